@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * etrunk: Linux link aggregation with device-level redundancy.
+ * Module entry and exit.
+ */
+
+#include <linux/module.h>
+#include <net/rtnetlink.h>
+
+#include "device.h"
+#include "member.h"
+
+static int __init etrunk_mod_init(void)
+{
+	int err;
+
+	err = etrunk_notifier_register();
+	if (err)
+		return err;
+	err = rtnl_link_register(&etrunk_link_ops);
+	if (err) {
+		etrunk_notifier_unregister();
+		return err;
+	}
+	pr_info("etrunk " ETRUNK_VERSION " loaded\n");
+	return 0;
+}
+
+/* Deleting the link kind deletes every trunk in every namespace, which
+ * releases their members; only then may the notifier go.
+ */
+static void __exit etrunk_mod_exit(void)
+{
+	rtnl_link_unregister(&etrunk_link_ops);
+	etrunk_notifier_unregister();
+}
+
+module_init(etrunk_mod_init);
+module_exit(etrunk_mod_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Link aggregation with device-level redundancy");
+MODULE_AUTHOR("etrunk developers");
+MODULE_VERSION(ETRUNK_VERSION);
+MODULE_ALIAS_RTNL_LINK(ETRUNK_LINK_KIND);

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Members of a trunk: enslaving, releasing, and their state.
+ */
+#ifndef _ETRUNK_MEMBER_H
+#define _ETRUNK_MEMBER_H
+
+#include <linux/netdevice.h>
+#include <linux/if_ether.h>
+
+struct etrunk;
+
+/**
+ * struct etrunk_member - one member netdevice of a trunk
+ * @list: entry in etrunk.members.
+ * @dev: the member netdevice.
+ * @et: the trunk.
+ * @state: enum etrunk_member_state, changed under RTNL.
+ * @tx_slot: index in etrunk.tx while active, -1 otherwise.
+ * @link_failures: transitions from active to not active.
+ * @orig_mtu: MTU before enslaving, restored on release.
+ * @orig_addr: MAC address before enslaving, restored on release.
+ * @rcu: frees the member after the readers of etrunk.tx are done.
+ */
+struct etrunk_member {
+	struct list_head list;
+	struct net_device *dev;
+	struct etrunk *et;
+	u8 state;
+	int tx_slot;
+	u32 link_failures;
+	unsigned int orig_mtu;
+	u8 orig_addr[ETH_ALEN];
+	struct rcu_head rcu;
+};
+
+int etrunk_member_add(struct etrunk *et, struct net_device *dev,
+		      struct netlink_ext_ack *extack);
+int etrunk_member_del(struct etrunk *et, struct net_device *dev,
+		      struct netlink_ext_ack *extack);
+void etrunk_members_release_all(struct etrunk *et);
+struct etrunk_member *etrunk_member_get_rtnl(const struct net_device *dev);
+
+int etrunk_notifier_register(void);
+void etrunk_notifier_unregister(void);
+
+#endif /* _ETRUNK_MEMBER_H */

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rtnetlink: the "etrunk" link kind, its IFLA_INFO_DATA attributes and the
+ * per-member IFLA_INFO_SLAVE_DATA attributes (see uapi/linux/etrunk.h).
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/rtnetlink.h>
+#include <net/netlink.h>
+#include <net/rtnetlink.h>
+
+#include "device.h"
+#include "member.h"
+
+static const struct nla_policy etrunk_policy[IFLA_ETRUNK_MAX + 1] = {
+	[IFLA_ETRUNK_MODE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_MODE_MAX),
+	[IFLA_ETRUNK_HASH_POLICY] = NLA_POLICY_MAX(NLA_U8, ETRUNK_HASH_MAX),
+	[IFLA_ETRUNK_MIN_LINKS] = NLA_POLICY_MAX(NLA_U32, ETRUNK_MAX_MEMBERS),
+	[IFLA_ETRUNK_MEMBERS] = {
+		.type = NLA_REJECT,
+		.reject_message = "IFLA_ETRUNK_MEMBERS is read-only",
+	},
+	[IFLA_ETRUNK_ACTIVE_MEMBERS] = {
+		.type = NLA_REJECT,
+		.reject_message = "IFLA_ETRUNK_ACTIVE_MEMBERS is read-only",
+	},
+};
+
+static const struct nla_policy etrunk_member_policy[IFLA_ETRUNK_MEMBER_MAX + 1] = {
+	[IFLA_ETRUNK_MEMBER_STATE] = {
+		.type = NLA_REJECT,
+		.reject_message = "IFLA_ETRUNK_MEMBER_STATE is read-only",
+	},
+	[IFLA_ETRUNK_MEMBER_LINK_FAILURES] = {
+		.type = NLA_REJECT,
+		.reject_message = "IFLA_ETRUNK_MEMBER_LINK_FAILURES is read-only",
+	},
+};
+
+/* rtnetlink parses IFLA_INFO_DATA liberally (unknown attributes are
+ * skipped); validate it again strictly so a request with an attribute this
+ * module does not know fails instead of being half applied.
+ */
+static int etrunk_validate(struct nlattr *tb[], struct nlattr *data[],
+			   struct netlink_ext_ack *extack)
+{
+	const struct nlattr *info_data;
+
+	if (tb[IFLA_ADDRESS]) {
+		if (nla_len(tb[IFLA_ADDRESS]) != ETH_ALEN ||
+		    !is_valid_ether_addr(nla_data(tb[IFLA_ADDRESS]))) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_ADDRESS],
+					    "Invalid trunk MAC address");
+			return -EADDRNOTAVAIL;
+		}
+	}
+	if (!tb[IFLA_LINKINFO])
+		return 0;
+	info_data = nla_find_nested(tb[IFLA_LINKINFO], IFLA_INFO_DATA);
+	if (!info_data)
+		return 0;
+	return nla_validate_nested(info_data, IFLA_ETRUNK_MAX, etrunk_policy,
+				   extack);
+}
+
+static int etrunk_changelink(struct net_device *dev, struct nlattr *tb[],
+			     struct nlattr *data[],
+			     struct netlink_ext_ack *extack)
+{
+	struct etrunk *et = netdev_priv(dev);
+
+	ASSERT_RTNL();
+	if (!data)
+		return 0;
+
+	if (data[IFLA_ETRUNK_MODE]) {
+		u8 mode = nla_get_u8(data[IFLA_ETRUNK_MODE]);
+
+		if (mode != et->mode && et->member_count) {
+			NL_SET_ERR_MSG_ATTR(extack, data[IFLA_ETRUNK_MODE],
+					    "The mode cannot change while the trunk has members");
+			return -EBUSY;
+		}
+		et->mode = mode;
+	}
+	if (data[IFLA_ETRUNK_HASH_POLICY])
+		WRITE_ONCE(et->hash_policy,
+			   nla_get_u8(data[IFLA_ETRUNK_HASH_POLICY]));
+	if (data[IFLA_ETRUNK_MIN_LINKS]) {
+		et->min_links = nla_get_u32(data[IFLA_ETRUNK_MIN_LINKS]);
+		etrunk_update_carrier(et);
+	}
+	return 0;
+}
+
+static int etrunk_newlink(struct net *src_net, struct net_device *dev,
+			  struct nlattr *tb[], struct nlattr *data[],
+			  struct netlink_ext_ack *extack)
+{
+	int err;
+
+	err = etrunk_changelink(dev, tb, data, extack);
+	if (err)
+		return err;
+	return register_netdevice(dev);
+}
+
+static size_t etrunk_get_size(const struct net_device *dev)
+{
+	return nla_total_size(sizeof(u8)) +	/* IFLA_ETRUNK_MODE */
+	       nla_total_size(sizeof(u8)) +	/* IFLA_ETRUNK_HASH_POLICY */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_ETRUNK_MIN_LINKS */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_ETRUNK_MEMBERS */
+	       nla_total_size(sizeof(u32));	/* IFLA_ETRUNK_ACTIVE_MEMBERS */
+}
+
+static int etrunk_fill_info(struct sk_buff *skb, const struct net_device *dev)
+{
+	const struct etrunk *et = netdev_priv(dev);
+
+	if (nla_put_u8(skb, IFLA_ETRUNK_MODE, et->mode) ||
+	    nla_put_u8(skb, IFLA_ETRUNK_HASH_POLICY, et->hash_policy) ||
+	    nla_put_u32(skb, IFLA_ETRUNK_MIN_LINKS, et->min_links) ||
+	    nla_put_u32(skb, IFLA_ETRUNK_MEMBERS, et->member_count) ||
+	    nla_put_u32(skb, IFLA_ETRUNK_ACTIVE_MEMBERS, et->tx_count))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static size_t etrunk_get_member_size(const struct net_device *dev,
+				     const struct net_device *mdev)
+{
+	return nla_total_size(sizeof(u8)) +	/* IFLA_ETRUNK_MEMBER_STATE */
+	       nla_total_size(sizeof(u32));	/* IFLA_ETRUNK_MEMBER_LINK_FAILURES */
+}
+
+static int etrunk_fill_member_info(struct sk_buff *skb,
+				   const struct net_device *dev,
+				   const struct net_device *mdev)
+{
+	const struct etrunk_member *m = etrunk_member_get_rtnl(mdev);
+
+	if (!m)
+		return 0;
+	if (nla_put_u8(skb, IFLA_ETRUNK_MEMBER_STATE, m->state) ||
+	    nla_put_u32(skb, IFLA_ETRUNK_MEMBER_LINK_FAILURES,
+			m->link_failures))
+		return -EMSGSIZE;
+	return 0;
+}
+
+struct rtnl_link_ops etrunk_link_ops __read_mostly = {
+	.kind			= ETRUNK_LINK_KIND,
+	.priv_size		= sizeof(struct etrunk),
+	.setup			= etrunk_setup,
+	.maxtype		= IFLA_ETRUNK_MAX,
+	.policy			= etrunk_policy,
+	.validate		= etrunk_validate,
+	.newlink		= etrunk_newlink,
+	.changelink		= etrunk_changelink,
+	.get_size		= etrunk_get_size,
+	.fill_info		= etrunk_fill_info,
+	.slave_maxtype		= IFLA_ETRUNK_MEMBER_MAX,
+	.slave_policy		= etrunk_member_policy,
+	.get_slave_size		= etrunk_get_member_size,
+	.fill_slave_info	= etrunk_fill_member_info,
+};

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Transmit: choose a member by the flow hash and hand the packet to it.
+ */
+
+#include <linux/netdevice.h>
+
+#include "device.h"
+#include "member.h"
+
+static void etrunk_count_tx_drop(struct etrunk *et)
+{
+	struct etrunk_pcpu_stats *s = this_cpu_ptr(et->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->tx_dropped);
+	u64_stats_update_end(&s->syncp);
+}
+
+/* Runs under rcu_read_lock_bh (dev_queue_xmit), without a lock of ours
+ * (LLTX) and without an atomic shared across CPUs.
+ */
+netdev_tx_t etrunk_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct etrunk *et = netdev_priv(dev);
+	struct etrunk_pcpu_stats *s;
+	struct etrunk_member *m;
+	unsigned int n, len;
+	u32 hash;
+	int ret;
+
+	/* Pairs with smp_store_release() in member.c: the slots below the
+	 * count are published before the count.
+	 */
+	n = smp_load_acquire(&et->tx_count);
+	if (unlikely(!n)) {
+		etrunk_count_tx_drop(et);
+		kfree_skb(skb);
+		return NETDEV_TX_OK;
+	}
+	hash = etrunk_flow_hash(skb, READ_ONCE(et->hash_policy));
+	m = rcu_dereference_bh(et->tx[reciprocal_scale(hash, n)]);
+
+	len = skb->len;
+	skb->dev = m->dev;
+	ret = dev_queue_xmit(skb);
+	if (unlikely(ret != NET_XMIT_SUCCESS && ret != NET_XMIT_CN)) {
+		etrunk_count_tx_drop(et);
+		return NETDEV_TX_OK;
+	}
+
+	s = this_cpu_ptr(et->stats);
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->tx_packets);
+	u64_stats_add(&s->tx_bytes, len);
+	u64_stats_update_end(&s->syncp);
+	return NETDEV_TX_OK;
+}
