@@ -34,6 +34,9 @@ static void etrunk_tx_add(struct etrunk *et, struct etrunk_member *m)
 
 	rcu_assign_pointer(et->tx[slot], m);
 	m->tx_slot = slot;
+	/* Publish the slot before the count that makes it visible; pairs
+	 * with smp_load_acquire() in etrunk_xmit().
+	 */
 	smp_store_release(&et->tx_count, slot + 1);
 }
 
@@ -46,6 +49,9 @@ static void etrunk_tx_remove(struct etrunk *et, struct etrunk_member *m)
 		rcu_assign_pointer(et->tx[m->tx_slot], moved);
 		moved->tx_slot = m->tx_slot;
 	}
+	/* The moved member is in its new slot before the count drops;
+	 * pairs with smp_load_acquire() in etrunk_xmit().
+	 */
 	smp_store_release(&et->tx_count, last);
 	m->tx_slot = -1;
 }
@@ -61,9 +67,10 @@ static void etrunk_member_update(struct etrunk_member *m)
 	struct netdev_lag_lower_state_info info;
 	struct etrunk *et = m->et;
 	bool active = etrunk_member_link_ok(m);
+	bool was_active = m->state == ETRUNK_MEMBER_ACTIVE;
 
 	ASSERT_RTNL();
-	if (active == (m->state == ETRUNK_MEMBER_ACTIVE))
+	if (active == was_active)
 		return;
 
 	if (active) {

@@ -72,6 +72,7 @@ enum etrunk_mode {
 	ETRUNK_MODE_LOADBALANCE = 0,
 	__ETRUNK_MODE_MAX
 };
+
 #define ETRUNK_MODE_MAX (__ETRUNK_MODE_MAX - 1)
 
 /**
@@ -96,6 +97,7 @@ enum etrunk_hash_policy {
 	ETRUNK_HASH_ENCAP34 = 4,
 	__ETRUNK_HASH_MAX
 };
+
 #define ETRUNK_HASH_MAX (__ETRUNK_HASH_MAX - 1)
 
 /**
@@ -119,6 +121,7 @@ enum {
 	IFLA_ETRUNK_ACTIVE_MEMBERS,
 	__IFLA_ETRUNK_MAX
 };
+
 #define IFLA_ETRUNK_MAX (__IFLA_ETRUNK_MAX - 1)
 
 enum {
@@ -127,6 +130,7 @@ enum {
 	IFLA_ETRUNK_MEMBER_LINK_FAILURES,
 	__IFLA_ETRUNK_MEMBER_MAX
 };
+
 #define IFLA_ETRUNK_MEMBER_MAX (__IFLA_ETRUNK_MEMBER_MAX - 1)
 
 #endif /* _UAPI_LINUX_ETRUNK_H */

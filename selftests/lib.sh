@@ -1,0 +1,201 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared helpers of the etrunk selftests: network namespaces as test hosts,
+# checks that print TAP lines, and cleanup. Sourced by every test.
+
+set -u
+
+ksft_pass=0
+ksft_fail=1
+ksft_skip=4
+
+SELFTEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(cd "$SELFTEST_DIR/.." && pwd)
+# The iproute2 plugin, so that `ip link ... type etrunk OPTIONS` and
+# `ip -d link show` know the etrunk attributes.
+export IP_LIB_DIR="$REPO_DIR/tools/ip"
+
+CHECKS=0
+FAILED=0
+NAMESPACES=()
+TMP=$(mktemp -d)
+
+cleanup()
+{
+	local ns
+
+	for ns in "${NAMESPACES[@]}"; do
+		ip netns del "$ns" 2>/dev/null
+	done
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+skip()
+{
+	echo "SKIP: $*"
+	exit $ksft_skip
+}
+
+require_etrunk()
+{
+	[ "$(id -u)" = 0 ] || skip "needs root"
+	modprobe etrunk 2>/dev/null || true
+	[ -d /sys/module/etrunk ] || skip "etrunk module not loaded"
+	[ -e "$IP_LIB_DIR/link_etrunk.so" ] || skip "iproute2 plugin not built"
+}
+
+# Namespace names are unique per test run so tests never see each other.
+new_ns()
+{
+	local ns="$1-$$"
+
+	ip netns add "$ns" || exit $ksft_fail
+	ip -n "$ns" link set lo up
+	NAMESPACES+=("$ns")
+	echo "$ns"
+}
+
+pass()
+{
+	CHECKS=$((CHECKS + 1))
+	echo "ok $CHECKS - $1"
+}
+
+fail()
+{
+	CHECKS=$((CHECKS + 1))
+	FAILED=$((FAILED + 1))
+	echo "not ok $CHECKS - $1"
+}
+
+# check DESCRIPTION COMMAND...: the command must succeed.
+check()
+{
+	local desc="$1"
+
+	shift
+	if "$@" >"$TMP/out" 2>&1; then
+		pass "$desc"
+	else
+		fail "$desc"
+		sed 's/^/    /' "$TMP/out"
+	fi
+}
+
+# check_refused DESCRIPTION MESSAGE COMMAND...: the command must fail and
+# its error output must contain MESSAGE (the kernel's extack text).
+check_refused()
+{
+	local desc="$1" msg="$2"
+
+	shift 2
+	if "$@" >"$TMP/out" 2>&1; then
+		fail "$desc (command succeeded)"
+	elif grep -qF -- "$msg" "$TMP/out"; then
+		pass "$desc"
+	else
+		fail "$desc (message not '$msg')"
+		sed 's/^/    /' "$TMP/out"
+	fi
+}
+
+# check_eq DESCRIPTION EXPECTED ACTUAL
+check_eq()
+{
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1 (expected '$2', got '$3')"
+	fi
+}
+
+# check_ge DESCRIPTION ACTUAL MINIMUM
+check_ge()
+{
+	if [ "$2" -ge "$3" ]; then
+		pass "$1"
+	else
+		fail "$1 ($2 < $3)"
+	fi
+}
+
+# check_le DESCRIPTION ACTUAL MAXIMUM
+check_le()
+{
+	if [ "$2" -le "$3" ]; then
+		pass "$1"
+	else
+		fail "$1 ($2 > $3)"
+	fi
+}
+
+finish()
+{
+	echo "# $CHECKS checks, $FAILED failed"
+	[ "$FAILED" = 0 ] && exit $ksft_pass
+	exit $ksft_fail
+}
+
+# Per-device values from sysfs, in namespace NS.
+link_attr()	# NS DEV ATTR
+{
+	ip netns exec "$1" cat "/sys/class/net/$2/$3"
+}
+
+tx_packets()	# NS DEV
+{
+	ip netns exec "$1" cat "/sys/class/net/$2/statistics/tx_packets"
+}
+
+rx_packets()	# NS DEV
+{
+	ip netns exec "$1" cat "/sys/class/net/$2/statistics/rx_packets"
+}
+
+# A field of `ip -d link show`: the word after KEY.
+link_detail()	# NS DEV KEY
+{
+	ip -n "$1" -d link show dev "$2" |
+		awk -v k="$3" '{ for (i = 1; i < NF; i++) if ($i == k) { print $(i + 1); exit } }'
+}
+
+# Two hosts A and B joined by a trunk of N members (veth pairs aI-bI):
+# sets NS_A, NS_B; trunk et0 on both sides with the given etrunk options;
+# 192.0.2.1/24 and 2001:db8::1/64 on A, .2 and ::2 on B.
+make_trunk_pair()	# N [etrunk options...]
+{
+	local n="$1" i ns
+
+	shift
+	NS_A=$(new_ns a)
+	NS_B=$(new_ns b)
+	for ns in "$NS_A" "$NS_B"; do
+		ip -n "$ns" link add et0 type etrunk "$@" || return 1
+	done
+	for i in $(seq 0 $((n - 1))); do
+		ip -n "$NS_A" link add "a$i" type veth peer name "b$i" netns "$NS_B" || return 1
+		ip -n "$NS_A" link set "a$i" master et0 || return 1
+		ip -n "$NS_B" link set "b$i" master et0 || return 1
+	done
+	ip -n "$NS_A" addr add 192.0.2.1/24 dev et0
+	ip -n "$NS_B" addr add 192.0.2.2/24 dev et0
+	ip -n "$NS_A" addr add 2001:db8::1/64 dev et0 nodad
+	ip -n "$NS_B" addr add 2001:db8::2/64 dev et0 nodad
+	ip -n "$NS_A" link set et0 up
+	ip -n "$NS_B" link set et0 up
+}
+
+UDP_FLOWS="$SELFTEST_DIR/udp_flows"
+
+# Datagrams NS received for ports nobody listens on: the receive side of
+# udp_flows (family 4 or 6).
+udp_noports()	# NS 4|6
+{
+	if [ "$2" = 4 ]; then
+		ip netns exec "$1" awk '/^Udp:/ {
+			if (!h) { for (i = 1; i <= NF; i++) if ($i == "NoPorts") f = i; h = 1 }
+			else print $f }' /proc/net/snmp
+	else
+		ip netns exec "$1" awk '$1 == "Udp6NoPorts" { print $2 }' /proc/net/snmp6
+	fi
+}
