@@ -39,7 +39,8 @@ skip()
 require_etrunk()
 {
 	[ "$(id -u)" = 0 ] || skip "needs root"
-	modprobe etrunk 2>/dev/null || true
+	[ -d /sys/module/etrunk ] || modprobe etrunk 2>/dev/null ||
+		insmod "${ETRUNK_KO:-/nonexistent}" 2>/dev/null
 	[ -d /sys/module/etrunk ] || skip "etrunk module not loaded"
 	[ -e "$IP_LIB_DIR/link_etrunk.so" ] || skip "iproute2 plugin not built"
 }
@@ -152,11 +153,12 @@ rx_packets()	# NS DEV
 	ip netns exec "$1" cat "/sys/class/net/$2/statistics/rx_packets"
 }
 
-# A field of `ip -d link show`: the word after KEY.
+# A field of the etrunk line of `ip -d link show`: the word after KEY.
 link_detail()	# NS DEV KEY
 {
 	ip -n "$1" -d link show dev "$2" |
-		awk -v k="$3" '{ for (i = 1; i < NF; i++) if ($i == k) { print $(i + 1); exit } }'
+		awk -v k="$3" '$1 == "etrunk" || $1 == "etrunk_slave" {
+			for (i = 2; i < NF; i++) if ($i == k) { print $(i + 1); exit } }'
 }
 
 # Two hosts A and B joined by a trunk of N members (veth pairs aI-bI):

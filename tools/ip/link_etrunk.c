@@ -216,11 +216,9 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				 IFLA_ETRUNK_HASH_POLICY, (__u8)idx);
 		} else if (strcmp(*argv, "min_links") == 0) {
 			NEXT_ARG();
-			if (get_u32(&min_links, *argv, 0) ||
-			    min_links > ETRUNK_MAX_MEMBERS)
-				invarg("invalid min_links, expected 0 to "
-				       STR(ETRUNK_MAX_MEMBERS),
-				       *argv);
+			/* The range is the kernel's to check (extack). */
+			if (get_u32(&min_links, *argv, 0))
+				invarg("invalid min_links", *argv);
 			addattr32(n, ETRUNK_REQ_MAXLEN,
 				  IFLA_ETRUNK_MIN_LINKS, min_links);
 		} else {

@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# etrunk: Linux link aggregation with device-level redundancy.
+#
+#   make            build the module (kmod/etrunk.ko), the ip plugin and
+#                   the selftest helpers, against Debian's 6.1 headers
+#   make check      install what is missing, build, boot the test VM on
+#                   Debian's 6.1 kernel and run every selftest (KTAP),
+#                   ending with "N passed, N failed, N skipped"
+#   make demo       the main job, shown in the VM: a two-member trunk
+#                   carrying traffic while a member fails
+#   make bench      pktgen: etrunk beside bonding, team and a bare veth
+#   make lint       checkpatch --strict, W=1 and sparse builds, cppcheck
+#   make install    module (modules_install) and the ip plugin
+#
+# Variables: KVER (the kernel ABI, default: what linux-image-amd64 points
+# at), KDIR (its build tree), TESTS (a subset of selftests for check).
+
+KVER ?= $(shell scripts/kver.sh)
+KDIR ?= /usr/src/linux-headers-$(KVER)
+TESTS ?=
+
+KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR)
+
+all: module tools
+
+deps:
+	@scripts/deps.sh
+
+module: deps
+	$(KBUILD) modules
+
+tools: deps
+	$(MAKE) -C tools/ip
+	$(MAKE) -C selftests all
+
+check: module tools
+	@scripts/check.sh $(TESTS)
+
+demo: module tools
+	@scripts/vm.sh -- scripts/demo.sh
+
+bench: module tools
+	@scripts/vm.sh --timeout 900 -- bench/pktgen.sh
+
+# Warnings are errors here: a clean rebuild so every file is compiled
+# (and checked by sparse) with W=1.
+lint: deps
+	@mkdir -p .cache
+	$(KBUILD) clean
+	$(KBUILD) W=1 C=2 modules 2>&1 | tee .cache/lint-kbuild.log
+	@! grep -E '(warning|error):' .cache/lint-kbuild.log || \
+		{ echo "lint: the module build has warnings" >&2; exit 1; }
+	$(MAKE) -C tools/ip clean all
+	$(MAKE) -C selftests clean all
+	@scripts/lint.sh
+
+install: module tools
+	$(KBUILD) modules_install
+	$(MAKE) -C tools/ip install
+
+clean:
+	$(KBUILD) clean
+	$(MAKE) -C tools/ip clean
+	$(MAKE) -C selftests clean
+
+.PHONY: all deps module tools check demo bench lint install clean

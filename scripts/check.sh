@@ -1,0 +1,38 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Run the selftests in the test VM and end with the summary line CI reads:
+# "N passed, N failed, N skipped". Counts the KTAP results of the tests;
+# a test that never reported (the guest died) and a kernel problem found
+# in the guest's log (vm.sh exit 3) count as failures.
+#
+#   check.sh [VM OPTIONS --] [TEST...]   (default: all selftests)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=${here%/scripts}
+cd "$top" || exit 1
+
+vm_opts=()
+if [[ " $* " == *" -- "* ]]; then
+	while [ "$1" != -- ]; do vm_opts+=("$1"); shift; done
+	shift
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+"$here/vm.sh" "${vm_opts[@]}" -- selftests/run.sh "$@" | tee "$log"
+rc=${PIPESTATUS[0]}
+
+planned=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$log" | head -n1)
+skipped=$(grep -cE '^ok [0-9]+ .*# SKIP' "$log")
+passed=$(($(grep -cE '^ok [0-9]+ ' "$log") - skipped))
+failed=$(grep -cE '^not ok [0-9]+ ' "$log")
+missing=$((${planned:-1} - passed - failed - skipped))
+if [ "$missing" -gt 0 ]; then
+	echo "# $missing test(s) did not report: the guest stopped (vm.sh exit $rc)"
+	failed=$((failed + missing))
+elif [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+	echo "# the tests passed but the run failed (vm.sh exit $rc): see above"
+	failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
