@@ -61,12 +61,15 @@ static bool etrunk_member_link_ok(const struct etrunk_member *m)
 	return netif_running(m->dev) && netif_carrier_ok(m->dev);
 }
 
-/* Bring the member's place in the active set in line with its link. */
-static void etrunk_member_update(struct etrunk_member *m)
+/* Bring the member's place in the active set in line with its link. A
+ * member that is going down leaves before it stops, so that no packet is
+ * sent to it in between.
+ */
+static void etrunk_member_update(struct etrunk_member *m, bool going_down)
 {
 	struct netdev_lag_lower_state_info info;
 	struct etrunk *et = m->et;
-	bool active = etrunk_member_link_ok(m);
+	bool active = !going_down && etrunk_member_link_ok(m);
 	bool was_active = m->state == ETRUNK_MEMBER_ACTIVE;
 
 	ASSERT_RTNL();
@@ -270,7 +273,7 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	netif_addr_unlock_bh(tdev);
 
 	etrunk_compute_features(et);
-	etrunk_member_update(m);
+	etrunk_member_update(m, false);
 	return 0;
 
 err_allmulti:
@@ -393,10 +396,13 @@ static int etrunk_netdev_event(struct notifier_block *nb,
 		return NOTIFY_DONE;
 
 	switch (event) {
+	case NETDEV_GOING_DOWN:
+		etrunk_member_update(m, true);
+		break;
 	case NETDEV_UP:
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:
-		etrunk_member_update(m);
+		etrunk_member_update(m, false);
 		break;
 	case NETDEV_FEAT_CHANGE:
 		etrunk_compute_features(m->et);

@@ -17,6 +17,36 @@ static void etrunk_count_tx_drop(struct etrunk *et)
 	u64_stats_update_end(&s->syncp);
 }
 
+/* Carrier and running are bits of the member's state word, which its own
+ * transmit reads anyway: no extra shared cache line.
+ */
+static bool etrunk_member_can_xmit(const struct etrunk_member *m)
+{
+	return netif_running(m->dev) && netif_carrier_ok(m->dev);
+}
+
+/* The hashed member lost its link and the notifier, which runs from
+ * linkwatch some time later, has not yet taken it out of the set. Take the
+ * next live slot instead, so the flows of a dead link move at once and
+ * each still to one member. Only ever runs in that window.
+ */
+static struct etrunk_member *etrunk_tx_fallback(struct etrunk *et,
+						unsigned int slot,
+						unsigned int n)
+{
+	struct etrunk_member *m;
+	unsigned int i;
+
+	for (i = 1; i < n; i++) {
+		if (++slot == n)
+			slot = 0;
+		m = rcu_dereference_bh(et->tx[slot]);
+		if (etrunk_member_can_xmit(m))
+			return m;
+	}
+	return NULL;
+}
+
 /* Runs under rcu_read_lock_bh (dev_queue_xmit), without a lock of ours
  * (LLTX) and without an atomic shared across CPUs.
  */
@@ -25,21 +55,23 @@ netdev_tx_t etrunk_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct etrunk *et = netdev_priv(dev);
 	struct etrunk_pcpu_stats *s;
 	struct etrunk_member *m;
-	unsigned int n, len;
-	u32 hash;
+	unsigned int n, len, slot;
 	int ret;
 
 	/* Pairs with smp_store_release() in member.c: the slots below the
 	 * count are published before the count.
 	 */
 	n = smp_load_acquire(&et->tx_count);
-	if (unlikely(!n)) {
-		etrunk_count_tx_drop(et);
-		kfree_skb(skb);
-		return NETDEV_TX_OK;
+	if (unlikely(!n))
+		goto drop;
+	slot = reciprocal_scale(etrunk_flow_hash(skb, READ_ONCE(et->hash_policy)),
+				n);
+	m = rcu_dereference_bh(et->tx[slot]);
+	if (unlikely(!etrunk_member_can_xmit(m))) {
+		m = etrunk_tx_fallback(et, slot, n);
+		if (!m)
+			goto drop;
 	}
-	hash = etrunk_flow_hash(skb, READ_ONCE(et->hash_policy));
-	m = rcu_dereference_bh(et->tx[reciprocal_scale(hash, n)]);
 
 	len = skb->len;
 	skb->dev = m->dev;
@@ -54,5 +86,10 @@ netdev_tx_t etrunk_xmit(struct sk_buff *skb, struct net_device *dev)
 	u64_stats_inc(&s->tx_packets);
 	u64_stats_add(&s->tx_bytes, len);
 	u64_stats_update_end(&s->syncp);
+	return NETDEV_TX_OK;
+
+drop:
+	etrunk_count_tx_drop(et);
+	kfree_skb(skb);
 	return NETDEV_TX_OK;
 }

@@ -7,8 +7,8 @@
 source "$(dirname "$0")/lib.sh"
 require_etrunk
 
-NS=$(new_ns ensl)
-PEER=$(new_ns peer)
+new_ns NS ensl
+new_ns PEER peer
 ipn() { ip -n "$NS" "$@"; }
 addr() { link_attr "$NS" "$1" address; }
 mtu() { link_attr "$NS" "$1" mtu; }
@@ -66,8 +66,6 @@ check_eq "gets its own MAC back" 02:00:00:00:01:01 "$(addr v1)"
 check_eq "gets its own MTU back" 1500 "$(mtu v1)"
 check_eq "is not flagged SLAVE" 0 "$(ipn link show v1 | grep -c 'SLAVE')"
 check_eq "the trunk counts 1 member" 1 "$(link_detail "$NS" et0 members)"
-check_refused "mode cannot change while the trunk has members" "while the trunk has members" \
-	ipn link set et0 type etrunk mode 1
 check "release the last member" ipn link set v0 nomaster
 check_eq "the trunk gives up a member's MAC it took" 1 \
 	"$( [ "$(addr et0)" != 02:00:00:00:01:00 ] && echo 1 || echo 0)"
@@ -76,7 +74,9 @@ ipn link set et0 address "$trunk_random"
 ipn link set et0 mtu 1500
 
 # Refused enslaves: each leaves both devices as they were.
-before=$(ipn -d link show et0 | sed 's/ state [A-Z]*//')
+# (Flags and operstate are left out: linkwatch updates them later.)
+shown() { ipn -d link show et0 | sed 's/<[^>]*>//; s/ state [A-Z]*//'; }
+before=$(shown)
 check_refused "loopback is refused" "loopback device cannot be a trunk member" \
 	ipn link set lo master et0
 check_refused "the trunk itself is refused" "cannot be a member of itself" \
@@ -109,7 +109,7 @@ check_eq "it keeps its MAC" 02:00:00:00:05:05 "$(addr d0.5)"
 check_eq "it has no master" "" "$(master d0.5)"
 check_eq "it stays down" 0 "$(ipn link show d0.5 | grep -c '[<,]UP[,>]')"
 ipn link set et0 mtu 1500
-after=$(ipn -d link show et0 | sed 's/ state [A-Z]*//')
+after=$(shown)
 check_eq "the trunk is as it was after all refusals" "$before" "$after"
 
 # Deleting a member device releases it; deleting the trunk releases all.

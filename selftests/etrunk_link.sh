@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 require_etrunk
 
-NS=$(new_ns link)
+new_ns NS link
 ipn() { ip -n "$NS" "$@"; }
 
 check "create a trunk with defaults" ipn link add et0 type etrunk
@@ -56,7 +56,7 @@ done
 check_eq "and are gone" 0 "$(ipn -o link show type etrunk | grep -c ': m[0-9]')"
 
 # A trunk in one namespace is invisible in another.
-NS2=$(new_ns link2)
+new_ns NS2 link2
 check_eq "trunks are per network namespace" 0 \
 	"$(ip -n "$NS2" -o link show type etrunk | wc -l)"
 

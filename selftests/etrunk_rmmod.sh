@@ -15,7 +15,7 @@ ip -n "$NS_A" link add link et0 name et0.10 type vlan id 10
 ip -n "$NS_B" link add br0 type bridge vlan_filtering 1
 ip -n "$NS_B" link add et1 type etrunk
 ip -n "$NS_B" link set et1 master br0
-NS_D=$(new_ns d)
+new_ns NS_D d
 ip -n "$NS_D" link add et0 type etrunk
 ip -n "$NS_D" link add d0 type dummy
 ip -n "$NS_D" link set d0 master et0
@@ -31,7 +31,7 @@ check "rmmod under traffic" rmmod etrunk
 kill $udp $flood 2>/dev/null
 wait 2>/dev/null
 for ns in "$NS_A" "$NS_B" "$NS_D"; do
-	check_eq "no trunk is left in ${ns%-*}" 0 "$(ip -n "$ns" -o link show type etrunk | wc -l)"
+	check_eq "no trunk is left in ${ns%%-*}" 0 "$(ip -n "$ns" -o link show type etrunk | wc -l)"
 done
 check_eq "member a0 is released" 0 "$(ip -n "$NS_A" -o link show a0 | grep -c master)"
 check_eq "member b1 is released" 0 "$(ip -n "$NS_B" -o link show b1 | grep -c master)"

@@ -31,7 +31,7 @@ send()
 	tt=$(tx_packets "$NS_A" et0)
 	rx=$(udp_noports "$NS_B" "$fam")
 	SENT=$(ip netns exec "$NS_A" "$UDP_FLOWS" "$@")
-	GOT=$(($(udp_noports "$NS_B" "$fam") - rx))
+	GOT=$(($(udp_noports_settled "$NS_B" "$fam") - rx))
 	D0=$(delta_tx "$NS_A" a0 "$t0")
 	D1=$(delta_tx "$NS_A" a1 "$t1")
 	DT=$(delta_tx "$NS_A" et0 "$tt")
@@ -64,13 +64,13 @@ ip -n "$NS_A" link set et0 type etrunk hash_policy layer3+4
 
 # Administrative failure: the member leaves the active set before it
 # stops, so not one datagram may be lost.
+rx=$(udp_noports "$NS_B" 4)
 ip netns exec "$NS_A" "$UDP_FLOWS" 192.0.2.2 16 400 1000 >"$TMP/sent" &
 sender=$!
-rx=$(udp_noports "$NS_B" 4)
 sleep 0.3
 ip -n "$NS_A" link set a0 down
 wait $sender
-GOT=$(($(udp_noports "$NS_B" 4) - rx))
+GOT=$(($(udp_noports_settled "$NS_B" 4) - rx))
 check_eq "member set down under traffic: no datagram lost" "$(cat "$TMP/sent")" "$GOT"
 check_eq "the member is down" down "$(link_detail "$NS_A" a0 state)"
 check_eq "its failure is counted" 1 "$(link_detail "$NS_A" a0 link_failures)"
@@ -86,19 +86,22 @@ send 4 192.0.2.2 16 50
 check_ge "the member's return: it carries traffic again" "$D0" 50
 check_eq "the member's return: all datagrams arrive" 800 "$GOT"
 
-# Carrier loss: the far end of member a1 goes down. The trunk reacts to
-# the carrier event; what was in flight to the dead link in between is
-# the only loss (bounded here by a few milliseconds of traffic).
+# Carrier loss: the far end of member a1 goes down. Transmit skips a
+# member without carrier at once, before the notifier (from linkwatch)
+# takes it out of the set. What is lost is what veth itself drops: the
+# far end stops accepting packets an RCU grace period before it takes
+# a1's carrier away. Before transmit skipped dead members, linkwatch's
+# delay lost about 140 here; the bound is three rounds of the 16 flows.
+rx=$(udp_noports "$NS_B" 4)
 ip netns exec "$NS_A" "$UDP_FLOWS" 192.0.2.2 16 400 1000 >"$TMP/sent" &
 sender=$!
-rx=$(udp_noports "$NS_B" 4)
 sleep 0.3
 ip -n "$NS_B" link set b1 down
 wait $sender
-GOT=$(($(udp_noports "$NS_B" 4) - rx))
+GOT=$(($(udp_noports_settled "$NS_B" 4) - rx))
 lost=$(($(cat "$TMP/sent") - GOT))
 echo "# carrier loss under traffic: $lost of $(cat "$TMP/sent") datagrams lost"
-check_le "carrier loss under traffic: at most 16 datagrams lost" "$lost" 16
+check_le "carrier loss under traffic: at most 48 datagrams lost" "$lost" 48
 check_eq "the member without carrier is down" down "$(link_detail "$NS_A" a1 state)"
 send 4 192.0.2.2 16 50
 check_eq "after carrier loss: all datagrams arrive" 800 "$GOT"

@@ -45,15 +45,16 @@ require_etrunk()
 	[ -e "$IP_LIB_DIR/link_etrunk.so" ] || skip "iproute2 plugin not built"
 }
 
-# Namespace names are unique per test run so tests never see each other.
+# new_ns VAR PREFIX: create a namespace and store its name in VAR. Names
+# are unique (PID and a counter), so tests never see each other's hosts.
 new_ns()
 {
-	local ns="$1-$$"
+	local ns="$2-$$-${#NAMESPACES[@]}"
 
 	ip netns add "$ns" || exit $ksft_fail
 	ip -n "$ns" link set lo up
 	NAMESPACES+=("$ns")
-	echo "$ns"
+	printf -v "$1" '%s' "$ns"
 }
 
 pass()
@@ -169,8 +170,8 @@ make_trunk_pair()	# N [etrunk options...]
 	local n="$1" i ns
 
 	shift
-	NS_A=$(new_ns a)
-	NS_B=$(new_ns b)
+	new_ns NS_A a
+	new_ns NS_B b
 	for ns in "$NS_A" "$NS_B"; do
 		ip -n "$ns" link add et0 type etrunk "$@" || return 1
 	done
@@ -200,4 +201,21 @@ udp_noports()	# NS 4|6
 	else
 		ip netns exec "$1" awk '$1 == "Udp6NoPorts" { print $2 }' /proc/net/snmp6
 	fi
+}
+
+# udp_noports once the receiver has drained its backlog: under emulation
+# softirq processing can lag the sender by many packets.
+udp_noports_settled()	# NS 4|6
+{
+	local prev now tries=0
+
+	now=$(udp_noports "$1" "$2")
+	while [ $tries -lt 50 ]; do
+		sleep 0.1
+		prev=$now
+		now=$(udp_noports "$1" "$2")
+		[ "$now" != "$prev" ] || break
+		tries=$((tries + 1))
+	done
+	echo "$now"
 }
