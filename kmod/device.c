@@ -11,6 +11,7 @@
 #include <linux/rtnetlink.h>
 
 #include "device.h"
+#include "genetlink.h"
 #include "member.h"
 
 /* Features the trunk offers to VLAN devices above it and to tunnels; the
@@ -40,6 +41,42 @@ void etrunk_update_carrier(struct etrunk *et)
 		netif_carrier_on(et->dev);
 	else if (!up && netif_carrier_ok(et->dev))
 		netif_carrier_off(et->dev);
+}
+
+/**
+ * etrunk_set_params - change trunk parameters, all or none
+ * @et: the trunk
+ * @p: the parameters to change
+ * @extack: where a refusal is explained
+ *
+ * The one place rtnetlink and generic netlink change a trunk, so both
+ * follow the same rules. Values are range-checked by the callers' policies.
+ */
+int etrunk_set_params(struct etrunk *et, const struct etrunk_params *p,
+		      struct netlink_ext_ack *extack)
+{
+	ASSERT_RTNL();
+	if (p->mode && *p->mode != et->mode && et->member_count) {
+		NL_SET_ERR_MSG(extack,
+			       "The mode cannot change while the trunk has members");
+		return -EBUSY;
+	}
+
+	if (p->mode)
+		et->mode = *p->mode;
+	if (p->hash_policy)
+		WRITE_ONCE(et->hash_policy, *p->hash_policy);
+	if (p->min_links)
+		et->min_links = *p->min_links;
+	if (p->max_links)
+		et->max_links = *p->max_links;
+
+	if (et->dev->reg_state == NETREG_REGISTERED) {
+		etrunk_select(et, NULL);
+		etrunk_update_carrier(et);
+		etrunk_genl_trunk_event(et, ETRUNK_EVENT_TRUNK_CHANGED);
+	}
+	return 0;
 }
 
 /* Recompute what the trunk can offload from what all members can: a

@@ -40,6 +40,7 @@ struct etrunk_pcpu_stats {
  * @mode: enum etrunk_mode.
  * @min_links: the trunk has carrier while at least max(1, @min_links)
  *	members are active.
+ * @max_links: at most this many members are active (0: no limit).
  * @tx: the active members, slots [0, @tx_count) valid. The transmit path
  *	picks slot reciprocal_scale(hash, tx_count): O(1) whatever the number
  *	of members. Updated in place (see member.c) so that a member state
@@ -55,11 +56,22 @@ struct etrunk {
 	unsigned int member_count;
 	u8 mode;
 	u32 min_links;
+	u32 max_links;
 
 	struct etrunk_member __rcu *tx[ETRUNK_MAX_MEMBERS];
 };
 
+/* Trunk parameters to change; a NULL pointer leaves one as it is. */
+struct etrunk_params {
+	const u8 *mode;
+	const u8 *hash_policy;
+	const u32 *min_links;
+	const u32 *max_links;
+};
+
 void etrunk_setup(struct net_device *dev);
+int etrunk_set_params(struct etrunk *et, const struct etrunk_params *p,
+		      struct netlink_ext_ack *extack);
 bool netif_is_etrunk(const struct net_device *dev);
 void etrunk_update_carrier(struct etrunk *et);
 void etrunk_compute_features(struct etrunk *et);

@@ -8,22 +8,30 @@
 #include <net/rtnetlink.h>
 
 #include "device.h"
+#include "genetlink.h"
 #include "member.h"
 
 static int __init etrunk_mod_init(void)
 {
 	int err;
 
-	err = etrunk_notifier_register();
+	err = etrunk_genl_init();
 	if (err)
 		return err;
+	err = etrunk_notifier_register();
+	if (err)
+		goto err_genl;
 	err = rtnl_link_register(&etrunk_link_ops);
-	if (err) {
-		etrunk_notifier_unregister();
-		return err;
-	}
+	if (err)
+		goto err_notifier;
 	pr_info("etrunk " ETRUNK_VERSION " loaded\n");
 	return 0;
+
+err_notifier:
+	etrunk_notifier_unregister();
+err_genl:
+	etrunk_genl_uninit();
+	return err;
 }
 
 /* Deleting the link kind deletes every trunk in every namespace, which
@@ -33,6 +41,7 @@ static void __exit etrunk_mod_exit(void)
 {
 	rtnl_link_unregister(&etrunk_link_ops);
 	etrunk_notifier_unregister();
+	etrunk_genl_uninit();
 }
 
 module_init(etrunk_mod_init);

@@ -13,6 +13,7 @@
 #include <linux/slab.h>
 
 #include "device.h"
+#include "genetlink.h"
 #include "member.h"
 
 struct etrunk_member *etrunk_member_get_rtnl(const struct net_device *dev)
@@ -56,39 +57,131 @@ static void etrunk_tx_remove(struct etrunk *et, struct etrunk_member *m)
 	m->tx_slot = -1;
 }
 
-static bool etrunk_member_link_ok(const struct etrunk_member *m)
+/* Why @m cannot be active, max-links aside. */
+static u8 etrunk_member_reason(const struct etrunk_member *m,
+			       const struct etrunk_member *going_down)
 {
-	return netif_running(m->dev) && netif_carrier_ok(m->dev);
+	if (m == going_down || !netif_running(m->dev))
+		return ETRUNK_REASON_DEV_DOWN;
+	if (!netif_carrier_ok(m->dev))
+		return ETRUNK_REASON_NO_CARRIER;
+	if (!m->admin_up)
+		return ETRUNK_REASON_ADMIN;
+	return ETRUNK_REASON_NONE;
 }
 
-/* Bring the member's place in the active set in line with its link. A
- * member that is going down leaves before it stops, so that no packet is
- * sent to it in between.
+static bool etrunk_reason_link_failed(u8 reason)
+{
+	return reason == ETRUNK_REASON_DEV_DOWN ||
+	       reason == ETRUNK_REASON_NO_CARRIER;
+}
+
+/* With max-links, only the best candidates are active: lower priority
+ * value first, then enslave order. O(n^2) on the control path, n <= 256.
  */
-static void etrunk_member_update(struct etrunk_member *m, bool going_down)
+static void etrunk_apply_max_links(struct etrunk *et)
+{
+	struct etrunk_member *m, *o;
+
+	list_for_each_entry(m, &et->members, list) {
+		unsigned int better = 0;
+		bool before = true;
+
+		if (m->next_reason != ETRUNK_REASON_NONE)
+			continue;
+		list_for_each_entry(o, &et->members, list) {
+			if (o == m) {
+				before = false;
+				continue;
+			}
+			if (o->next_reason != ETRUNK_REASON_NONE &&
+			    o->next_reason != ETRUNK_REASON_MAX_LINKS)
+				continue;
+			if (o->priority < m->priority ||
+			    (o->priority == m->priority && before))
+				better++;
+		}
+		if (better >= et->max_links)
+			m->next_reason = ETRUNK_REASON_MAX_LINKS;
+	}
+}
+
+static u8 etrunk_state_of(u8 reason)
+{
+	if (reason == ETRUNK_REASON_NONE)
+		return ETRUNK_MEMBER_ACTIVE;
+	if (reason == ETRUNK_REASON_MAX_LINKS)
+		return ETRUNK_MEMBER_STANDBY;
+	return ETRUNK_MEMBER_DOWN;
+}
+
+/**
+ * etrunk_select - bring the active set in line with the members' state
+ * @et: the trunk
+ * @going_down: a member about to stop (NETDEV_GOING_DOWN): it leaves
+ *	before it stops, so that no packet is sent to it in between
+ *
+ * Leaving members go first, then joining ones, then states, counters and
+ * events follow.
+ */
+void etrunk_select(struct etrunk *et, const struct etrunk_member *going_down)
 {
 	struct netdev_lag_lower_state_info info;
-	struct etrunk *et = m->et;
-	bool active = !going_down && etrunk_member_link_ok(m);
-	bool was_active = m->state == ETRUNK_MEMBER_ACTIVE;
+	bool active_changed = false;
+	struct etrunk_member *m;
 
 	ASSERT_RTNL();
-	if (active == was_active)
-		return;
+	list_for_each_entry(m, &et->members, list)
+		m->next_reason = etrunk_member_reason(m, going_down);
+	if (et->max_links)
+		etrunk_apply_max_links(et);
 
-	if (active) {
-		etrunk_tx_add(et, m);
-		m->state = ETRUNK_MEMBER_ACTIVE;
-	} else {
-		etrunk_tx_remove(et, m);
-		m->state = ETRUNK_MEMBER_DOWN;
-		m->link_failures++;
+	list_for_each_entry(m, &et->members, list)
+		if (m->state == ETRUNK_MEMBER_ACTIVE &&
+		    m->next_reason != ETRUNK_REASON_NONE)
+			etrunk_tx_remove(et, m);
+	list_for_each_entry(m, &et->members, list)
+		if (m->state != ETRUNK_MEMBER_ACTIVE &&
+		    m->next_reason == ETRUNK_REASON_NONE)
+			etrunk_tx_add(et, m);
+
+	list_for_each_entry(m, &et->members, list) {
+		u8 state = etrunk_state_of(m->next_reason);
+		bool was_active = m->state == ETRUNK_MEMBER_ACTIVE;
+		bool is_active = state == ETRUNK_MEMBER_ACTIVE;
+
+		if (state == m->state && m->next_reason == m->reason)
+			continue;
+		if (etrunk_reason_link_failed(m->next_reason) &&
+		    !etrunk_reason_link_failed(m->reason))
+			m->link_failures++;
+		if (was_active != is_active)
+			active_changed = true;
+		m->state = state;
+		m->reason = m->next_reason;
+
+		info.link_up = netif_carrier_ok(m->dev);
+		info.tx_enabled = is_active;
+		netdev_lower_state_changed(m->dev, &info);
+		etrunk_genl_member_event(m, ETRUNK_EVENT_MEMBER_STATE);
 	}
-	etrunk_update_carrier(et);
 
-	info.link_up = netif_carrier_ok(m->dev);
-	info.tx_enabled = active;
-	netdev_lower_state_changed(m->dev, &info);
+	if (active_changed) {
+		etrunk_update_carrier(et);
+		etrunk_genl_trunk_event(et, ETRUNK_EVENT_ACTIVE);
+	}
+}
+
+/* At most one designated master per trunk. */
+void etrunk_member_set_master(struct etrunk_member *m, bool master)
+{
+	struct etrunk_member *o;
+
+	ASSERT_RTNL();
+	if (master)
+		list_for_each_entry(o, &m->et->members, list)
+			o->master = false;
+	m->master = master;
 }
 
 static int etrunk_member_check(struct etrunk *et, struct net_device *dev,
@@ -211,6 +304,9 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	m->dev = dev;
 	m->et = et;
 	m->state = ETRUNK_MEMBER_DOWN;
+	m->reason = ETRUNK_REASON_DEV_DOWN;
+	m->priority = ETRUNK_DEFAULT_PRIORITY;
+	m->admin_up = true;
 	m->tx_slot = -1;
 	m->orig_mtu = dev->mtu;
 	ether_addr_copy(m->orig_addr, dev->dev_addr);
@@ -232,6 +328,10 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 		goto err_addr;
 	}
 
+	/* Flagged before it opens, so IPv6 does not configure the member as
+	 * a host of its own (addrconf skips IFF_SLAVE devices).
+	 */
+	dev->flags |= IFF_SLAVE;
 	err = dev_open(dev, extack);
 	if (err)
 		goto err_addr;
@@ -245,7 +345,6 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	err = netdev_master_upper_dev_link(dev, tdev, m, &lag, extack);
 	if (err)
 		goto err_rx_handler;
-	dev->flags |= IFF_SLAVE;
 
 	/* Members receive what the trunk receives. */
 	if (tdev->flags & IFF_PROMISC) {
@@ -273,7 +372,8 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	netif_addr_unlock_bh(tdev);
 
 	etrunk_compute_features(et);
-	etrunk_member_update(m, false);
+	etrunk_genl_member_event(m, ETRUNK_EVENT_MEMBER_ADDED);
+	etrunk_select(et, NULL);
 	return 0;
 
 err_allmulti:
@@ -283,11 +383,11 @@ err_promisc:
 	if (tdev->flags & IFF_PROMISC)
 		dev_set_promiscuity(dev, -1);
 err_unlink:
-	dev->flags &= ~IFF_SLAVE;
 	netdev_upper_dev_unlink(dev, tdev);
 err_rx_handler:
 	netdev_rx_handler_unregister(dev);
 err_addr:
+	dev->flags &= ~IFF_SLAVE;
 	if (!was_up)
 		dev_close(dev);
 	sa.sa_family = dev->type;
@@ -311,13 +411,16 @@ static void etrunk_member_release(struct etrunk_member *m)
 	struct etrunk *et = m->et;
 	struct net_device *dev = m->dev, *tdev = et->dev;
 	bool trunk_alive = tdev->reg_state == NETREG_REGISTERED;
+	bool was_active = m->state == ETRUNK_MEMBER_ACTIVE;
 	struct sockaddr sa;
 
 	ASSERT_RTNL();
-	if (m->state == ETRUNK_MEMBER_ACTIVE)
+	if (was_active)
 		etrunk_tx_remove(et, m);
 	list_del_rcu(&m->list);
 	et->member_count--;
+	if (trunk_alive)
+		etrunk_genl_member_event(m, ETRUNK_EVENT_MEMBER_REMOVED);
 
 	dev_uc_unsync(dev, tdev);
 	dev_mc_unsync(dev, tdev);
@@ -346,7 +449,12 @@ static void etrunk_member_release(struct etrunk_member *m)
 			etrunk_set_trunk_addr(tdev, addr, NET_ADDR_RANDOM);
 		}
 		etrunk_compute_features(et);
-		etrunk_update_carrier(et);
+		/* A standby member may take the released one's place. */
+		etrunk_select(et, NULL);
+		if (was_active) {
+			etrunk_update_carrier(et);
+			etrunk_genl_trunk_event(et, ETRUNK_EVENT_ACTIVE);
+		}
 	}
 	kfree_rcu(m, rcu);
 }
@@ -397,12 +505,12 @@ static int etrunk_netdev_event(struct notifier_block *nb,
 
 	switch (event) {
 	case NETDEV_GOING_DOWN:
-		etrunk_member_update(m, true);
+		etrunk_select(m->et, m);
 		break;
 	case NETDEV_UP:
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:
-		etrunk_member_update(m, false);
+		etrunk_select(m->et, NULL);
 		break;
 	case NETDEV_FEAT_CHANGE:
 		etrunk_compute_features(m->et);

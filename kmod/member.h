@@ -16,8 +16,13 @@ struct etrunk;
  * @dev: the member netdevice.
  * @et: the trunk.
  * @state: enum etrunk_member_state, changed under RTNL.
+ * @reason: enum etrunk_member_reason: why it is not active.
+ * @next_reason: scratch of etrunk_select().
+ * @priority: lower is preferred (max-links selection).
+ * @master: designated master (for master/backup modes).
+ * @admin_up: false when taken out over genetlink.
  * @tx_slot: index in etrunk.tx while active, -1 otherwise.
- * @link_failures: transitions from active to not active.
+ * @link_failures: times its link failed (device down, carrier lost).
  * @orig_mtu: MTU before enslaving, restored on release.
  * @orig_addr: MAC address before enslaving, restored on release.
  * @rcu: frees the member after the readers of etrunk.tx are done.
@@ -27,6 +32,11 @@ struct etrunk_member {
 	struct net_device *dev;
 	struct etrunk *et;
 	u8 state;
+	u8 reason;
+	u8 next_reason;
+	u16 priority;
+	bool master;
+	bool admin_up;
 	int tx_slot;
 	u32 link_failures;
 	unsigned int orig_mtu;
@@ -40,6 +50,8 @@ int etrunk_member_del(struct etrunk *et, struct net_device *dev,
 		      struct netlink_ext_ack *extack);
 void etrunk_members_release_all(struct etrunk *et);
 struct etrunk_member *etrunk_member_get_rtnl(const struct net_device *dev);
+void etrunk_select(struct etrunk *et, const struct etrunk_member *going_down);
+void etrunk_member_set_master(struct etrunk_member *m, bool master);
 
 int etrunk_notifier_register(void);
 void etrunk_notifier_unregister(void);

@@ -26,6 +26,8 @@ check_eq "the member has the trunk as master" et0 "$(master v0)"
 check_eq "the trunk takes its first member's MAC" 02:00:00:00:01:00 "$(addr et0)"
 check_eq "the member is brought up" 1 "$(ipn link show v0 | grep -c '[<,]UP[,>]')"
 check_eq "the member is flagged SLAVE" 1 "$(ipn link show v0 | grep -c 'SLAVE')"
+check_eq "IPv6 does not configure the member as a host" "" \
+	"$(ipn -6 addr show dev v0)"
 check "enslave a second veth while it is up" \
 	sh -c "ip -n $NS link set v1 up && ip -n $NS link set v1 master et0"
 check_eq "the second member takes the trunk's MAC" "$(addr et0)" "$(addr v1)"
@@ -37,6 +39,19 @@ check_eq "and 2 active members" 2 "$(link_detail "$NS" et0 active_members)"
 check_eq "the trunk has carrier" 1 "$(link_attr "$NS" et0 carrier)"
 check_eq "ethtool speed is the members' sum" "Speed: 20000Mb/s" \
 	"$(ip netns exec "$NS" ethtool et0 | grep -o 'Speed: .*')"
+
+# Offloads follow the members: a one-for-all feature such as
+# scatter-gather stays while one member has it (the others fall back to
+# software) and goes when none has.
+sg() { ip netns exec "$NS" ethtool -k et0 | awk '$1 == "tx-scatter-gather:" { print $2 }'; }
+check_eq "the trunk offers scatter-gather" on "$(sg)"
+ip netns exec "$NS" ethtool -K v0 sg off
+check_eq "still with one member offering it" on "$(sg)"
+ip netns exec "$NS" ethtool -K v1 sg off
+check_eq "not when no member offers it" off "$(sg)"
+ip netns exec "$NS" ethtool -K v0 sg on
+ip netns exec "$NS" ethtool -K v1 sg on
+check_eq "back when the members offer it again" on "$(sg)"
 
 check "change the trunk's MTU" ipn link set et0 mtu 9000
 check_eq "member 0 follows the MTU" 9000 "$(mtu v0)"

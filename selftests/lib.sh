@@ -162,6 +162,19 @@ link_detail()	# NS DEV KEY
 			for (i = 2; i < NF; i++) if ($i == k) { print $(i + 1); exit } }'
 }
 
+# wait_state NS DEV STATE: wait (up to 5 s) until a member's state is
+# STATE; the carrier event that changes it comes from linkwatch.
+wait_state()
+{
+	local tries=0
+
+	while [ "$(link_detail "$1" "$2" state)" != "$3" ]; do
+		[ $tries -lt 50 ] || return 1
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+}
+
 # Two hosts A and B joined by a trunk of N members (veth pairs aI-bI):
 # sets NS_A, NS_B; trunk et0 on both sides with the given etrunk options;
 # 192.0.2.1/24 and 2001:db8::1/64 on A, .2 and ::2 on B.

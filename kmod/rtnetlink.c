@@ -24,6 +24,7 @@ static const struct nla_policy etrunk_policy[IFLA_ETRUNK_MAX + 1] = {
 		.type = NLA_REJECT,
 		.reject_message = "IFLA_ETRUNK_ACTIVE_MEMBERS is read-only",
 	},
+	[IFLA_ETRUNK_MAX_LINKS] = NLA_POLICY_MAX(NLA_U32, ETRUNK_MAX_MEMBERS),
 };
 
 static const struct nla_policy etrunk_member_policy[IFLA_ETRUNK_MEMBER_MAX + 1] = {
@@ -34,6 +35,11 @@ static const struct nla_policy etrunk_member_policy[IFLA_ETRUNK_MEMBER_MAX + 1] 
 	[IFLA_ETRUNK_MEMBER_LINK_FAILURES] = {
 		.type = NLA_REJECT,
 		.reject_message = "IFLA_ETRUNK_MEMBER_LINK_FAILURES is read-only",
+	},
+	[IFLA_ETRUNK_MEMBER_PRIORITY] = { .type = NLA_U16 },
+	[IFLA_ETRUNK_MEMBER_REASON] = {
+		.type = NLA_REJECT,
+		.reject_message = "IFLA_ETRUNK_MEMBER_REASON is read-only",
 	},
 };
 
@@ -63,34 +69,24 @@ static int etrunk_validate(struct nlattr *tb[], struct nlattr *data[],
 				   extack);
 }
 
+static const void *etrunk_attr_data(const struct nlattr *attr)
+{
+	return attr ? nla_data(attr) : NULL;
+}
+
 static int etrunk_changelink(struct net_device *dev, struct nlattr *tb[],
 			     struct nlattr *data[],
 			     struct netlink_ext_ack *extack)
 {
-	struct etrunk *et = netdev_priv(dev);
+	struct etrunk_params p;
 
-	ASSERT_RTNL();
 	if (!data)
 		return 0;
-
-	if (data[IFLA_ETRUNK_MODE]) {
-		u8 mode = nla_get_u8(data[IFLA_ETRUNK_MODE]);
-
-		if (mode != et->mode && et->member_count) {
-			NL_SET_ERR_MSG_ATTR(extack, data[IFLA_ETRUNK_MODE],
-					    "The mode cannot change while the trunk has members");
-			return -EBUSY;
-		}
-		et->mode = mode;
-	}
-	if (data[IFLA_ETRUNK_HASH_POLICY])
-		WRITE_ONCE(et->hash_policy,
-			   nla_get_u8(data[IFLA_ETRUNK_HASH_POLICY]));
-	if (data[IFLA_ETRUNK_MIN_LINKS]) {
-		et->min_links = nla_get_u32(data[IFLA_ETRUNK_MIN_LINKS]);
-		etrunk_update_carrier(et);
-	}
-	return 0;
+	p.mode = etrunk_attr_data(data[IFLA_ETRUNK_MODE]);
+	p.hash_policy = etrunk_attr_data(data[IFLA_ETRUNK_HASH_POLICY]);
+	p.min_links = etrunk_attr_data(data[IFLA_ETRUNK_MIN_LINKS]);
+	p.max_links = etrunk_attr_data(data[IFLA_ETRUNK_MAX_LINKS]);
+	return etrunk_set_params(netdev_priv(dev), &p, extack);
 }
 
 static int etrunk_newlink(struct net *src_net, struct net_device *dev,
@@ -111,7 +107,8 @@ static size_t etrunk_get_size(const struct net_device *dev)
 	       nla_total_size(sizeof(u8)) +	/* IFLA_ETRUNK_HASH_POLICY */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_ETRUNK_MIN_LINKS */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_ETRUNK_MEMBERS */
-	       nla_total_size(sizeof(u32));	/* IFLA_ETRUNK_ACTIVE_MEMBERS */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_ETRUNK_ACTIVE_MEMBERS */
+	       nla_total_size(sizeof(u32));	/* IFLA_ETRUNK_MAX_LINKS */
 }
 
 static int etrunk_fill_info(struct sk_buff *skb, const struct net_device *dev)
@@ -122,7 +119,8 @@ static int etrunk_fill_info(struct sk_buff *skb, const struct net_device *dev)
 	    nla_put_u8(skb, IFLA_ETRUNK_HASH_POLICY, et->hash_policy) ||
 	    nla_put_u32(skb, IFLA_ETRUNK_MIN_LINKS, et->min_links) ||
 	    nla_put_u32(skb, IFLA_ETRUNK_MEMBERS, et->member_count) ||
-	    nla_put_u32(skb, IFLA_ETRUNK_ACTIVE_MEMBERS, et->tx_count))
+	    nla_put_u32(skb, IFLA_ETRUNK_ACTIVE_MEMBERS, et->tx_count) ||
+	    nla_put_u32(skb, IFLA_ETRUNK_MAX_LINKS, et->max_links))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -131,7 +129,9 @@ static size_t etrunk_get_member_size(const struct net_device *dev,
 				     const struct net_device *mdev)
 {
 	return nla_total_size(sizeof(u8)) +	/* IFLA_ETRUNK_MEMBER_STATE */
-	       nla_total_size(sizeof(u32));	/* IFLA_ETRUNK_MEMBER_LINK_FAILURES */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_ETRUNK_MEMBER_LINK_FAILURES */
+	       nla_total_size(sizeof(u16)) +	/* IFLA_ETRUNK_MEMBER_PRIORITY */
+	       nla_total_size(sizeof(u8));	/* IFLA_ETRUNK_MEMBER_REASON */
 }
 
 static int etrunk_fill_member_info(struct sk_buff *skb,
@@ -144,8 +144,26 @@ static int etrunk_fill_member_info(struct sk_buff *skb,
 		return 0;
 	if (nla_put_u8(skb, IFLA_ETRUNK_MEMBER_STATE, m->state) ||
 	    nla_put_u32(skb, IFLA_ETRUNK_MEMBER_LINK_FAILURES,
-			m->link_failures))
+			m->link_failures) ||
+	    nla_put_u16(skb, IFLA_ETRUNK_MEMBER_PRIORITY, m->priority) ||
+	    nla_put_u8(skb, IFLA_ETRUNK_MEMBER_REASON, m->reason))
 		return -EMSGSIZE;
+	return 0;
+}
+
+static int etrunk_member_changelink(struct net_device *dev,
+				    struct net_device *mdev,
+				    struct nlattr *tb[], struct nlattr *data[],
+				    struct netlink_ext_ack *extack)
+{
+	struct etrunk_member *m = etrunk_member_get_rtnl(mdev);
+
+	if (!m || !data)
+		return 0;
+	if (data[IFLA_ETRUNK_MEMBER_PRIORITY]) {
+		m->priority = nla_get_u16(data[IFLA_ETRUNK_MEMBER_PRIORITY]);
+		etrunk_select(m->et, NULL);
+	}
 	return 0;
 }
 
@@ -162,6 +180,7 @@ struct rtnl_link_ops etrunk_link_ops __read_mostly = {
 	.fill_info		= etrunk_fill_info,
 	.slave_maxtype		= IFLA_ETRUNK_MEMBER_MAX,
 	.slave_policy		= etrunk_member_policy,
+	.slave_changelink	= etrunk_member_changelink,
 	.get_slave_size		= etrunk_get_member_size,
 	.fill_slave_info	= etrunk_fill_member_info,
 };
