@@ -214,6 +214,16 @@ static int etrunk_genl_put_ids(struct sk_buff *skb, const struct etrunk *et)
 	return 0;
 }
 
+static int etrunk_genl_put_params(struct sk_buff *skb, const struct etrunk *et)
+{
+	if (nla_put_u8(skb, ETRUNK_A_MODE, et->mode) ||
+	    nla_put_u8(skb, ETRUNK_A_HASH_POLICY, et->hash_policy) ||
+	    nla_put_u32(skb, ETRUNK_A_MIN_LINKS, et->min_links) ||
+	    nla_put_u32(skb, ETRUNK_A_MAX_LINKS, et->max_links))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static int etrunk_genl_put_stats(struct sk_buff *skb, struct etrunk *et)
 {
 	struct rtnl_link_stats64 st;
@@ -259,6 +269,7 @@ static int etrunk_genl_put_trunk(struct sk_buff *skb, struct etrunk *et,
 				 u32 hdr_portid, u32 hdr_seq, int flags,
 				 unsigned int *next_member)
 {
+	const unsigned int first = *next_member;
 	const struct etrunk_member *m;
 	struct nlattr *members;
 	unsigned int i = 0;
@@ -268,11 +279,7 @@ static int etrunk_genl_put_trunk(struct sk_buff *skb, struct etrunk *et,
 			  ETRUNK_CMD_GET_TRUNK);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (etrunk_genl_put_ids(skb, et) ||
-	    nla_put_u8(skb, ETRUNK_A_MODE, et->mode) ||
-	    nla_put_u8(skb, ETRUNK_A_HASH_POLICY, et->hash_policy) ||
-	    nla_put_u32(skb, ETRUNK_A_MIN_LINKS, et->min_links) ||
-	    nla_put_u32(skb, ETRUNK_A_MAX_LINKS, et->max_links) ||
+	if (etrunk_genl_put_ids(skb, et) || etrunk_genl_put_params(skb, et) ||
 	    nla_put_u8(skb, ETRUNK_A_UP, !!(et->dev->flags & IFF_UP)) ||
 	    nla_put_u8(skb, ETRUNK_A_CARRIER, netif_carrier_ok(et->dev)) ||
 	    nla_put_u32(skb, ETRUNK_A_ACTIVE_MEMBERS, et->tx_count) ||
@@ -283,11 +290,11 @@ static int etrunk_genl_put_trunk(struct sk_buff *skb, struct etrunk *et,
 	if (!members)
 		goto cancel;
 	list_for_each_entry(m, &et->members, list) {
-		if (i++ < *next_member)
+		if (i++ < first)
 			continue;
 		if (etrunk_genl_put_member(skb, m)) {
 			/* Not even one member fits: the message is useless. */
-			if (i - 1 == *next_member)
+			if (*next_member == first)
 				goto cancel;
 			break;
 		}
@@ -506,7 +513,11 @@ static void *etrunk_genl_event_start(struct etrunk *et, u8 event,
 	en->event_seq++;
 	if (!genl_has_listeners(&etrunk_genl_family, net, ETRUNK_MCGRP_EVENTS_ID))
 		return NULL;
-	skb = genlmsg_new(size + 3 * nla_total_size(sizeof(u32)), GFP_KERNEL);
+	skb = genlmsg_new(nla_total_size(sizeof(u8)) +	/* EVENT */
+			  nla_total_size(sizeof(u32)) +	/* EVENT_SEQ */
+			  nla_total_size(sizeof(u32)) +	/* IFINDEX */
+			  nla_total_size(IFNAMSIZ) +	/* IFNAME */
+			  size, GFP_KERNEL);
 	if (!skb)
 		return NULL;
 	hdr = genlmsg_put(skb, 0, 0, &etrunk_genl_family, 0, ETRUNK_CMD_EVENT);
@@ -550,11 +561,14 @@ void etrunk_genl_trunk_event(struct etrunk *et, u8 event)
 	void *hdr;
 
 	hdr = etrunk_genl_event_start(et, event,
-				      2 * nla_total_size(sizeof(u32)), &skb);
+				      3 * nla_total_size(sizeof(u32)) +
+				      3 * nla_total_size(sizeof(u8)), &skb);
 	if (!hdr)
 		return;
 	if (nla_put_u32(skb, ETRUNK_A_ACTIVE_MEMBERS, et->tx_count) ||
-	    nla_put_u8(skb, ETRUNK_A_CARRIER, netif_carrier_ok(et->dev))) {
+	    nla_put_u8(skb, ETRUNK_A_CARRIER, netif_carrier_ok(et->dev)) ||
+	    (event == ETRUNK_EVENT_TRUNK_CHANGED &&
+	     etrunk_genl_put_params(skb, et))) {
 		nlmsg_free(skb);
 		return;
 	}

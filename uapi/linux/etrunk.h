@@ -69,11 +69,23 @@
  * CAP_NET_ADMIN in the user namespace owning the network namespace
  * (-EPERM otherwise).
  *
+ * A trunk is named by ETRUNK_A_IFINDEX, ETRUNK_A_IFNAME or both (then they
+ * must name the same device, else -EINVAL). No such device: -ENODEV, "No
+ * such device"; a device that is not a trunk: -ENODEV, "The device is not
+ * a trunk". Members likewise, with "The device is not a trunk member".
+ * Range errors are -ERANGE with the kernel's generic text and
+ * NLMSGERR_ATTR_OFFS pointing at the attribute; -EPERM carries no text.
+ *
  * ETRUNK_CMD_GET_TRUNK
  *    Without NLM_F_DUMP: the request has ETRUNK_A_IFINDEX or
- *    ETRUNK_A_IFNAME; the reply is one trunk message. With NLM_F_DUMP: the
- *    request has no attributes; one trunk message per trunk of the
- *    namespace. A trunk message holds:
+ *    ETRUNK_A_IFNAME; the reply is one trunk message, which for a trunk of
+ *    ETRUNK_MAX_MEMBERS members is about 24 KiB: receive it with a buffer
+ *    of at least 32 KiB. With NLM_F_DUMP: the request has no attributes;
+ *    one trunk message per trunk of the namespace, except that a trunk
+ *    whose members do not fit one message continues in the next ones,
+ *    each naming the trunk again and carrying the next members in
+ *    ETRUNK_A_MEMBERS: a reader joins consecutive messages of the same
+ *    ETRUNK_A_IFINDEX. A trunk message holds:
  *
  *    ETRUNK_A_IFINDEX: NLA_U32
  *    ETRUNK_A_IFNAME: NLA_NUL_STRING
@@ -135,7 +147,10 @@
  *    events of the namespace from 1 up, so a listener can tell it missed
  *    some), and the trunk's ETRUNK_A_IFINDEX and ETRUNK_A_IFNAME. Member
  *    events add the member nest (ETRUNK_A_MEMBER); ETRUNK_EVENT_ACTIVE
- *    adds ETRUNK_A_ACTIVE_MEMBERS and ETRUNK_A_CARRIER.
+ *    and ETRUNK_EVENT_TRUNK_CHANGED add ETRUNK_A_ACTIVE_MEMBERS and
+ *    ETRUNK_A_CARRIER, and ETRUNK_EVENT_TRUNK_CHANGED also the parameters
+ *    ETRUNK_A_MODE, ETRUNK_A_HASH_POLICY, ETRUNK_A_MIN_LINKS and
+ *    ETRUNK_A_MAX_LINKS.
  *
  * A trunk holds at most ETRUNK_MAX_MEMBERS members. A member must be an
  * Ethernet device (ARPHRD_ETHER), not a loopback, not another trunk, not
