@@ -7,6 +7,8 @@
 #   make check      install what is missing, build, boot the test VM on
 #                   Debian's 6.1 kernel and run every selftest (KTAP),
 #                   ending with "N passed, N failed, N skipped"
+#   make check-debug  the same on a debug kernel (KASAN, lockdep, kmemleak)
+#                   built once from linux-source-6.1 and cached
 #   make demo       the main job, shown in the VM: a two-member trunk
 #                   carrying traffic while a member fails
 #   make bench      pktgen: etrunk beside bonding, team and a bare veth
@@ -14,7 +16,8 @@
 #   make install    module (modules_install) and the ip plugin
 #
 # Variables: KVER (the kernel ABI, default: what linux-image-amd64 points
-# at), KDIR (its build tree), TESTS (a subset of selftests for check).
+# at), KDIR (its build tree), TESTS (a subset of selftests for check and
+# check-debug).
 
 KVER ?= $(shell scripts/kver.sh)
 KDIR ?= /usr/src/linux-headers-$(KVER)
@@ -32,10 +35,24 @@ module: deps
 
 tools: deps
 	$(MAKE) -C tools/ip
+	$(MAKE) -C tools/etrunkctl
 	$(MAKE) -C selftests all
 
 check: module tools
 	@scripts/check.sh $(TESTS)
+
+# The module is built against the debug kernel's tree in a copy of its
+# sources, leaving kmod/etrunk.ko the production build.
+DEBUG_MOD = $(CURDIR)/.cache/debug-module
+
+check-debug: tools
+	@d=$$(scripts/debug-kernel.sh) && \
+	rm -rf $(DEBUG_MOD) && mkdir -p $(DEBUG_MOD) && \
+	cp -r Kbuild kmod uapi $(DEBUG_MOD)/ && \
+	$(MAKE) -C $$d/linux M=$(DEBUG_MOD) clean && \
+	$(MAKE) -C $$d/linux M=$(DEBUG_MOD) modules && \
+	ETRUNK_KO=$(DEBUG_MOD)/kmod/etrunk.ko scripts/check.sh \
+		--kernel $$d/bzImage --modules $$d/modules --mem 4G --timeout 2400 -- $(TESTS)
 
 demo: module tools
 	@scripts/vm.sh -- scripts/demo.sh
@@ -58,10 +75,12 @@ lint: deps
 install: module tools
 	$(KBUILD) modules_install
 	$(MAKE) -C tools/ip install
+	$(MAKE) -C tools/etrunkctl install
 
 clean:
 	$(KBUILD) clean
 	$(MAKE) -C tools/ip clean
+	$(MAKE) -C tools/etrunkctl clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all deps module tools check demo bench lint install clean
+.PHONY: all deps module tools check check-debug demo bench lint install clean

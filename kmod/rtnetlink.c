@@ -157,9 +157,17 @@ static int etrunk_member_changelink(struct net_device *dev,
 				    struct netlink_ext_ack *extack)
 {
 	struct etrunk_member *m = etrunk_member_get_rtnl(mdev);
+	int err;
 
 	if (!m || !data)
 		return 0;
+	/* As for IFLA_INFO_DATA: rtnetlink parsed it liberally. */
+	err = nla_validate_nested(nla_find_nested(tb[IFLA_LINKINFO],
+						  IFLA_INFO_SLAVE_DATA),
+				  IFLA_ETRUNK_MEMBER_MAX, etrunk_member_policy,
+				  extack);
+	if (err)
+		return err;
 	if (data[IFLA_ETRUNK_MEMBER_PRIORITY]) {
 		m->priority = nla_get_u16(data[IFLA_ETRUNK_MEMBER_PRIORITY]);
 		etrunk_select(m->et, NULL);

@@ -6,6 +6,10 @@
 # in the guest's log (vm.sh exit 3) count as failures.
 #
 #   check.sh [VM OPTIONS --] [TEST...]   (default: all selftests)
+#
+# VM OPTIONS are vm.sh's (another kernel, memory, timeout). ETRUNK_KO, if
+# set, names the module the guest loads (the guest starts with a clean
+# environment, so it is passed on explicitly).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=${here%/scripts}
@@ -19,7 +23,9 @@ fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-"$here/vm.sh" "${vm_opts[@]}" -- selftests/run.sh "$@" | tee "$log"
+cmd=(selftests/run.sh "$@")
+[ -z "${ETRUNK_KO:-}" ] || cmd=(env "ETRUNK_KO=$ETRUNK_KO" "${cmd[@]}")
+"$here/vm.sh" "${vm_opts[@]}" -- "${cmd[@]}" | tee "$log"
 rc=${PIPESTATUS[0]}
 
 planned=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$log" | head -n1)

@@ -4,13 +4,15 @@
 # the QEMU guest (which uses the host's root filesystem, so the guest's
 # tools come from here too). Extra package names may be given as
 # arguments. Idempotent: does nothing when everything is installed.
+# shellcheck disable=SC2086 # $todo is split into package names on purpose
 set -eu
 here=$(dirname "$0")
 
 wanted() {
 	echo build-essential "linux-headers-$("$here/kver.sh")" linux-source-6.1 \
 		sparse libmnl-dev qemu-system-x86 busybox-static cpio xz-utils kmod \
-		iproute2 iputils-ping ethtool tcpdump libteam-utils procps "$@"
+		iproute2 iputils-ping ethtool tcpdump libteam-utils procps \
+		jq util-linux "$@"
 }
 
 missing() {

@@ -1,11 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Usage: initramfs.sh MODDIR OUT
-# Build the test guest's initramfs OUT (gzip'ed cpio): static busybox,
-# scripts/vm-init.sh as /init, and the modules needed to mount the 9p
-# shares, taken with their dependencies from MODDIR, a depmod'ed
-# .../lib/modules/<version> tree. Modules built into that kernel are
-# left out; compressed ones are stored unpacked for busybox's insmod.
+# Build the test guest's initramfs OUT, an uncompressed cpio archive (it
+# loads faster so under emulation): static busybox, scripts/vm-init.sh as
+# /init, and the modules needed to mount the 9p shares, taken with their
+# dependencies from MODDIR, a depmod'ed .../lib/modules/<version> tree.
+# Modules built into that kernel are left out; compressed ones are stored
+# unpacked for busybox's insmod.
 set -eu
 [ $# = 2 ] || { echo "usage: $0 MODDIR OUT" >&2; exit 2; }
 here=$(dirname "$0")
@@ -34,5 +35,5 @@ for ko in $mods; do
 	esac <"$ko" >"$stage/mods/$n-${name%.ko*}.ko"
 	n=$((n + 1))
 done
-(cd "$stage" && find . | cpio -o -H newc --quiet) | gzip -9 >"$2.tmp"
+(cd "$stage" && find . | cpio -o -H newc --quiet) >"$2.tmp"
 mv "$2.tmp" "$2"

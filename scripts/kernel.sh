@@ -1,17 +1,20 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Prepare the Debian kernel the tests boot and print its cache directory,
-# .cache/kernel/$KVER/ in the checkout (KVER from scripts/kver.sh):
-#   root/              linux-image-$KVER unpacked with dpkg -x (never
-#                      installed on the host) and depmod'ed
-#   vmlinux            the uncompressed kernel: QEMU boots it through its
-#                      PVH entry, skipping firmware and decompression
-#   initramfs.cpio.gz  busybox, /init and the 9p modules (initramfs.sh)
-# Each piece is made once; when all are there this needs no network.
+# ${ETRUNK_CACHE:-/var/cache/etrunk}/kernel/$KVER/ (KVER from kver.sh):
+#   root/           linux-image-$KVER unpacked with dpkg -x (never
+#                   installed on the host) and depmod'ed
+#   vmlinux         the uncompressed kernel: QEMU boots it through its
+#                   PVH entry, skipping decompression
+#   initramfs.cpio  busybox, /init and the 9p modules (initramfs.sh)
+# Each piece is made once; when all are there this needs no network. The
+# cache is outside the checkout: kbuild's "make clean" (M= the checkout)
+# deletes every *.ko and modules.order below it, and fresh clones (CI)
+# share one copy.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd -P)
 kver=$("$here/kver.sh")
-cache=${here%/scripts}/.cache/kernel
+cache=${ETRUNK_CACHE:-/var/cache/etrunk}/kernel
 dir=$cache/$kver
 mkdir -p "$dir"
 cd "$dir"
@@ -37,15 +40,21 @@ if [ ! -f vmlinux ]; then
 	x=$(ls /usr/src/linux-headers-*/scripts/extract-vmlinux 2>/dev/null | head -n1)
 	if [ -z "$x" ]; then
 		x=$cache/extract-vmlinux
-		[ -f "$x" ] || tar -xJOf "$(ls /usr/src/linux-source-*.tar.xz | head -n1)" \
-			--wildcards '*/scripts/extract-vmlinux' >"$x"
+		if [ ! -f "$x" ]; then
+			tar -xJOf "$(ls /usr/src/linux-source-*.tar.xz | head -n1)" \
+				--wildcards '*/scripts/extract-vmlinux' >"$x.tmp"
+			mv "$x.tmp" "$x"
+		fi
 	fi
 	sh "$x" "root/boot/vmlinuz-$kver" >vmlinux.tmp
 	mv vmlinux.tmp vmlinux
 fi
 
-# Rebuilt whenever the scripts that make it change.
-if [ ! initramfs.cpio.gz -nt "$here/vm-init.sh" ] || [ ! initramfs.cpio.gz -nt "$here/initramfs.sh" ]; then
-	"$here/initramfs.sh" "root/lib/modules/$kver" initramfs.cpio.gz
+# Rebuilt when the scripts that make it change (by content: clones of the
+# checkout at other versions share this cache).
+stamp=$(cat "$here/vm-init.sh" "$here/initramfs.sh" | sha256sum)
+if [ "$(cat initramfs.stamp 2>/dev/null)" != "$stamp" ]; then
+	"$here/initramfs.sh" "root/lib/modules/$kver" initramfs.cpio
+	echo "$stamp" >initramfs.stamp
 fi
 echo "$dir"

@@ -7,6 +7,7 @@
 # shared read-only; CMD runs in a chroot of it, so every host tool is
 # there. Its exit status and the kernel log are left in $vmrun. Needs the
 # host's /bin/busybox (busybox-static) for the last steps.
+# shellcheck disable=SC2154 # vmshare, vmmods, vmrun: set by the kernel
 /bin/busybox --install -s /bin
 export PATH=/bin
 

@@ -17,7 +17,7 @@ usage() {
 	sed -n '3,4s/^# //p' "$0" >&2
 	exit 2
 }
-kernel= modules= mem=2G smp=2 timeout=1500
+kernel='' modules='' mem=2G smp=2 timeout=1500
 while [ $# -ge 2 ]; do
 	case $1 in
 	--kernel) kernel=$2 ;;
@@ -38,31 +38,37 @@ run=$(mktemp -d "$top/.cache/vm/run.XXXXXX")
 trap 'rm -rf "$run"' EXIT
 if [ -z "$kernel$modules" ]; then
 	k=$("$here/kernel.sh")
-	kernel=$k/vmlinux modules=$k/root/lib/modules/${k##*/} initrd=$k/initramfs.cpio.gz
+	kernel=$k/vmlinux modules=$k/root/lib/modules/${k##*/} initrd=$k/initramfs.cpio
 else
 	[ -n "$kernel" ] && [ -n "$modules" ] || usage
-	modules=$(realpath "$modules") initrd=$run/initramfs.cpio.gz
+	modules=$(realpath "$modules") initrd=$run/initramfs.cpio
 	"$here/initramfs.sh" "$modules" "$initrd"
 fi
 
-# The guest runs this with bash, hence printf %q.
+# The guest runs this with bash, hence printf %q. The serial console never
+# ends its input: unless a person is typing, CMD reads /dev/null, and so
+# does QEMU (which fails on a closed stdin).
 {
+	[ -t 0 ] || echo 'exec </dev/null'
 	printf 'cd %q || exit 125\nexec' "$(pwd -P)"
 	printf ' %q' "$@"
 	echo
 } >"$run/cmd"
+[ -t 0 ] || exec </dev/null
 
 # Debian's kernel does not boot under this host's paravirtual KVM (no
 # vmx/svm exposed): emulate then.
-accel="-accel tcg,thread=multi -cpu max"
+accel=(-accel 'tcg,thread=multi' -cpu max)
 if grep -qwE 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
-	accel="-accel kvm -cpu host"
+	accel=(-accel kvm -cpu host)
 fi
 # The console is quiet (loglevel=3) so CMD's output reads well; the full
 # log, in a buffer big enough to keep all of it, is checked afterwards.
+# -display none, not -nographic: that one has SeaBIOS print on the serial
+# console too.
 rc=0
 timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
-	-nodefaults -no-user-config -display none -no-reboot $accel \
+	-nodefaults -no-user-config -display none -no-reboot "${accel[@]}" \
 	-m "$mem" -smp "$smp" -serial stdio \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 quiet loglevel=3 log_buf_len=8M panic=-1 vmshare=$top vmmods=$modules vmrun=$run" \
@@ -76,7 +82,7 @@ if [ "$rc" = 124 ]; then
 	exit 124
 fi
 if [ ! -f "$run/status" ]; then
-	echo "vm.sh: the guest stopped before CMD finished (QEMU status $rc; kernel panic?)" >&2
+	echo "vm.sh: the guest stopped before CMD finished (QEMU exit status $rc; a kernel panic?)" >&2
 	exit 3
 fi
 status=$(cat "$run/status")
@@ -86,7 +92,7 @@ if n=$(grep -m1 -nE "$bad" "$run/dmesg"); then
 	n=${n%%:*}
 	trap - EXIT # keep the log
 	echo "vm.sh: the guest kernel reported a problem (full log: $run/dmesg):" >&2
-	sed -n "$((n > 10 ? n - 10 : 1)),$((n + 60))p" "$run/dmesg" >&2
+	sed -n "$((n > 5 ? n - 5 : 1)),$((n + 60))p" "$run/dmesg" >&2
 	[ "$status" != 0 ] || status=3
 fi
 exit "$status"

@@ -4,6 +4,8 @@
 # each test's own output as "# " lines, then "ok N name", "not ok N name"
 # or "ok N name # SKIP". Loads the module from ETRUNK_KO (default: the
 # checkout's kmod/etrunk.ko) unless it is loaded. Exits 1 if a test failed.
+# On a kernel with kmemleak (the debug kernel of `make check-debug`), a
+# test also fails if it leaked memory etrunk allocated.
 #
 #   run.sh [TEST...]     (default: every test in the Makefile)
 
@@ -11,6 +13,34 @@ set -u
 cd "$(dirname "$0")" || exit 1
 export ETRUNK_KO=${ETRUNK_KO:-$(cd .. && pwd)/kmod/etrunk.ko}
 timeout=$(sed -n 's/^timeout=//p' settings)
+kmemleak=/sys/kernel/debug/kmemleak
+[ -e $kmemleak ] || kmemleak=
+
+# Print what kmemleak finds left over from the last test; fail if a report
+# involves etrunk: a frame in it, or an address no symbol covers any more,
+# i.e. in a module since removed (here: etrunk, by etrunk_rmmod.sh).
+# Reported objects are then cleared, so none is reported twice.
+leaks()
+{
+	local all n
+
+	# Only objects older than 5 s are reported, and only once unchanged
+	# between two scans: wait, then scan twice.
+	sleep 6
+	if ! { echo scan >$kmemleak && echo scan >$kmemleak; } 2>/dev/null; then
+		echo "kmemleak: scan failed (disabled? see the kernel log)"
+		return 1
+	fi
+	all=$(cat $kmemleak)
+	echo clear >$kmemleak
+	[ -n "$all" ] || return 0
+	echo "$all"
+	n=$(awk '/^unreferenced object/ { n += ours; ours = 0 }
+		/\[etrunk\]$/ || /\] 0x[0-9a-f]+$/ { ours = 1 }
+		END { print n + ours }' <<<"$all")
+	echo "kmemleak: $n of these reports involve etrunk"
+	[ "$n" = 0 ]
+}
 
 [ $# -gt 0 ] || set -- $(make -s list)
 [ -d /sys/module/etrunk ] || insmod "$ETRUNK_KO" ||
@@ -25,10 +55,17 @@ for t in "$@"; do
 	timeout "$timeout" "./$t" 2>&1 | sed -u 's/^/# /'
 	rc=${PIPESTATUS[0]}
 	echo "# $t: $(($(date +%s) - start)) s"
+	if [ -n "$kmemleak" ]; then
+		start=$(date +%s)
+		leaks 2>&1 | sed -u 's/^/# /'
+		[ "${PIPESTATUS[0]}" = 0 ] || case $rc in 0 | 4) rc=leak ;; esac
+		echo "# $t: kmemleak check $(($(date +%s) - start)) s"
+	fi
 	case $rc in
 	0)	pass=$((pass + 1)); echo "ok $n selftests: etrunk: $t" ;;
 	4)	skip=$((skip + 1)); echo "ok $n selftests: etrunk: $t # SKIP" ;;
 	124)	fail=$((fail + 1)); echo "not ok $n selftests: etrunk: $t # TIMEOUT ${timeout}s" ;;
+	leak)	fail=$((fail + 1)); echo "not ok $n selftests: etrunk: $t # kmemleak" ;;
 	*)	fail=$((fail + 1)); echo "not ok $n selftests: etrunk: $t # exit=$rc" ;;
 	esac
 done

@@ -73,8 +73,10 @@ int print_color_uint(enum output_type t, enum color_attr color,
 /* include/utils.h, include/libnetlink.h */
 void invarg(const char *msg, const char *arg) __attribute__((noreturn));
 void incomplete_command(void) __attribute__((noreturn));
+int get_u16(__u16 *val, const char *arg, int base);
 int get_u32(__u32 *val, const char *arg, int base);
 int addattr8(struct nlmsghdr *n, int maxlen, int type, __u8 data);
+int addattr16(struct nlmsghdr *n, int maxlen, int type, __u16 data);
 int addattr32(struct nlmsghdr *n, int maxlen, int type, __u32 data);
 
 /*
@@ -112,7 +114,25 @@ static const char * const hash_names[] = {
 static const char * const member_state_names[] = {
 	[ETRUNK_MEMBER_DOWN] = "down",
 	[ETRUNK_MEMBER_ACTIVE] = "active",
+	[ETRUNK_MEMBER_STANDBY] = "standby",
 };
+
+/*
+ * Why a member is not active. ETRUNK_REASON_NONE is "none" in JSON and
+ * "-" in text (see print_reason()).
+ */
+static const char * const member_reason_names[] = {
+	[ETRUNK_REASON_NONE] = "none",
+	[ETRUNK_REASON_DEV_DOWN] = "dev-down",
+	[ETRUNK_REASON_NO_CARRIER] = "no-carrier",
+	[ETRUNK_REASON_ADMIN] = "admin",
+	[ETRUNK_REASON_MAX_LINKS] = "max-links",
+};
+
+static bool is_opt(const char *arg, const char *name, const char *alias)
+{
+	return strcmp(arg, name) == 0 || (alias && strcmp(arg, alias) == 0);
+}
 
 static int name_to_index(const char * const *tbl, size_t n, const char *name)
 {
@@ -128,6 +148,14 @@ static int name_to_index(const char * const *tbl, size_t n, const char *name)
 static bool attr_u8(const struct rtattr *rta, __u8 *val)
 {
 	if (!rta || RTA_PAYLOAD(rta) < sizeof(__u8))
+		return false;
+	memcpy(val, RTA_DATA(rta), sizeof(*val));
+	return true;
+}
+
+static bool attr_u16(const struct rtattr *rta, __u16 *val)
+{
+	if (!rta || RTA_PAYLOAD(rta) < sizeof(__u16))
 		return false;
 	memcpy(val, RTA_DATA(rta), sizeof(*val));
 	return true;
@@ -173,25 +201,38 @@ static void print_u32(const struct rtattr *rta, const char *key,
 	print_color_uint(PRINT_ANY, COLOR_NONE, key, fmt, val);
 }
 
+static void print_u16(const struct rtattr *rta, const char *key,
+		      const char *fmt)
+{
+	__u16 val;
+
+	if (!attr_u16(rta, &val))
+		return;
+
+	print_color_uint(PRINT_ANY, COLOR_NONE, key, fmt, val);
+}
+
 /* ---- etrunk (the trunk) ---------------------------------------------- */
 
 static void etrunk_print_explain(FILE *f)
 {
 	fprintf(f,
 		"Usage: ... etrunk [ mode MODE ] [ hash_policy POLICY ]\n"
-		"                  [ min_links MIN_LINKS ]\n"
+		"                  [ min_links MIN_LINKS ] [ max_links MAX_LINKS ]\n"
 		"\n"
 		"MODE := loadbalance\n"
 		"POLICY := { layer2 | layer2+3 | layer3+4 | encap2+3 | encap3+4 }\n"
 		"MIN_LINKS := 0-" STR(ETRUNK_MAX_MEMBERS) "\n"
+		"MAX_LINKS := 0-" STR(ETRUNK_MAX_MEMBERS) " (0: no limit)\n"
 		"\n"
-		"xmit_hash_policy is accepted as another name for hash_policy.\n");
+		"hash and xmit_hash_policy are other names for hash_policy;\n"
+		"min-links and max-links for min_links and max_links.\n");
 }
 
 static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 			    char **argv, struct nlmsghdr *n)
 {
-	__u32 min_links;
+	__u32 links;
 	int idx;
 
 	while (argc > 0) {
@@ -204,7 +245,7 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_MODE,
 				 (__u8)idx);
-		} else if (strcmp(*argv, "hash_policy") == 0 ||
+		} else if (is_opt(*argv, "hash_policy", "hash") ||
 			   strcmp(*argv, "xmit_hash_policy") == 0) {
 			NEXT_ARG();
 			idx = name_to_index(hash_names,
@@ -214,13 +255,19 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN,
 				 IFLA_ETRUNK_HASH_POLICY, (__u8)idx);
-		} else if (strcmp(*argv, "min_links") == 0) {
+		} else if (is_opt(*argv, "min_links", "min-links")) {
 			NEXT_ARG();
 			/* The range is the kernel's to check (extack). */
-			if (get_u32(&min_links, *argv, 0))
+			if (get_u32(&links, *argv, 0))
 				invarg("invalid min_links", *argv);
 			addattr32(n, ETRUNK_REQ_MAXLEN,
-				  IFLA_ETRUNK_MIN_LINKS, min_links);
+				  IFLA_ETRUNK_MIN_LINKS, links);
+		} else if (is_opt(*argv, "max_links", "max-links")) {
+			NEXT_ARG();
+			if (get_u32(&links, *argv, 0))
+				invarg("invalid max_links", *argv);
+			addattr32(n, ETRUNK_REQ_MAXLEN,
+				  IFLA_ETRUNK_MAX_LINKS, links);
 		} else {
 			if (strcmp(*argv, "help") != 0)
 				fprintf(stderr,
@@ -249,6 +296,7 @@ static void etrunk_print_opt(struct link_util *lu UNUSED, FILE *f UNUSED,
 		   "hash_policy %s ", "hash_policy %u ",
 		   hash_names, ARRAY_SIZE(hash_names));
 	print_u32(tb[IFLA_ETRUNK_MIN_LINKS], "min_links", "min_links %u ");
+	print_u32(tb[IFLA_ETRUNK_MAX_LINKS], "max_links", "max_links %u ");
 	print_u32(tb[IFLA_ETRUNK_MEMBERS], "members", "members %u ");
 	print_u32(tb[IFLA_ETRUNK_ACTIVE_MEMBERS], "active_members",
 		  "active_members %u ");
@@ -273,24 +321,60 @@ PLUGIN_EXPORT struct link_util etrunk_link_util = {
 static void etrunk_slave_print_explain(FILE *f)
 {
 	fprintf(f,
-		"Usage: ... etrunk_slave\n"
+		"Usage: ... etrunk_slave [ priority PRIORITY ]\n"
 		"\n"
-		"A member has no settable options; its state and link_failures\n"
-		"are shown by \"ip -d link show DEVICE\".\n");
+		"PRIORITY := 0-65535, lower is preferred (default "
+		STR(ETRUNK_DEFAULT_PRIORITY) ")\n"
+		"\n"
+		"Set on a member: ip link set DEVICE type etrunk_slave priority N\n"
+		"Its state, reason, priority and link_failures are shown by\n"
+		"\"ip -d link show DEVICE\".\n");
 }
 
 static int etrunk_slave_parse_opt(struct link_util *lu UNUSED, int argc,
-				  char **argv, struct nlmsghdr *n UNUSED)
+				  char **argv, struct nlmsghdr *n)
 {
-	if (argc > 0) {
-		if (strcmp(*argv, "help") != 0)
-			fprintf(stderr,
-				"etrunk_slave: unknown option \"%s\"?\n",
-				*argv);
-		etrunk_slave_print_explain(stderr);
-		return -1;
+	__u16 prio;
+
+	while (argc > 0) {
+		if (strcmp(*argv, "priority") == 0) {
+			NEXT_ARG();
+			if (get_u16(&prio, *argv, 0))
+				invarg("invalid priority, expected 0-65535",
+				       *argv);
+			addattr16(n, ETRUNK_REQ_MAXLEN,
+				  IFLA_ETRUNK_MEMBER_PRIORITY, prio);
+		} else {
+			if (strcmp(*argv, "help") != 0)
+				fprintf(stderr,
+					"etrunk_slave: unknown option \"%s\"?\n",
+					*argv);
+			etrunk_slave_print_explain(stderr);
+			return -1;
+		}
+		argc--;
+		argv++;
 	}
 	return 0;
+}
+
+/* "reason -" in text, "reason": "none" in JSON, when the member is active. */
+static void print_reason(const struct rtattr *rta)
+{
+	__u8 val;
+
+	if (!attr_u8(rta, &val))
+		return;
+
+	if (val == ETRUNK_REASON_NONE) {
+		print_color_string(PRINT_FP, COLOR_NONE, NULL, "reason %s ",
+				   "-");
+		print_color_string(PRINT_JSON, COLOR_NONE, "reason", NULL,
+				   member_reason_names[val]);
+		return;
+	}
+	print_enum(rta, "reason", "reason %s ", "reason %u ",
+		   member_reason_names, ARRAY_SIZE(member_reason_names));
 }
 
 static void etrunk_slave_print_opt(struct link_util *lu UNUSED,
@@ -302,6 +386,9 @@ static void etrunk_slave_print_opt(struct link_util *lu UNUSED,
 	print_enum(tb[IFLA_ETRUNK_MEMBER_STATE], "state",
 		   "state %s ", "state %u ",
 		   member_state_names, ARRAY_SIZE(member_state_names));
+	print_reason(tb[IFLA_ETRUNK_MEMBER_REASON]);
+	print_u16(tb[IFLA_ETRUNK_MEMBER_PRIORITY], "priority",
+		  "priority %u ");
 	print_u32(tb[IFLA_ETRUNK_MEMBER_LINK_FAILURES], "link_failures",
 		  "link_failures %u ");
 }

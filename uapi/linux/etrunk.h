@@ -47,12 +47,14 @@
  *
  *    IFLA_ETRUNK_MEMBER_STATE: NLA_U8, ro, one of enum etrunk_member_state.
  *    IFLA_ETRUNK_MEMBER_LINK_FAILURES: NLA_U32, ro, how many times the
- *        member stopped being active because its link failed (device down
- *        or carrier lost) since it was enslaved.
+ *        member's link failed (device down or carrier lost) since it was
+ *        enslaved, whatever the member was doing then.
  *    IFLA_ETRUNK_MEMBER_PRIORITY: NLA_U16, rw, lower is preferred; default
  *        ETRUNK_DEFAULT_PRIORITY. Set with RTM_NEWLINK on the member.
  *    IFLA_ETRUNK_MEMBER_REASON: NLA_U8, ro, one of enum
  *        etrunk_member_reason: why the member is not active.
+ *
+ * IFLA_INFO_SLAVE_DATA is validated as strictly as IFLA_INFO_DATA.
  *
  * Generic netlink family "etrunk", version ETRUNK_GENL_VERSION
  * ------------------------------------------------------------
@@ -60,7 +62,8 @@
  * Everything of a trunk, and the channel through which the control plane
  * (etrunkd) drives it. A request names a trunk by ETRUNK_A_IFINDEX or
  * ETRUNK_A_IFNAME, a member inside an ETRUNK_A_MEMBER nest by
- * ETRUNK_MEMBER_A_IFINDEX or ETRUNK_MEMBER_A_IFNAME; names and indexes are
+ * ETRUNK_MEMBER_A_IFINDEX or ETRUNK_MEMBER_A_IFNAME (the nest must carry
+ * NLA_F_NESTED, as strict validation wants); names and indexes are
  * those of the requesting socket's network namespace, and nothing of
  * another namespace is visible or changeable. Requests are validated
  * strictly: an unknown attribute, a wrong type or a value out of range
@@ -226,7 +229,8 @@ enum etrunk_member_state {
 };
 
 /**
- * enum etrunk_member_reason - why a member is not active
+ * enum etrunk_member_reason - why a member is not active: the first of
+ *     these that applies, in this order (a failed link before admin)
  * @ETRUNK_REASON_NONE: it is active.
  * @ETRUNK_REASON_DEV_DOWN: its device is administratively down.
  * @ETRUNK_REASON_NO_CARRIER: its device has no carrier.

@@ -1,0 +1,2127 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * etrunk_genl - the generic netlink family "etrunk" against its contract,
+ * uapi/linux/etrunk.h: family and group, GET/SET of trunks and members,
+ * strict validation with extack, permissions, namespaces and events.
+ *
+ * Every test runs in a child of its own (the kselftest harness forks) and
+ * in a network namespace of its own (the fixture's set-up unshares one),
+ * so tests see nothing of each other. Trunks and veths are made with ip(8)
+ * through system(). Without the family (module not loaded) everything is
+ * skipped.
+ */
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <net/if.h>
+#include <libmnl/libmnl.h>
+#include <linux/capability.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+#include <linux/etrunk.h>
+
+/* The 6.1 harness has a handler with an unused parameter (-Wextra). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#include "kselftest_harness.h"
+#pragma GCC diagnostic pop
+
+#define RXBUF_SIZE	65536
+#define TXBUF_SIZE	4096
+#define MAX_REPLIES	64
+#define MAX_MEMBERS	64
+#define MAX_EVENTS	128
+
+/* ---- a generic netlink socket ------------------------------------------ */
+
+struct nl {
+	struct mnl_socket *sk;
+	unsigned int portid;
+	unsigned int seq;
+	__u16 family;
+	__u32 version;
+	__u32 events_grp;
+	bool have_events_grp;
+	/* CTRL_ATTR_OP_FLAGS of each command, and whether it is listed */
+	__u32 op_flags[ETRUNK_CMD_MAX + 1];
+	bool op_listed[ETRUNK_CMD_MAX + 1];
+	size_t rxlen;		/* how much of rx recv() may fill */
+	char rx[RXBUF_SIZE];
+};
+
+/* What the kernel answered to one request. */
+struct reply {
+	int err;		/* 0 or a negative errno */
+	char msg[256];		/* NLMSGERR_ATTR_MSG, "" if none */
+	bool has_offs;
+	__u32 offs;		/* NLMSGERR_ATTR_OFFS */
+	bool has_miss_type;
+	__u32 miss_type;	/* NLMSGERR_ATTR_MISS_TYPE */
+	int n;			/* messages before the ACK or DONE */
+	struct nlmsghdr *msgs[MAX_REPLIES];
+};
+
+static void reply_free(struct reply *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->msgs[i]);
+	memset(r, 0, sizeof(*r));
+}
+
+static int nl_socket(struct nl *nl)
+{
+	int one = 1;
+
+	memset(nl, 0, sizeof(*nl));
+	nl->sk = mnl_socket_open(NETLINK_GENERIC);
+	if (!nl->sk)
+		return -errno;
+	if (mnl_socket_bind(nl->sk, 0, MNL_SOCKET_AUTOPID) < 0 ||
+	    mnl_socket_setsockopt(nl->sk, NETLINK_EXT_ACK, &one,
+				  sizeof(one)) < 0 ||
+	    mnl_socket_setsockopt(nl->sk, NETLINK_CAP_ACK, &one,
+				  sizeof(one)) < 0) {
+		int err = -errno;
+
+		mnl_socket_close(nl->sk);
+		nl->sk = NULL;
+		return err;
+	}
+	nl->portid = mnl_socket_get_portid(nl->sk);
+	nl->rxlen = sizeof(nl->rx);
+	nl->seq = (unsigned int)time(NULL);
+	return 0;
+}
+
+static void nl_close(struct nl *nl)
+{
+	if (nl->sk)
+		mnl_socket_close(nl->sk);
+	nl->sk = NULL;
+}
+
+static void parse_extack(const struct nlmsghdr *nlh, size_t off,
+			 struct reply *r)
+{
+	const struct nlattr *a;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	mnl_attr_for_each(a, nlh, off) {
+		switch (mnl_attr_get_type(a)) {
+		case NLMSGERR_ATTR_MSG:
+			if (mnl_attr_validate(a, MNL_TYPE_NUL_STRING) == 0)
+				snprintf(r->msg, sizeof(r->msg), "%s",
+					 mnl_attr_get_str(a));
+			break;
+		case NLMSGERR_ATTR_OFFS:
+			if (mnl_attr_validate(a, MNL_TYPE_U32) == 0) {
+				r->has_offs = true;
+				r->offs = mnl_attr_get_u32(a);
+			}
+			break;
+		case NLMSGERR_ATTR_MISS_TYPE:
+			if (mnl_attr_validate(a, MNL_TYPE_U32) == 0) {
+				r->has_miss_type = true;
+				r->miss_type = mnl_attr_get_u32(a);
+			}
+			break;
+		}
+	}
+}
+
+/*
+ * Send @nlh (NLM_F_ACK is set here) and collect the answer until its ACK,
+ * error or NLMSG_DONE. Returns r->err, or a negative errno of the socket.
+ */
+static int nl_talk(struct nl *nl, struct nlmsghdr *nlh, struct reply *r)
+{
+	bool done = false;
+
+	memset(r, 0, sizeof(*r));
+	nlh->nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
+	nlh->nlmsg_seq = ++nl->seq;
+	if (mnl_socket_sendto(nl->sk, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+
+	while (!done) {
+		ssize_t len = mnl_socket_recvfrom(nl->sk, nl->rx, nl->rxlen);
+		const struct nlmsghdr *m = (const struct nlmsghdr *)nl->rx;
+
+		if (len < 0)
+			return -errno;
+		for (; mnl_nlmsg_ok(m, (int)len); m = mnl_nlmsg_next(m, (int *)&len)) {
+			if (m->nlmsg_seq != nlh->nlmsg_seq)
+				continue;
+			if (m->nlmsg_type == NLMSG_ERROR) {
+				const struct nlmsgerr *e = mnl_nlmsg_get_payload(m);
+				size_t off = sizeof(*e);
+
+				if (!(m->nlmsg_flags & NLM_F_CAPPED))
+					off += e->msg.nlmsg_len -
+					       sizeof(struct nlmsghdr);
+				r->err = e->error;
+				parse_extack(m, off, r);
+				done = true;
+				break;
+			}
+			if (m->nlmsg_type == NLMSG_DONE) {
+				const int *err = mnl_nlmsg_get_payload(m);
+
+				if (m->nlmsg_len >= NLMSG_LENGTH(sizeof(int))) {
+					r->err = *err;
+					parse_extack(m, sizeof(int), r);
+				}
+				done = true;
+				break;
+			}
+			if (r->n < MAX_REPLIES) {
+				r->msgs[r->n] = malloc(m->nlmsg_len);
+				if (!r->msgs[r->n])
+					return -ENOMEM;
+				memcpy(r->msgs[r->n], m, m->nlmsg_len);
+				r->n++;
+			}
+		}
+	}
+	return r->err;
+}
+
+static struct nlmsghdr *msg_new(char *buf, __u16 type, __u8 cmd,
+				__u8 version, __u16 flags)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct genlmsghdr *g;
+
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
+	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
+	g->cmd = cmd;
+	g->version = version;
+	return nlh;
+}
+
+/* A request to the etrunk family. */
+static struct nlmsghdr *req_new(struct nl *nl, char *buf, __u8 cmd,
+				__u16 flags)
+{
+	return msg_new(buf, nl->family, cmd, ETRUNK_GENL_VERSION, flags);
+}
+
+/* Where the next attribute of @nlh goes: for NLMSGERR_ATTR_OFFS. */
+static __u32 next_offs(const struct nlmsghdr *nlh)
+{
+	return nlh->nlmsg_len;
+}
+
+/* Generic netlink insists on NLA_F_NESTED on nests (strict validation). */
+static struct nlattr *nest_start(struct nlmsghdr *nlh, __u16 type)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, type);
+
+	nest->nla_type |= NLA_F_NESTED;
+	return nest;
+}
+
+static int ctrl_op_cb(const struct nlattr *op, struct nl *nl)
+{
+	const struct nlattr *a;
+	__u32 id = 0, flags = 0;
+	bool have_id = false;
+
+	mnl_attr_for_each_nested(a, op) {
+		if (mnl_attr_get_type(a) == CTRL_ATTR_OP_ID &&
+		    mnl_attr_validate(a, MNL_TYPE_U32) == 0) {
+			id = mnl_attr_get_u32(a);
+			have_id = true;
+		} else if (mnl_attr_get_type(a) == CTRL_ATTR_OP_FLAGS &&
+			   mnl_attr_validate(a, MNL_TYPE_U32) == 0) {
+			flags = mnl_attr_get_u32(a);
+		}
+	}
+	if (have_id && id <= ETRUNK_CMD_MAX) {
+		nl->op_listed[id] = true;
+		nl->op_flags[id] = flags;
+	}
+	return 0;
+}
+
+static void ctrl_grp(const struct nlattr *grp, struct nl *nl)
+{
+	const struct nlattr *a;
+	const char *name = NULL;
+	__u32 id = 0;
+	bool have_id = false;
+
+	mnl_attr_for_each_nested(a, grp) {
+		if (mnl_attr_get_type(a) == CTRL_ATTR_MCAST_GRP_NAME &&
+		    mnl_attr_validate(a, MNL_TYPE_NUL_STRING) == 0)
+			name = mnl_attr_get_str(a);
+		else if (mnl_attr_get_type(a) == CTRL_ATTR_MCAST_GRP_ID &&
+			 mnl_attr_validate(a, MNL_TYPE_U32) == 0) {
+			id = mnl_attr_get_u32(a);
+			have_id = true;
+		}
+	}
+	if (name && have_id && strcmp(name, ETRUNK_MCGRP_EVENTS) == 0) {
+		nl->events_grp = id;
+		nl->have_events_grp = true;
+	}
+}
+
+/* Resolve the family: 0, or -ENOENT if it is not registered. */
+static int nl_resolve(struct nl *nl)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	const struct nlattr *a, *b;
+	struct reply r;
+	int err;
+
+	nlh = msg_new(buf, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1, 0);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, ETRUNK_GENL_NAME);
+	err = nl_talk(nl, nlh, &r);
+	if (err) {
+		reply_free(&r);
+		return err;
+	}
+	if (r.n != 1) {
+		reply_free(&r);
+		return -EPROTO;
+	}
+	mnl_attr_for_each(a, r.msgs[0], sizeof(struct genlmsghdr)) {
+		switch (mnl_attr_get_type(a)) {
+		case CTRL_ATTR_FAMILY_ID:
+			nl->family = mnl_attr_get_u16(a);
+			break;
+		case CTRL_ATTR_VERSION:
+			nl->version = mnl_attr_get_u32(a);
+			break;
+		case CTRL_ATTR_OPS:
+			mnl_attr_for_each_nested(b, a)
+				ctrl_op_cb(b, nl);
+			break;
+		case CTRL_ATTR_MCAST_GROUPS:
+			mnl_attr_for_each_nested(b, a)
+				ctrl_grp(b, nl);
+			break;
+		}
+	}
+	reply_free(&r);
+	return nl->family ? 0 : -EPROTO;
+}
+
+static int nl_open(struct nl *nl)
+{
+	int err = nl_socket(nl);
+
+	if (err)
+		return err;
+	err = nl_resolve(nl);
+	if (err)
+		nl_close(nl);
+	return err;
+}
+
+/* ---- the messages of the contract, parsed and checked -------------------- */
+
+struct member {
+	bool seen[ETRUNK_MEMBER_A_MAX + 1];
+	__u32 ifindex;
+	char ifname[IFNAMSIZ];
+	__u8 state, reason, master, admin_up;
+	__u16 priority;
+	__u32 link_failures, speed;
+};
+
+/* A trunk message, a GET_MEMBER reply or an event. */
+struct trunk {
+	__u8 cmd;
+	bool seen[ETRUNK_A_MAX + 1];
+	char bad[160];		/* the first contract violation, if any */
+	__u32 ifindex;
+	char ifname[IFNAMSIZ];
+	__u8 mode, hash_policy, up, carrier, event;
+	__u32 min_links, max_links, active_members, event_seq;
+	bool stats_seen[ETRUNK_STATS_A_MAX + 1];
+	__u64 stats[ETRUNK_STATS_A_MAX + 1];
+	int n_members;
+	struct member members[MAX_MEMBERS];	/* ETRUNK_A_MEMBERS */
+	struct member member;			/* ETRUNK_A_MEMBER */
+};
+
+static void bad(struct trunk *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (t->bad[0])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(t->bad, sizeof(t->bad), fmt, ap);
+	va_end(ap);
+}
+
+/* The contract's type of each attribute; 0: not in the contract. */
+static const enum mnl_attr_data_type trunk_attr_types[ETRUNK_A_MAX + 1] = {
+	[ETRUNK_A_IFINDEX] = MNL_TYPE_U32,
+	[ETRUNK_A_IFNAME] = MNL_TYPE_NUL_STRING,
+	[ETRUNK_A_MODE] = MNL_TYPE_U8,
+	[ETRUNK_A_HASH_POLICY] = MNL_TYPE_U8,
+	[ETRUNK_A_MIN_LINKS] = MNL_TYPE_U32,
+	[ETRUNK_A_MAX_LINKS] = MNL_TYPE_U32,
+	[ETRUNK_A_UP] = MNL_TYPE_U8,
+	[ETRUNK_A_CARRIER] = MNL_TYPE_U8,
+	[ETRUNK_A_ACTIVE_MEMBERS] = MNL_TYPE_U32,
+	[ETRUNK_A_STATS] = MNL_TYPE_NESTED,
+	[ETRUNK_A_MEMBERS] = MNL_TYPE_NESTED,
+	[ETRUNK_A_MEMBER] = MNL_TYPE_NESTED,
+	[ETRUNK_A_EVENT] = MNL_TYPE_U8,
+	[ETRUNK_A_EVENT_SEQ] = MNL_TYPE_U32,
+};
+
+static const enum mnl_attr_data_type member_attr_types[ETRUNK_MEMBER_A_MAX + 1] = {
+	[ETRUNK_MEMBER_A_IFINDEX] = MNL_TYPE_U32,
+	[ETRUNK_MEMBER_A_IFNAME] = MNL_TYPE_NUL_STRING,
+	[ETRUNK_MEMBER_A_STATE] = MNL_TYPE_U8,
+	[ETRUNK_MEMBER_A_REASON] = MNL_TYPE_U8,
+	[ETRUNK_MEMBER_A_PRIORITY] = MNL_TYPE_U16,
+	[ETRUNK_MEMBER_A_MASTER] = MNL_TYPE_U8,
+	[ETRUNK_MEMBER_A_ADMIN_UP] = MNL_TYPE_U8,
+	[ETRUNK_MEMBER_A_LINK_FAILURES] = MNL_TYPE_U32,
+	[ETRUNK_MEMBER_A_SPEED] = MNL_TYPE_U32,
+};
+
+/* The NLA_NUL_STRING attributes are names: at most IFNAMSIZ with the NUL. */
+static bool attr_ok(const struct nlattr *a, enum mnl_attr_data_type type)
+{
+	if (mnl_attr_validate(a, type) < 0)
+		return false;
+	return type != MNL_TYPE_NUL_STRING ||
+	       mnl_attr_get_payload_len(a) <= IFNAMSIZ;
+}
+
+static void parse_member(const struct nlattr *nest, struct member *m,
+			 struct trunk *t)
+{
+	const struct nlattr *a;
+
+	memset(m, 0, sizeof(*m));
+	mnl_attr_for_each_nested(a, nest) {
+		__u16 type = mnl_attr_get_type(a);
+
+		if (type > ETRUNK_MEMBER_A_MAX || !member_attr_types[type]) {
+			bad(t, "member attribute %u is not in the contract",
+			    type);
+			continue;
+		}
+		if (!attr_ok(a, member_attr_types[type])) {
+			bad(t, "member attribute %u has a wrong length (%u)",
+			    type, mnl_attr_get_payload_len(a));
+			continue;
+		}
+		if (m->seen[type])
+			bad(t, "member attribute %u twice", type);
+		m->seen[type] = true;
+		switch (type) {
+		case ETRUNK_MEMBER_A_IFINDEX:
+			m->ifindex = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_MEMBER_A_IFNAME:
+			snprintf(m->ifname, sizeof(m->ifname), "%s",
+				 mnl_attr_get_str(a));
+			break;
+		case ETRUNK_MEMBER_A_STATE:
+			m->state = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_MEMBER_A_REASON:
+			m->reason = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_MEMBER_A_PRIORITY:
+			m->priority = mnl_attr_get_u16(a);
+			break;
+		case ETRUNK_MEMBER_A_MASTER:
+			m->master = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_MEMBER_A_ADMIN_UP:
+			m->admin_up = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_MEMBER_A_LINK_FAILURES:
+			m->link_failures = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_MEMBER_A_SPEED:
+			m->speed = mnl_attr_get_u32(a);
+			break;
+		}
+	}
+	/* Every attribute of a member nest is always there but the speed. */
+	for (int i = ETRUNK_MEMBER_A_IFINDEX; i < ETRUNK_MEMBER_A_SPEED; i++)
+		if (!m->seen[i])
+			bad(t, "member nest without attribute %d", i);
+	if (m->state >= __ETRUNK_MEMBER_STATE_MAX)
+		bad(t, "member state %u out of the enum", m->state);
+	if (m->reason >= __ETRUNK_REASON_MAX)
+		bad(t, "member reason %u out of the enum", m->reason);
+	/* The reason says why a member is not active, and only then. */
+	if ((m->state == ETRUNK_MEMBER_ACTIVE) !=
+	    (m->reason == ETRUNK_REASON_NONE))
+		bad(t, "member %s: state %u with reason %u", m->ifname,
+		    m->state, m->reason);
+	if ((m->state == ETRUNK_MEMBER_STANDBY) !=
+	    (m->reason == ETRUNK_REASON_MAX_LINKS))
+		bad(t, "member %s: state %u with reason %u", m->ifname,
+		    m->state, m->reason);
+}
+
+static void parse_stats(const struct nlattr *nest, struct trunk *t)
+{
+	const struct nlattr *a;
+
+	mnl_attr_for_each_nested(a, nest) {
+		__u16 type = mnl_attr_get_type(a);
+
+		if (type == ETRUNK_STATS_A_PAD)
+			continue;
+		if (type > ETRUNK_STATS_A_MAX || type == 0) {
+			bad(t, "stats attribute %u is not in the contract",
+			    type);
+			continue;
+		}
+		if (mnl_attr_validate(a, MNL_TYPE_U64) < 0) {
+			bad(t, "stats attribute %u is not a u64", type);
+			continue;
+		}
+		t->stats_seen[type] = true;
+		t->stats[type] = mnl_attr_get_u64(a);
+	}
+}
+
+static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
+{
+	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
+	const struct nlattr *a, *b;
+
+	memset(t, 0, sizeof(*t));
+	t->cmd = g->cmd;
+	mnl_attr_for_each(a, nlh, sizeof(*g)) {
+		__u16 type = mnl_attr_get_type(a);
+
+		if (type > ETRUNK_A_MAX || !trunk_attr_types[type]) {
+			bad(t, "attribute %u is not in the contract", type);
+			continue;
+		}
+		if (!attr_ok(a, trunk_attr_types[type])) {
+			bad(t, "attribute %u has a wrong length (%u)", type,
+			    mnl_attr_get_payload_len(a));
+			continue;
+		}
+		if (t->seen[type])
+			bad(t, "attribute %u twice", type);
+		t->seen[type] = true;
+		switch (type) {
+		case ETRUNK_A_IFINDEX:
+			t->ifindex = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_IFNAME:
+			snprintf(t->ifname, sizeof(t->ifname), "%s",
+				 mnl_attr_get_str(a));
+			break;
+		case ETRUNK_A_MODE:
+			t->mode = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_HASH_POLICY:
+			t->hash_policy = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_MIN_LINKS:
+			t->min_links = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_MAX_LINKS:
+			t->max_links = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_UP:
+			t->up = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_CARRIER:
+			t->carrier = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_ACTIVE_MEMBERS:
+			t->active_members = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_STATS:
+			parse_stats(a, t);
+			break;
+		case ETRUNK_A_MEMBERS:
+			mnl_attr_for_each_nested(b, a) {
+				if (mnl_attr_get_type(b) != ETRUNK_A_MEMBER) {
+					bad(t, "ETRUNK_A_MEMBERS holds attribute %u",
+					    mnl_attr_get_type(b));
+					continue;
+				}
+				if (t->n_members == MAX_MEMBERS) {
+					bad(t, "more than %d members", MAX_MEMBERS);
+					break;
+				}
+				parse_member(b, &t->members[t->n_members++], t);
+			}
+			break;
+		case ETRUNK_A_MEMBER:
+			parse_member(a, &t->member, t);
+			break;
+		case ETRUNK_A_EVENT:
+			t->event = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_EVENT_SEQ:
+			t->event_seq = mnl_attr_get_u32(a);
+			break;
+		}
+	}
+	/* Every message names its trunk. */
+	if (!t->seen[ETRUNK_A_IFINDEX] || !t->seen[ETRUNK_A_IFNAME])
+		bad(t, "message without ETRUNK_A_IFINDEX or ETRUNK_A_IFNAME");
+}
+
+/* A trunk message (GET_TRUNK) has everything the contract lists. */
+static void check_trunk_message(struct trunk *t)
+{
+	static const int required[] = {
+		ETRUNK_A_IFINDEX, ETRUNK_A_IFNAME, ETRUNK_A_MODE,
+		ETRUNK_A_HASH_POLICY, ETRUNK_A_MIN_LINKS, ETRUNK_A_MAX_LINKS,
+		ETRUNK_A_UP, ETRUNK_A_CARRIER, ETRUNK_A_ACTIVE_MEMBERS,
+		ETRUNK_A_STATS, ETRUNK_A_MEMBERS,
+	};
+	size_t i;
+
+	if (t->cmd != ETRUNK_CMD_GET_TRUNK)
+		bad(t, "trunk message with command %u", t->cmd);
+	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
+		if (!t->seen[required[i]])
+			bad(t, "trunk message without attribute %d",
+			    required[i]);
+	for (i = ETRUNK_STATS_A_RX_PACKETS; i <= ETRUNK_STATS_A_MAX; i++)
+		if (!t->stats_seen[i])
+			bad(t, "ETRUNK_A_STATS without counter %zu", i);
+	if (t->seen[ETRUNK_A_MEMBER] || t->seen[ETRUNK_A_EVENT] ||
+	    t->seen[ETRUNK_A_EVENT_SEQ])
+		bad(t, "trunk message with a member or event attribute");
+	if (t->mode > ETRUNK_MODE_MAX || t->hash_policy > ETRUNK_HASH_MAX ||
+	    t->up > 1 || t->carrier > 1)
+		bad(t, "trunk message with a value out of its range");
+}
+
+/* ---- requests ------------------------------------------------------------ */
+
+/* Put the trunk selector: by name if @name, else by @ifindex. */
+static void put_trunk(struct nlmsghdr *nlh, const char *name, __u32 ifindex)
+{
+	if (name)
+		mnl_attr_put_strz(nlh, ETRUNK_A_IFNAME, name);
+	else
+		mnl_attr_put_u32(nlh, ETRUNK_A_IFINDEX, ifindex);
+}
+
+/* GET_TRUNK doit into @t: 0 or the error. */
+static int get_trunk(struct nl *nl, const char *name, __u32 ifindex,
+		     struct trunk *t, struct reply *r)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh = req_new(nl, buf, ETRUNK_CMD_GET_TRUNK, 0);
+	int err;
+
+	put_trunk(nlh, name, ifindex);
+	err = nl_talk(nl, nlh, r);
+	memset(t, 0, sizeof(*t));
+	if (!err && r->n == 1)
+		parse_trunk(r->msgs[0], t);
+	else if (!err)
+		bad(t, "GET_TRUNK answered with %d messages", r->n);
+	return err;
+}
+
+/* GET_TRUNK dump: the trunk messages, at most @max. */
+static int dump_trunks(struct nl *nl, struct trunk *t, int max, int *n)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh = req_new(nl, buf, ETRUNK_CMD_GET_TRUNK,
+				       NLM_F_DUMP);
+	struct reply r;
+	int err, i;
+
+	err = nl_talk(nl, nlh, &r);
+	*n = 0;
+	for (i = 0; !err && i < r.n && i < max; i++)
+		parse_trunk(r.msgs[i], &t[(*n)++]);
+	reply_free(&r);
+	return err;
+}
+
+static int get_member(struct nl *nl, const char *name, __u32 ifindex,
+		      struct trunk *t, struct reply *r)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh = req_new(nl, buf, ETRUNK_CMD_GET_MEMBER, 0);
+	struct nlattr *nest = nest_start(nlh, ETRUNK_A_MEMBER);
+	int err;
+
+	if (name)
+		mnl_attr_put_strz(nlh, ETRUNK_MEMBER_A_IFNAME, name);
+	else
+		mnl_attr_put_u32(nlh, ETRUNK_MEMBER_A_IFINDEX, ifindex);
+	mnl_attr_nest_end(nlh, nest);
+	err = nl_talk(nl, nlh, r);
+	memset(t, 0, sizeof(*t));
+	if (!err && r->n == 1)
+		parse_trunk(r->msgs[0], t);
+	else if (!err)
+		bad(t, "GET_MEMBER answered with %d messages", r->n);
+	return err;
+}
+
+/* SET_MEMBER @name: each of @prio, @master, @admin_up unless negative. */
+static int set_member(struct nl *nl, const char *name, int prio, int master,
+		      int admin_up, struct reply *r)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh = req_new(nl, buf, ETRUNK_CMD_SET_MEMBER, 0);
+	struct nlattr *nest = nest_start(nlh, ETRUNK_A_MEMBER);
+
+	mnl_attr_put_strz(nlh, ETRUNK_MEMBER_A_IFNAME, name);
+	if (prio >= 0)
+		mnl_attr_put_u16(nlh, ETRUNK_MEMBER_A_PRIORITY, (__u16)prio);
+	if (master >= 0)
+		mnl_attr_put_u8(nlh, ETRUNK_MEMBER_A_MASTER, (__u8)master);
+	if (admin_up >= 0)
+		mnl_attr_put_u8(nlh, ETRUNK_MEMBER_A_ADMIN_UP, (__u8)admin_up);
+	mnl_attr_nest_end(nlh, nest);
+	return nl_talk(nl, nlh, r);
+}
+
+/* ---- the test network ---------------------------------------------------- */
+
+static int run(const char *fmt, ...)
+{
+	char cmd[512];
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	rc = system(cmd);
+	if (rc)
+		fprintf(stderr, "# command failed (%d): %s\n", rc, cmd);
+	return rc;
+}
+
+static int write_file(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t len = (ssize_t)strlen(s);
+	int err = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (write(fd, s, len) != len)
+		err = -errno;
+	close(fd);
+	return err;
+}
+
+/*
+ * A fresh network namespace without IPv6 autoconfiguration (so no packets
+ * of its own change counters behind a test's back).
+ */
+static int new_netns(void)
+{
+	if (unshare(CLONE_NEWNET))
+		return -errno;
+	write_file("/proc/sys/net/ipv6/conf/default/disable_ipv6", "1");
+	write_file("/proc/sys/net/ipv6/conf/all/disable_ipv6", "1");
+	return 0;
+}
+
+/*
+ * Trunk @trunk with @n members @pfx0..: veth pairs whose peers (peer0..)
+ * stay in the namespace, everything up. One ip process (-batch): under
+ * emulation every exec counts.
+ */
+static int make_trunk(const char *trunk, const char *pfx, const char *peer,
+		      int n)
+{
+	FILE *ip = popen("ip -batch -", "w");
+	int i, rc;
+
+	if (!ip)
+		return -errno;
+	fprintf(ip, "link add %s type etrunk\n", trunk);
+	for (i = 0; i < n; i++) {
+		fprintf(ip, "link add %s%d type veth peer name %s%d\n",
+			pfx, i, peer, i);
+		fprintf(ip, "link set %s%d master %s\n", pfx, i, trunk);
+		fprintf(ip, "link set %s%d up\n", pfx, i);
+		fprintf(ip, "link set %s%d up\n", peer, i);
+	}
+	fprintf(ip, "link set %s up\n", trunk);
+	rc = pclose(ip);
+	if (rc)
+		fprintf(stderr, "# ip -batch failed (%d) making %s\n", rc,
+			trunk);
+	return rc;
+}
+
+static __u32 ifindex_of(const char *name)
+{
+	return if_nametoindex(name);
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Wait up to 10 s (carrier changes come from linkwatch, slow under
+ * emulation) until trunk @name has @active active members.
+ */
+static int wait_active(struct nl *nl, const char *name, __u32 active)
+{
+	long long end = now_ms() + 10000;
+	struct trunk t;
+	struct reply r;
+
+	do {
+		int err = get_trunk(nl, name, 0, &t, &r);
+
+		reply_free(&r);
+		if (err)
+			return err;
+		if (t.active_members == active)
+			return 0;
+		usleep(50000);
+	} while (now_ms() < end);
+	return -ETIMEDOUT;
+}
+
+/* Set CAP_NET_ADMIN in the effective set on or off (it stays permitted). */
+static int cap_net_admin(bool on)
+{
+	struct __user_cap_header_struct h = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+
+	if (syscall(SYS_capget, &h, d))
+		return -errno;
+	if (on)
+		d[CAP_TO_INDEX(CAP_NET_ADMIN)].effective |= CAP_TO_MASK(CAP_NET_ADMIN);
+	else
+		d[CAP_TO_INDEX(CAP_NET_ADMIN)].effective &= ~CAP_TO_MASK(CAP_NET_ADMIN);
+	if (syscall(SYS_capset, &h, d))
+		return -errno;
+	return 0;
+}
+
+/* ---- events -------------------------------------------------------------- */
+
+struct evlog {
+	int n;
+	struct trunk ev[MAX_EVENTS];
+};
+
+static int events_join(struct nl *nl)
+{
+	int grp = (int)nl->events_grp;
+
+	if (!nl->have_events_grp)
+		return -ENOENT;
+	if (mnl_socket_setsockopt(nl->sk, NETLINK_ADD_MEMBERSHIP, &grp,
+				  sizeof(grp)) < 0)
+		return -errno;
+	return 0;
+}
+
+/* Read events for up to @ms milliseconds, or until @until(log) holds. */
+static int events_read(struct nl *nl, struct evlog *log, int ms,
+		       bool (*until)(const struct evlog *log, const void *arg),
+		       const void *arg)
+{
+	long long end = now_ms() + ms;
+	struct pollfd p = { .fd = mnl_socket_get_fd(nl->sk), .events = POLLIN };
+
+	while (!(until && until(log, arg))) {
+		long long left = end - now_ms();
+		const struct nlmsghdr *m;
+		ssize_t len;
+		int rc;
+
+		if (left <= 0)
+			break;
+		rc = poll(&p, 1, (int)left);
+		if (rc < 0)
+			return -errno;
+		if (rc == 0)
+			break;
+		len = recv(p.fd, nl->rx, sizeof(nl->rx), 0);
+		if (len < 0)
+			return -errno;
+		m = (const struct nlmsghdr *)nl->rx;
+		for (; mnl_nlmsg_ok(m, (int)len); m = mnl_nlmsg_next(m, (int *)&len)) {
+			if (m->nlmsg_type != nl->family)
+				continue;
+			if (log->n == MAX_EVENTS)
+				return -ENOSPC;
+			parse_trunk(m, &log->ev[log->n++]);
+		}
+	}
+	return 0;
+}
+
+/* The index of the first event @type at or after @from (for member events:
+ * of member @member), or -1.
+ */
+static int ev_find(const struct evlog *log, int from, __u8 type,
+		   const char *member)
+{
+	int i;
+
+	for (i = from; i < log->n; i++) {
+		const struct trunk *e = &log->ev[i];
+
+		if (e->event != type)
+			continue;
+		if (member && strcmp(e->member.ifname, member))
+			continue;
+		return i;
+	}
+	return -1;
+}
+
+/* ---- the tests ------------------------------------------------------------ */
+
+/* Every test: its own network namespace and a socket resolved in it. */
+FIXTURE(etrunk) {
+	struct nl *nl;
+};
+
+FIXTURE_SETUP(etrunk)
+{
+	self->nl = calloc(1, sizeof(*self->nl));
+	ASSERT_NE(NULL, self->nl);
+	ASSERT_EQ(0, new_netns());
+	ASSERT_EQ(0, nl_open(self->nl));
+}
+
+FIXTURE_TEARDOWN(etrunk)
+{
+	if (self->nl)
+		nl_close(self->nl);
+	free(self->nl);
+}
+
+/* The family: its version, its commands and their permissions, "events". */
+TEST_F(etrunk, family)
+{
+	struct nl *nl = self->nl;
+	int cmd;
+
+	EXPECT_EQ((__u32)ETRUNK_GENL_VERSION, nl->version);
+	EXPECT_TRUE(nl->have_events_grp)
+		TH_LOG("no multicast group \"%s\"", ETRUNK_MCGRP_EVENTS);
+	for (cmd = ETRUNK_CMD_GET_TRUNK; cmd <= ETRUNK_CMD_SET_MEMBER; cmd++) {
+		EXPECT_TRUE(nl->op_listed[cmd]) TH_LOG("command %d", cmd);
+	}
+	EXPECT_NE(0U, nl->op_flags[ETRUNK_CMD_GET_TRUNK] & GENL_CMD_CAP_DUMP);
+	/* Reading needs no privilege; SET needs CAP_NET_ADMIN in the user
+	 * namespace owning the network namespace.
+	 */
+	EXPECT_EQ(0U, nl->op_flags[ETRUNK_CMD_GET_TRUNK] &
+		     (GENL_ADMIN_PERM | GENL_UNS_ADMIN_PERM));
+	EXPECT_EQ(0U, nl->op_flags[ETRUNK_CMD_GET_MEMBER] &
+		     (GENL_ADMIN_PERM | GENL_UNS_ADMIN_PERM));
+	EXPECT_EQ((__u32)GENL_UNS_ADMIN_PERM, nl->op_flags[ETRUNK_CMD_SET_TRUNK] &
+		  (GENL_ADMIN_PERM | GENL_UNS_ADMIN_PERM));
+	EXPECT_EQ((__u32)GENL_UNS_ADMIN_PERM, nl->op_flags[ETRUNK_CMD_SET_MEMBER] &
+		  (GENL_ADMIN_PERM | GENL_UNS_ADMIN_PERM));
+	/* Events are not a request. */
+	EXPECT_FALSE(nl->op_listed[ETRUNK_CMD_EVENT]);
+}
+
+/* The dump lists the namespace's trunks, and only trunks. */
+TEST_F(etrunk, dump)
+{
+	struct trunk t[4];
+	int n, i, seen0 = 0, seen1 = 0;
+
+	ASSERT_EQ(0, dump_trunks(self->nl, t, 4, &n));
+	ASSERT_EQ(0, n) TH_LOG("a new namespace has no trunks");
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 2));
+	ASSERT_EQ(0, run("ip link add et1 type etrunk"));
+	ASSERT_EQ(0, run("ip link add d0 type veth peer name d1"));
+
+	ASSERT_EQ(0, dump_trunks(self->nl, t, 4, &n));
+	ASSERT_EQ(2, n);
+	for (i = 0; i < n; i++) {
+		check_trunk_message(&t[i]);
+		EXPECT_STREQ("", t[i].bad);
+		if (strcmp(t[i].ifname, "et0") == 0) {
+			seen0++;
+			EXPECT_EQ(ifindex_of("et0"), t[i].ifindex);
+			EXPECT_EQ(2, t[i].n_members);
+		} else if (strcmp(t[i].ifname, "et1") == 0) {
+			seen1++;
+			EXPECT_EQ(ifindex_of("et1"), t[i].ifindex);
+			EXPECT_EQ(0, t[i].n_members);
+			EXPECT_EQ(0, t[i].up);
+		}
+	}
+	EXPECT_EQ(1, seen0);
+	EXPECT_EQ(1, seen1);
+}
+
+/*
+ * A trunk whose members do not fit one dump message (the reader's buffer
+ * is one page): the dump goes on in further messages for the same trunk,
+ * each a whole trunk message with the next members, none lost or repeated.
+ */
+TEST_F_TIMEOUT(etrunk, dump_large_trunk, 120)
+{
+	enum { N = MAX_MEMBERS };
+	struct nl *small = calloc(1, sizeof(*small));
+	int i, j, msgs0 = 0, msgs1 = 0, next = 0, last0 = -1;
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct trunk *t = calloc(1, sizeof(*t));
+	struct reply r;
+
+	ASSERT_NE(NULL, small);
+	ASSERT_NE(NULL, t);
+	ASSERT_EQ(0, make_trunk("et0", "member-", "peer-", N));
+	ASSERT_EQ(0, make_trunk("et1", "c", "d", 1));
+
+	/* The kernel sizes dump messages by the reader's largest recv(). */
+	ASSERT_EQ(0, nl_socket(small));
+	small->rxlen = 4096;
+	ASSERT_EQ(0, nl_resolve(small));
+
+	nlh = req_new(small, buf, ETRUNK_CMD_GET_TRUNK, NLM_F_DUMP);
+	ASSERT_EQ(0, nl_talk(small, nlh, &r));
+	for (i = 0; i < r.n; i++) {
+		parse_trunk(r.msgs[i], t);
+		check_trunk_message(t);
+		EXPECT_STREQ("", t->bad) TH_LOG("message %d", i);
+		if (!strcmp(t->ifname, "et1")) {
+			msgs1++;
+			EXPECT_EQ(1, t->n_members);
+			continue;
+		}
+		ASSERT_STREQ("et0", t->ifname);
+		/* Messages of one trunk follow each other. */
+		if (msgs0)
+			EXPECT_EQ(last0 + 1, i);
+		last0 = i;
+		msgs0++;
+		for (j = 0; j < t->n_members; j++, next++) {
+			char name[IFNAMSIZ];
+
+			snprintf(name, sizeof(name), "member-%d", next % 1000);
+			EXPECT_STREQ(name, t->members[j].ifname);
+		}
+	}
+	EXPECT_EQ(N, next) TH_LOG("members of et0 over %d messages", msgs0);
+	EXPECT_EQ(1, msgs1);
+	EXPECT_LT(1, msgs0) TH_LOG("%d members fit one %zu-byte read", N,
+				   small->rxlen);
+	TH_LOG("et0: %d members in %d dump messages", N, msgs0);
+	reply_free(&r);
+
+	/* GET_TRUNK of it is one message with all of them. */
+	nl_close(small);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, t, &r));
+	reply_free(&r);
+	EXPECT_STREQ("", t->bad);
+	EXPECT_EQ(N, t->n_members);
+	free(t);
+	free(small);
+}
+
+/* GET_TRUNK by name and by index: the same trunk, all of the contract. */
+TEST_F(etrunk, get_trunk)
+{
+	struct trunk byname, byindex;
+	struct reply r;
+	int i;
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 2));
+	ASSERT_EQ(0, wait_active(self->nl, "et0", 2));
+
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &byname, &r));
+	reply_free(&r);
+	check_trunk_message(&byname);
+	ASSERT_STREQ("", byname.bad);
+	ASSERT_EQ(0, get_trunk(self->nl, NULL, ifindex_of("et0"), &byindex,
+			       &r));
+	reply_free(&r);
+	check_trunk_message(&byindex);
+	ASSERT_STREQ("", byindex.bad);
+
+	/* Nothing but the counters may differ between the two. */
+	memset(byname.stats, 0, sizeof(byname.stats));
+	memset(byindex.stats, 0, sizeof(byindex.stats));
+	EXPECT_EQ(0, memcmp(&byname, &byindex, sizeof(byname)));
+
+	EXPECT_EQ(ifindex_of("et0"), byname.ifindex);
+	EXPECT_STREQ("et0", byname.ifname);
+	EXPECT_EQ(ETRUNK_MODE_LOADBALANCE, byname.mode);
+	EXPECT_EQ(ETRUNK_HASH_LAYER2, byname.hash_policy);
+	EXPECT_EQ(0U, byname.min_links);
+	EXPECT_EQ(0U, byname.max_links);
+	EXPECT_EQ(1, byname.up);
+	EXPECT_EQ(1, byname.carrier);
+	EXPECT_EQ(2U, byname.active_members);
+
+	/* The members, in enslave order. */
+	ASSERT_EQ(2, byname.n_members);
+	for (i = 0; i < 2; i++) {
+		const struct member *m = &byname.members[i];
+		char name[IFNAMSIZ];
+
+		snprintf(name, sizeof(name), "a%d", i);
+		EXPECT_STREQ(name, m->ifname);
+		EXPECT_EQ(ifindex_of(name), m->ifindex);
+		EXPECT_EQ(ETRUNK_MEMBER_ACTIVE, m->state);
+		EXPECT_EQ(ETRUNK_REASON_NONE, m->reason);
+		EXPECT_EQ(ETRUNK_DEFAULT_PRIORITY, m->priority);
+		EXPECT_EQ(0, m->master);
+		EXPECT_EQ(1, m->admin_up);
+		EXPECT_EQ(0U, m->link_failures);
+		/* veth reports 10000 Mb/s. */
+		if (m->seen[ETRUNK_MEMBER_A_SPEED])
+			EXPECT_EQ(10000U, m->speed);
+	}
+
+	/* Index and name of two different devices. */
+	{
+		char buf[TXBUF_SIZE];
+		struct nlmsghdr *nlh = req_new(self->nl, buf,
+					       ETRUNK_CMD_GET_TRUNK, 0);
+
+		mnl_attr_put_u32(nlh, ETRUNK_A_IFINDEX, ifindex_of("a0"));
+		mnl_attr_put_strz(nlh, ETRUNK_A_IFNAME, "et0");
+		EXPECT_NE(0, nl_talk(self->nl, nlh, &r));
+		EXPECT_NE(0, r.msg[0]);
+		reply_free(&r);
+	}
+}
+
+/* SET_TRUNK: hash policy, min_links and max_links read back. */
+TEST_F(etrunk, set_trunk)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct trunk t;
+	struct reply r;
+	int p;
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 2));
+
+	for (p = 0; p <= ETRUNK_HASH_MAX; p++) {
+		nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+		put_trunk(nlh, "et0", 0);
+		mnl_attr_put_u8(nlh, ETRUNK_A_HASH_POLICY, (__u8)p);
+		ASSERT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+		EXPECT_EQ(0, r.n) TH_LOG("SET has no reply payload");
+		reply_free(&r);
+		ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+		reply_free(&r);
+		EXPECT_EQ(p, t.hash_policy);
+	}
+
+	/* All at once, by index. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, NULL, ifindex_of("et0"));
+	mnl_attr_put_u8(nlh, ETRUNK_A_MODE, ETRUNK_MODE_LOADBALANCE);
+	mnl_attr_put_u8(nlh, ETRUNK_A_HASH_POLICY, ETRUNK_HASH_LAYER34);
+	mnl_attr_put_u32(nlh, ETRUNK_A_MIN_LINKS, 2);
+	mnl_attr_put_u32(nlh, ETRUNK_A_MAX_LINKS, 1);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	ASSERT_STREQ("", t.bad);
+	EXPECT_EQ(ETRUNK_MODE_LOADBALANCE, t.mode);
+	EXPECT_EQ(ETRUNK_HASH_LAYER34, t.hash_policy);
+	EXPECT_EQ(2U, t.min_links);
+	EXPECT_EQ(1U, t.max_links);
+
+	/* max_links 1: one member active, the other on standby; carrier
+	 * needs min_links 2 active members: none.
+	 */
+	ASSERT_EQ(0, wait_active(self->nl, "et0", 1));
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	ASSERT_STREQ("", t.bad);
+	ASSERT_EQ(2, t.n_members);
+	EXPECT_EQ(ETRUNK_MEMBER_ACTIVE, t.members[0].state);
+	EXPECT_EQ(ETRUNK_MEMBER_STANDBY, t.members[1].state);
+	EXPECT_EQ(ETRUNK_REASON_MAX_LINKS, t.members[1].reason);
+	EXPECT_EQ(0, t.carrier);
+
+	/* The limits at the top of their range; 0 lifts max_links. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u32(nlh, ETRUNK_A_MIN_LINKS, ETRUNK_MAX_MEMBERS);
+	mnl_attr_put_u32(nlh, ETRUNK_A_MAX_LINKS, ETRUNK_MAX_MEMBERS);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ((__u32)ETRUNK_MAX_MEMBERS, t.min_links);
+	EXPECT_EQ((__u32)ETRUNK_MAX_MEMBERS, t.max_links);
+	EXPECT_EQ(2U, t.active_members);
+
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u32(nlh, ETRUNK_A_MIN_LINKS, 0);
+	mnl_attr_put_u32(nlh, ETRUNK_A_MAX_LINKS, 0);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(0U, t.min_links);
+	EXPECT_EQ(0U, t.max_links);
+	EXPECT_EQ(1, t.carrier);
+}
+
+/* SET_MEMBER: priority, master and admin_up; GET_MEMBER reads them. */
+TEST_F(etrunk, set_member)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct trunk t;
+	struct reply r;
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 2));
+	ASSERT_EQ(0, wait_active(self->nl, "et0", 2));
+
+	/* GET_MEMBER by name and by index. */
+	ASSERT_EQ(0, get_member(self->nl, "a1", 0, &t, &r));
+	reply_free(&r);
+	ASSERT_STREQ("", t.bad);
+	EXPECT_EQ(ETRUNK_CMD_GET_MEMBER, t.cmd);
+	EXPECT_STREQ("et0", t.ifname);
+	EXPECT_EQ(ifindex_of("et0"), t.ifindex);
+	EXPECT_TRUE(t.seen[ETRUNK_A_MEMBER]);
+	EXPECT_STREQ("a1", t.member.ifname);
+	EXPECT_EQ(ifindex_of("a1"), t.member.ifindex);
+	EXPECT_EQ(ETRUNK_DEFAULT_PRIORITY, t.member.priority);
+	ASSERT_EQ(0, get_member(self->nl, NULL, ifindex_of("a1"), &t, &r));
+	reply_free(&r);
+	EXPECT_STREQ("a1", t.member.ifname);
+
+	ASSERT_EQ(0, set_member(self->nl, "a1", 100, 1, -1, &r))
+		TH_LOG("%s", r.msg);
+	EXPECT_EQ(0, r.n) TH_LOG("SET has no reply payload");
+	reply_free(&r);
+	ASSERT_EQ(0, get_member(self->nl, "a1", 0, &t, &r));
+	reply_free(&r);
+	ASSERT_STREQ("", t.bad);
+	EXPECT_EQ(100, t.member.priority);
+	EXPECT_EQ(1, t.member.master);
+	EXPECT_EQ(1, t.member.admin_up);
+	EXPECT_EQ(ETRUNK_MEMBER_ACTIVE, t.member.state);
+
+	/* At most one master: designating a0 clears a1. */
+	ASSERT_EQ(0, set_member(self->nl, "a0", -1, 1, -1, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	ASSERT_EQ(2, t.n_members);
+	EXPECT_EQ(1, t.members[0].master);
+	EXPECT_EQ(0, t.members[1].master);
+	EXPECT_EQ(100, t.members[1].priority);
+
+	/* admin_up 0: down for reason admin while the device stays up. */
+	ASSERT_EQ(0, set_member(self->nl, "a1", -1, -1, 0, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_member(self->nl, "a1", 0, &t, &r));
+	reply_free(&r);
+	ASSERT_STREQ("", t.bad);
+	EXPECT_EQ(0, t.member.admin_up);
+	EXPECT_EQ(ETRUNK_MEMBER_DOWN, t.member.state);
+	EXPECT_EQ(ETRUNK_REASON_ADMIN, t.member.reason);
+	/* Not a link failure. */
+	EXPECT_EQ(0U, t.member.link_failures);
+	EXPECT_EQ(0, wait_active(self->nl, "et0", 1));
+	EXPECT_EQ(0, run("ip link show a1 | grep -q 'state UP'"));
+
+	ASSERT_EQ(0, set_member(self->nl, "a1", -1, -1, 1, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_member(self->nl, "a1", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(1, t.member.admin_up);
+	EXPECT_EQ(ETRUNK_MEMBER_ACTIVE, t.member.state);
+	EXPECT_EQ(ETRUNK_REASON_NONE, t.member.reason);
+	EXPECT_EQ(0, wait_active(self->nl, "et0", 2));
+
+	/* Priority decides who is on standby under max_links 1. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u32(nlh, ETRUNK_A_MAX_LINKS, 1);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	/* a1 (priority 100) beats a0 (32768). */
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_MEMBER_STANDBY, t.members[0].state);
+	EXPECT_EQ(ETRUNK_MEMBER_ACTIVE, t.members[1].state);
+	ASSERT_EQ(0, set_member(self->nl, "a0", 10, -1, -1, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_MEMBER_ACTIVE, t.members[0].state);
+	EXPECT_EQ(ETRUNK_MEMBER_STANDBY, t.members[1].state);
+	EXPECT_EQ(ETRUNK_REASON_MAX_LINKS, t.members[1].reason);
+}
+
+/* Wait up to 10 s until member @name has @state and @reason. */
+static int wait_member(struct nl *nl, const char *name, __u8 state,
+		       __u8 reason, struct trunk *t)
+{
+	long long end = now_ms() + 10000;
+	struct reply r;
+
+	do {
+		int err = get_member(nl, name, 0, t, &r);
+
+		reply_free(&r);
+		if (err)
+			return err;
+		if (t->member.state == state && t->member.reason == reason)
+			return 0;
+		usleep(50000);
+	} while (now_ms() < end);
+	return -ETIMEDOUT;
+}
+
+/*
+ * link_failures counts how often a member's link failed (device down or
+ * carrier lost), whatever the member was doing; a link reason takes
+ * precedence over admin and max-links.
+ */
+TEST_F(etrunk, link_failures)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct trunk t;
+	struct reply r;
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 3));
+	ASSERT_EQ(0, wait_active(self->nl, "et0", 3));
+	/* a1 taken out, max_links 1: a0 active, a2 standby. */
+	ASSERT_EQ(0, set_member(self->nl, "a1", -1, -1, 0, &r));
+	reply_free(&r);
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u32(nlh, ETRUNK_A_MAX_LINKS, 1);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, wait_member(self->nl, "a2", ETRUNK_MEMBER_STANDBY,
+				 ETRUNK_REASON_MAX_LINKS, &t));
+
+	/* The active member's link fails: counted; a2 takes over. */
+	ASSERT_EQ(0, run("ip link set b0 down"));
+	ASSERT_EQ(0, wait_member(self->nl, "a0", ETRUNK_MEMBER_DOWN,
+				 ETRUNK_REASON_NO_CARRIER, &t));
+	EXPECT_EQ(1U, t.member.link_failures);
+	ASSERT_EQ(0, wait_member(self->nl, "a2", ETRUNK_MEMBER_ACTIVE,
+				 ETRUNK_REASON_NONE, &t));
+	/* a0 is back, first in enslave order at equal priority: a2 waits
+	 * again, which is no failure.
+	 */
+	ASSERT_EQ(0, run("ip link set b0 up"));
+	ASSERT_EQ(0, wait_member(self->nl, "a2", ETRUNK_MEMBER_STANDBY,
+				 ETRUNK_REASON_MAX_LINKS, &t));
+	EXPECT_EQ(0U, t.member.link_failures);
+
+	/* The standby member's link fails: counted too. */
+	ASSERT_EQ(0, run("ip link set b2 down"));
+	ASSERT_EQ(0, wait_member(self->nl, "a2", ETRUNK_MEMBER_DOWN,
+				 ETRUNK_REASON_NO_CARRIER, &t));
+	EXPECT_EQ(1U, t.member.link_failures)
+		TH_LOG("a standby member's carrier loss was not counted");
+
+	/* And the admin-down member's, whose reason is now its link. */
+	ASSERT_EQ(0, run("ip link set b1 down"));
+	ASSERT_EQ(0, wait_member(self->nl, "a1", ETRUNK_MEMBER_DOWN,
+				 ETRUNK_REASON_NO_CARRIER, &t));
+	EXPECT_EQ(1U, t.member.link_failures)
+		TH_LOG("an admin-down member's carrier loss was not counted");
+	/* Its link back, it is still taken out by admin: not a failure. */
+	ASSERT_EQ(0, run("ip link set b1 up"));
+	ASSERT_EQ(0, wait_member(self->nl, "a1", ETRUNK_MEMBER_DOWN,
+				 ETRUNK_REASON_ADMIN, &t));
+	EXPECT_EQ(1U, t.member.link_failures);
+}
+
+/* Expect error @e with an extack message; with @offs >= 0, also that
+ * NLMSGERR_ATTR_OFFS is @offs.
+ */
+#define EXPECT_NLERR(r, e, at) do {					\
+	EXPECT_EQ((e), (r)->err) TH_LOG("message: \"%s\"", (r)->msg);	\
+	EXPECT_NE(0, (r)->msg[0]) TH_LOG("no extack message");		\
+	if ((at) >= 0) {						\
+		EXPECT_TRUE((r)->has_offs)				\
+			TH_LOG("no NLMSGERR_ATTR_OFFS");		\
+		if ((r)->has_offs)					\
+			EXPECT_EQ((__u32)(at), (r)->offs);		\
+	}								\
+} while (0)
+
+/* An attribute type above the maximum: -EINVAL, pointing at it. */
+TEST_F(etrunk, err_unknown_attribute)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct reply r;
+	__u32 offs;
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 1));
+
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	offs = next_offs(nlh);
+	mnl_attr_put_u32(nlh, ETRUNK_A_MAX + 1, 1);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+
+	/* The same for GET, and inside the member nest. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_GET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	offs = next_offs(nlh);
+	mnl_attr_put_u32(nlh, ETRUNK_A_MAX + 1, 1);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_MEMBER, 0);
+	nest = nest_start(nlh, ETRUNK_A_MEMBER);
+	mnl_attr_put_strz(nlh, ETRUNK_MEMBER_A_IFNAME, "a0");
+	offs = next_offs(nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_MEMBER_A_MAX + 1, 1);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+
+	/* A read-only attribute in a request is refused as well. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	offs = next_offs(nlh);
+	mnl_attr_put_u32(nlh, ETRUNK_A_ACTIVE_MEMBERS, 1);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_MEMBER, 0);
+	nest = nest_start(nlh, ETRUNK_A_MEMBER);
+	mnl_attr_put_strz(nlh, ETRUNK_MEMBER_A_IFNAME, "a0");
+	offs = next_offs(nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_MEMBER_A_STATE, ETRUNK_MEMBER_ACTIVE);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+}
+
+/* Wrong lengths and types: -EINVAL, pointing at the attribute. */
+TEST_F(etrunk, err_wrong_type)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct trunk t;
+	struct reply r;
+	__u32 offs;
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 1));
+
+	/* A u32 sent as a u16. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	offs = next_offs(nlh);
+	mnl_attr_put_u16(nlh, ETRUNK_A_MIN_LINKS, 1);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+
+	/* A u8 sent as a u32. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	offs = next_offs(nlh);
+	mnl_attr_put_u32(nlh, ETRUNK_A_HASH_POLICY, ETRUNK_HASH_LAYER34);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+
+	/* A u16 (member priority) sent as a u32. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_MEMBER, 0);
+	nest = nest_start(nlh, ETRUNK_A_MEMBER);
+	mnl_attr_put_strz(nlh, ETRUNK_MEMBER_A_IFNAME, "a0");
+	offs = next_offs(nlh);
+	mnl_attr_put_u32(nlh, ETRUNK_MEMBER_A_PRIORITY, 1);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+
+	/* A name without its NUL. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_GET_TRUNK, 0);
+	offs = next_offs(nlh);
+	mnl_attr_put(nlh, ETRUNK_A_IFNAME, 3, "et0");
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+
+	/* The member nest without NLA_F_NESTED. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_MEMBER, 0);
+	offs = next_offs(nlh);
+	nest = nest_start(nlh, ETRUNK_A_MEMBER);
+	nest->nla_type &= ~NLA_F_NESTED;
+	mnl_attr_put_strz(nlh, ETRUNK_MEMBER_A_IFNAME, "a0");
+	mnl_attr_put_u16(nlh, ETRUNK_MEMBER_A_PRIORITY, 1);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+
+	/* None of it was applied. */
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(0U, t.min_links);
+	EXPECT_EQ(ETRUNK_HASH_LAYER2, t.hash_policy);
+	ASSERT_EQ(1, t.n_members);
+	EXPECT_EQ(ETRUNK_DEFAULT_PRIORITY, t.members[0].priority);
+}
+
+/* Values out of range: -ERANGE (NLA_POLICY_MAX), pointing at them; the
+ * other attributes of the request are not applied.
+ */
+TEST_F(etrunk, err_out_of_range)
+{
+	static const struct {
+		int type;
+		__u32 value;
+		int size;
+	} cases[] = {
+		{ ETRUNK_A_HASH_POLICY, ETRUNK_HASH_MAX + 1, 1 },
+		{ ETRUNK_A_MODE, ETRUNK_MODE_MAX + 1, 1 },
+		{ ETRUNK_A_MIN_LINKS, ETRUNK_MAX_MEMBERS + 1, 4 },
+		{ ETRUNK_A_MAX_LINKS, ETRUNK_MAX_MEMBERS + 1, 4 },
+	};
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct trunk t;
+	struct reply r;
+	__u32 offs;
+	size_t i;
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 1));
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+		put_trunk(nlh, "et0", 0);
+		mnl_attr_put_u32(nlh, ETRUNK_A_MIN_LINKS, 1);
+		offs = next_offs(nlh);
+		if (cases[i].size == 1)
+			mnl_attr_put_u8(nlh, cases[i].type, (__u8)cases[i].value);
+		else
+			mnl_attr_put_u32(nlh, cases[i].type, cases[i].value);
+		nl_talk(self->nl, nlh, &r);
+		if (r.err != -ERANGE)
+			TH_LOG("attribute %d value %u", cases[i].type,
+			       cases[i].value);
+		EXPECT_NLERR(&r, -ERANGE, (int)offs);
+		reply_free(&r);
+	}
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(0U, t.min_links) TH_LOG("a refused request changed min_links");
+
+	/* Member flags are 0 or 1. */
+	for (i = ETRUNK_MEMBER_A_MASTER; i <= ETRUNK_MEMBER_A_ADMIN_UP; i++) {
+		struct nlattr *nest;
+
+		nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_MEMBER, 0);
+		nest = nest_start(nlh, ETRUNK_A_MEMBER);
+		mnl_attr_put_strz(nlh, ETRUNK_MEMBER_A_IFNAME, "a0");
+		mnl_attr_put_u16(nlh, ETRUNK_MEMBER_A_PRIORITY, 7);
+		offs = next_offs(nlh);
+		mnl_attr_put_u8(nlh, (__u16)i, 2);
+		mnl_attr_nest_end(nlh, nest);
+		nl_talk(self->nl, nlh, &r);
+		if (r.err != -ERANGE)
+			TH_LOG("member attribute %zu", i);
+		EXPECT_NLERR(&r, -ERANGE, (int)offs);
+		reply_free(&r);
+	}
+	ASSERT_EQ(0, get_member(self->nl, "a0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_DEFAULT_PRIORITY, t.member.priority);
+
+	/* A name longer than a device name can be: no NUL within
+	 * IFNAMSIZ, which the policy (NLA_NUL_STRING) takes as malformed.
+	 */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_GET_TRUNK, 0);
+	offs = next_offs(nlh);
+	mnl_attr_put_strz(nlh, ETRUNK_A_IFNAME, "a-name-of-twenty-chars");
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+}
+
+/* No trunk or member named: -EINVAL with a message. */
+TEST_F(etrunk, err_missing_selector)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct reply r;
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 1));
+
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_GET_TRUNK, 0);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	reply_free(&r);
+
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_HASH_POLICY, ETRUNK_HASH_LAYER34);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	reply_free(&r);
+
+	/* No member nest at all. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_GET_MEMBER, 0);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	reply_free(&r);
+
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_MEMBER, 0);
+	put_trunk(nlh, "et0", 0);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	reply_free(&r);
+
+	/* A member nest that names no member. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_MEMBER, 0);
+	nest = nest_start(nlh, ETRUNK_A_MEMBER);
+	mnl_attr_put_u16(nlh, ETRUNK_MEMBER_A_PRIORITY, 1);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	reply_free(&r);
+}
+
+/* A name or index of no device, or of a device that is no trunk. */
+TEST_F(etrunk, err_no_such_trunk)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct trunk t;
+	struct reply r;
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 1));
+
+	get_trunk(self->nl, "nosuch0", 0, &t, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+	get_trunk(self->nl, NULL, 1000000, &t, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+
+	/* lo and a member are devices, not trunks. */
+	get_trunk(self->nl, "lo", 0, &t, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+	get_trunk(self->nl, NULL, ifindex_of("a0"), &t, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "b0", 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_HASH_POLICY, ETRUNK_HASH_LAYER34);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+}
+
+/* GET_MEMBER and SET_MEMBER on a device that is no member: -ENODEV. */
+TEST_F(etrunk, err_not_a_member)
+{
+	struct trunk t;
+	struct reply r;
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 1));
+
+	/* b0: the veth peer of a member; et0: the trunk itself. */
+	set_member(self->nl, "b0", 1, -1, -1, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+	set_member(self->nl, "et0", 1, -1, -1, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+	set_member(self->nl, "nosuch0", 1, -1, -1, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+	get_member(self->nl, "b0", 0, &t, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+	get_member(self->nl, NULL, ifindex_of("lo"), &t, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+
+	/* A former member. */
+	ASSERT_EQ(0, run("ip link set a0 nomaster"));
+	get_member(self->nl, "a0", 0, &t, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+}
+
+/*
+ * The mode only changes while the trunk has no members. There is one mode
+ * so far: setting it (unchanged) is accepted with or without members, and
+ * any other value is out of range before membership is looked at.
+ */
+TEST_F(etrunk, mode_with_members)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct trunk t;
+	struct reply r;
+
+	ASSERT_EQ(0, run("ip link add et1 type etrunk"));
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et1", 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_MODE, ETRUNK_MODE_LOADBALANCE);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 1));
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_MODE, ETRUNK_MODE_LOADBALANCE);
+	mnl_attr_put_u8(nlh, ETRUNK_A_HASH_POLICY, ETRUNK_HASH_ENCAP34);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_MODE_LOADBALANCE, t.mode);
+	EXPECT_EQ(ETRUNK_HASH_ENCAP34, t.hash_policy);
+}
+
+/* Without CAP_NET_ADMIN: SET is refused with -EPERM, GET works. */
+TEST_F(etrunk, unprivileged)
+{
+	struct nl *un = calloc(1, sizeof(*un));
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct trunk t[2];
+	struct reply r;
+	int n;
+
+	ASSERT_NE(NULL, un);
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 1));
+
+	/* The socket is opened and used without the capability. */
+	ASSERT_EQ(0, cap_net_admin(false));
+	ASSERT_EQ(0, nl_open(un));
+
+	nlh = req_new(un, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_HASH_POLICY, ETRUNK_HASH_LAYER34);
+	EXPECT_EQ(-EPERM, nl_talk(un, nlh, &r));
+	reply_free(&r);
+	EXPECT_EQ(-EPERM, set_member(un, "a0", 1, -1, -1, &r));
+	reply_free(&r);
+
+	EXPECT_EQ(0, get_trunk(un, "et0", 0, &t[0], &r));
+	reply_free(&r);
+	EXPECT_STREQ("et0", t[0].ifname);
+	EXPECT_EQ(0, get_member(un, "a0", 0, &t[0], &r));
+	reply_free(&r);
+	EXPECT_STREQ("a0", t[0].member.ifname);
+	EXPECT_EQ(0, dump_trunks(un, t, 2, &n));
+	EXPECT_EQ(1, n);
+	nl_close(un);
+	free(un);
+
+	/* Nothing changed. */
+	ASSERT_EQ(0, cap_net_admin(true));
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t[0], &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_HASH_LAYER2, t[0].hash_policy);
+	ASSERT_EQ(1, t[0].n_members);
+	EXPECT_EQ(ETRUNK_DEFAULT_PRIORITY, t[0].members[0].priority);
+}
+
+/* Nothing of another namespace is visible or changeable. */
+TEST_F(etrunk, netns_isolation)
+{
+	struct nl *other = calloc(1, sizeof(*other));
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct evlog *log = calloc(1, sizeof(*log));
+	struct trunk t[4];
+	struct reply r;
+	__u32 other_index;
+	int here, there, n;
+
+	ASSERT_NE(NULL, other);
+	ASSERT_NE(NULL, log);
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 1));
+	ASSERT_EQ(0, events_join(self->nl));
+
+	/* Another namespace with trunk x0 (member x_m0); its socket. */
+	here = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, here);
+	ASSERT_EQ(0, new_netns());
+	there = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, there);
+	ASSERT_EQ(0, make_trunk("x0", "xm", "xp", 1));
+	other_index = ifindex_of("x0");
+	ASSERT_EQ(0, nl_open(other));
+	ASSERT_EQ(0, setns(here, CLONE_NEWNET));
+
+	/* Here: only et0. */
+	ASSERT_EQ(0, dump_trunks(self->nl, t, 4, &n));
+	ASSERT_EQ(1, n);
+	EXPECT_STREQ("et0", t[0].ifname);
+	get_trunk(self->nl, "x0", 0, &t[0], &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+	/* Its index may well be another device's here, not x0. */
+	if (get_trunk(self->nl, NULL, other_index, &t[0], &r) == 0) {
+		EXPECT_STRNE("x0", t[0].ifname);
+	} else {
+		EXPECT_EQ(-ENODEV, r.err);
+	}
+	reply_free(&r);
+	get_member(self->nl, "xm0", 0, &t[0], &r);
+	EXPECT_EQ(-ENODEV, r.err);
+	reply_free(&r);
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "x0", 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_HASH_POLICY, ETRUNK_HASH_LAYER34);
+	EXPECT_EQ(-ENODEV, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	EXPECT_EQ(-ENODEV, set_member(self->nl, "xm0", 1, -1, -1, &r));
+	reply_free(&r);
+
+	/* The other socket keeps to its namespace, wherever its user is. */
+	ASSERT_EQ(0, dump_trunks(other, t, 4, &n));
+	ASSERT_EQ(1, n);
+	EXPECT_STREQ("x0", t[0].ifname);
+	EXPECT_EQ(ETRUNK_HASH_LAYER2, t[0].hash_policy);
+	get_trunk(other, "et0", 0, &t[0], &r);
+	EXPECT_EQ(-ENODEV, r.err);
+	reply_free(&r);
+
+	/* Its events do not reach this namespace's listeners. */
+	nlh = req_new(other, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "x0", 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_HASH_POLICY, ETRUNK_HASH_LAYER34);
+	EXPECT_EQ(0, nl_talk(other, nlh, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, events_read(self->nl, log, 500, NULL, NULL));
+	EXPECT_EQ(0, log->n);
+
+	nl_close(other);
+	free(other);
+	free(log);
+	close(here);
+	close(there);
+}
+
+static bool got_active(const struct evlog *log, const void *arg)
+{
+	const __u32 *want = arg;
+	int i;
+
+	for (i = 0; i < log->n; i++)
+		if (log->ev[i].event == ETRUNK_EVENT_ACTIVE &&
+		    log->ev[i].active_members == *want)
+			return true;
+	return false;
+}
+
+struct want_state {
+	int from;
+	const char *member;
+	__u8 state;
+	__u32 active;
+};
+
+static bool got_state_and_active(const struct evlog *log, const void *arg)
+{
+	const struct want_state *w = arg;
+	int i, state = 0, active = 0;
+
+	for (i = w->from; i < log->n; i++) {
+		const struct trunk *e = &log->ev[i];
+
+		if (e->event == ETRUNK_EVENT_MEMBER_STATE &&
+		    !strcmp(e->member.ifname, w->member) &&
+		    e->member.state == w->state)
+			state = 1;
+		if (e->event == ETRUNK_EVENT_ACTIVE &&
+		    e->active_members == w->active)
+			active = 1;
+	}
+	return state && active;
+}
+
+/* Every event: its type, seq, the trunk; seq counts from 1 by one. */
+static void check_event_log(struct __test_metadata *_metadata,
+			    const struct evlog *log)
+{
+	int i;
+
+	for (i = 0; i < log->n; i++) {
+		const struct trunk *e = &log->ev[i];
+
+		EXPECT_STREQ("", e->bad) TH_LOG("event %d", i);
+		EXPECT_EQ(ETRUNK_CMD_EVENT, e->cmd);
+		EXPECT_TRUE(e->seen[ETRUNK_A_EVENT]);
+		EXPECT_TRUE(e->seen[ETRUNK_A_EVENT_SEQ]);
+		EXPECT_TRUE(e->event > ETRUNK_EVENT_UNSPEC &&
+			    e->event < __ETRUNK_EVENT_MAX);
+		EXPECT_EQ((__u32)(i + 1), e->event_seq)
+			TH_LOG("event %d (type %u) has seq %u", i, e->event,
+			       e->event_seq);
+		switch (e->event) {
+		case ETRUNK_EVENT_MEMBER_ADDED:
+		case ETRUNK_EVENT_MEMBER_REMOVED:
+		case ETRUNK_EVENT_MEMBER_STATE:
+			EXPECT_TRUE(e->seen[ETRUNK_A_MEMBER]);
+			break;
+		case ETRUNK_EVENT_ACTIVE:
+			EXPECT_TRUE(e->seen[ETRUNK_A_ACTIVE_MEMBERS]);
+			EXPECT_TRUE(e->seen[ETRUNK_A_CARRIER]);
+			break;
+		}
+	}
+}
+
+/*
+ * A member's peer goes down: MEMBER_STATE for the member and ACTIVE for
+ * the trunk; the sequence numbers count every event of the namespace from
+ * 1, one by one.
+ */
+TEST_F_TIMEOUT(etrunk, events_member_state, 60)
+{
+	struct evlog *log = calloc(1, sizeof(*log));
+	struct want_state w = { .member = "a0", .state = ETRUNK_MEMBER_DOWN,
+				.active = 1 };
+	struct nl *ev = calloc(1, sizeof(*ev));
+	const struct trunk *e;
+	__u32 two = 2;
+	int i;
+
+	ASSERT_NE(NULL, log);
+	ASSERT_NE(NULL, ev);
+	/* Listening before the namespace has had a single event. */
+	ASSERT_EQ(0, nl_open(ev));
+	ASSERT_EQ(0, events_join(ev));
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 2));
+	ASSERT_EQ(0, events_read(ev, log, 10000, got_active, &two));
+	ASSERT_TRUE(got_active(log, &two)) TH_LOG("no ACTIVE event with 2");
+	/* Both were added, to et0. */
+	i = ev_find(log, 0, ETRUNK_EVENT_MEMBER_ADDED, "a0");
+	ASSERT_LE(0, i);
+	EXPECT_STREQ("et0", log->ev[i].ifname);
+	EXPECT_EQ(ifindex_of("et0"), log->ev[i].ifindex);
+	EXPECT_LE(0, ev_find(log, 0, ETRUNK_EVENT_MEMBER_ADDED, "a1"));
+
+	w.from = log->n;
+	ASSERT_EQ(0, run("ip link set b0 down"));
+	ASSERT_EQ(0, events_read(ev, log, 10000, got_state_and_active, &w));
+
+	i = ev_find(log, w.from, ETRUNK_EVENT_MEMBER_STATE, "a0");
+	ASSERT_LE(0, i) TH_LOG("no MEMBER_STATE event for a0");
+	e = &log->ev[i];
+	EXPECT_STREQ("et0", e->ifname);
+	EXPECT_EQ(ifindex_of("et0"), e->ifindex);
+	EXPECT_EQ(ifindex_of("a0"), e->member.ifindex);
+	EXPECT_EQ(ETRUNK_MEMBER_DOWN, e->member.state);
+	EXPECT_EQ(ETRUNK_REASON_NO_CARRIER, e->member.reason);
+	EXPECT_EQ(1U, e->member.link_failures);
+
+	i = ev_find(log, w.from, ETRUNK_EVENT_ACTIVE, NULL);
+	ASSERT_LE(0, i) TH_LOG("no ACTIVE event");
+	e = &log->ev[i];
+	EXPECT_STREQ("et0", e->ifname);
+	EXPECT_EQ(1U, e->active_members);
+	EXPECT_EQ(1, e->carrier);
+	/* a1 did not change. */
+	EXPECT_EQ(-1, ev_find(log, w.from, ETRUNK_EVENT_MEMBER_STATE, "a1"));
+
+	/* Anything late, then the whole log's numbering. */
+	ASSERT_EQ(0, events_read(ev, log, 300, NULL, NULL));
+	check_event_log(_metadata, log);
+
+	nl_close(ev);
+	free(ev);
+	free(log);
+}
+
+/* The other events: trunk changed, member state by SET_MEMBER, removed. */
+TEST_F_TIMEOUT(etrunk, events_other, 60)
+{
+	struct evlog *log = calloc(1, sizeof(*log));
+	struct nl *ev = calloc(1, sizeof(*ev));
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct reply r;
+	__u32 two = 2;
+	int from, i;
+
+	ASSERT_NE(NULL, log);
+	ASSERT_NE(NULL, ev);
+	ASSERT_EQ(0, nl_open(ev));
+	ASSERT_EQ(0, events_join(ev));
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 2));
+	ASSERT_EQ(0, events_read(ev, log, 10000, got_active, &two));
+
+	from = log->n;
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u32(nlh, ETRUNK_A_MIN_LINKS, 2);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, events_read(ev, log, 2000, NULL, NULL));
+	i = ev_find(log, from, ETRUNK_EVENT_TRUNK_CHANGED, NULL);
+	ASSERT_LE(0, i) TH_LOG("no TRUNK_CHANGED event");
+	EXPECT_STREQ("et0", log->ev[i].ifname);
+
+	/* admin_up 0: MEMBER_STATE with reason admin, ACTIVE with 1 and,
+	 * min_links 2, no carrier.
+	 */
+	from = log->n;
+	ASSERT_EQ(0, set_member(self->nl, "a1", -1, -1, 0, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, events_read(ev, log, 2000, NULL, NULL));
+	i = ev_find(log, from, ETRUNK_EVENT_MEMBER_STATE, "a1");
+	ASSERT_LE(0, i) TH_LOG("no MEMBER_STATE event for a1");
+	EXPECT_EQ(ETRUNK_MEMBER_DOWN, log->ev[i].member.state);
+	EXPECT_EQ(ETRUNK_REASON_ADMIN, log->ev[i].member.reason);
+	EXPECT_EQ(0, log->ev[i].member.admin_up);
+	i = ev_find(log, from, ETRUNK_EVENT_ACTIVE, NULL);
+	ASSERT_LE(0, i) TH_LOG("no ACTIVE event");
+	EXPECT_EQ(1U, log->ev[i].active_members);
+	EXPECT_EQ(0, log->ev[i].carrier);
+
+	from = log->n;
+	ASSERT_EQ(0, run("ip link set a1 nomaster"));
+	ASSERT_EQ(0, events_read(ev, log, 2000, NULL, NULL));
+	i = ev_find(log, from, ETRUNK_EVENT_MEMBER_REMOVED, "a1");
+	ASSERT_LE(0, i) TH_LOG("no MEMBER_REMOVED event for a1");
+	EXPECT_STREQ("et0", log->ev[i].ifname);
+
+	check_event_log(_metadata, log);
+	nl_close(ev);
+	free(ev);
+	free(log);
+}
+
+/*
+ * CAP_NET_ADMIN in the user namespace that owns the network namespace is
+ * enough to SET: a container's root manages its own trunks.
+ */
+FIXTURE(userns) {
+	int unused;
+};
+
+FIXTURE_SETUP(userns)
+{
+}
+
+FIXTURE_TEARDOWN(userns)
+{
+}
+
+TEST_F(userns, owner_may_set)
+{
+	struct nl *nl = calloc(1, sizeof(*nl));
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct trunk t;
+	struct reply r;
+
+	ASSERT_NE(NULL, nl);
+	if (unshare(CLONE_NEWUSER | CLONE_NEWNET)) {
+		/* As in the test VM, which runs tests in a chroot. */
+		if (errno == EPERM)
+			SKIP(goto out, "no user namespace here (a chroot?)");
+		ASSERT_EQ(0, -errno) TH_LOG("unshare: %m");
+	}
+	ASSERT_EQ(0, write_file("/proc/self/setgroups", "deny"));
+	ASSERT_EQ(0, write_file("/proc/self/uid_map", "0 0 1"));
+	ASSERT_EQ(0, write_file("/proc/self/gid_map", "0 0 1"));
+	ASSERT_EQ(0, run("ip link add et0 type etrunk"));
+	ASSERT_EQ(0, nl_open(nl));
+
+	nlh = req_new(nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_HASH_POLICY, ETRUNK_HASH_LAYER34);
+	EXPECT_EQ(0, nl_talk(nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_HASH_LAYER34, t.hash_policy);
+	nl_close(nl);
+out:
+	free(nl);
+}
+
+int main(int argc, char **argv)
+{
+	struct nl *nl = calloc(1, sizeof(*nl));
+	int err;
+
+	if (!nl)
+		return KSFT_FAIL;
+	err = nl_open(nl);
+	if (err == -ENOENT) {
+		ksft_print_header();
+		ksft_exit_skip("generic netlink family \"%s\" is not registered (etrunk not loaded?)\n",
+			       ETRUNK_GENL_NAME);
+	}
+	if (err) {
+		ksft_print_header();
+		ksft_exit_fail_msg("generic netlink: %s\n", strerror(-err));
+	}
+	nl_close(nl);
+	free(nl);
+	return test_harness_run(argc, argv);
+}
