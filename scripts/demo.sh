@@ -40,9 +40,10 @@ run ip -n demo-b addr add 192.0.2.2/24 dev et0
 say "The trunk on A"
 run ip -n demo-a -d link show et0
 run ip netns exec demo-a ethtool et0 | grep -E 'Speed|Duplex'
+run ip netns exec demo-a "$top/tools/etrunkctl/etrunkctl" show et0
 
 say "16 UDP flows from A to B spread over both members"
-run a "$top/selftests/udp_flows" 192.0.2.2 16 100 >/dev/null
+run ip netns exec demo-a "$top/selftests/udp_flows" 192.0.2.2 16 100 >/dev/null
 members
 
 say "A ping runs (10 per second) while member a0's far end fails"
@@ -53,14 +54,13 @@ wait
 tail -n 2 /tmp/demo-ping
 
 say "After the failure: a0 is down, a1 carries everything"
-run ip -n demo-a -d link show a0
-run a "$top/selftests/udp_flows" 192.0.2.2 16 100 >/dev/null
+run ip netns exec demo-a "$top/tools/etrunkctl/etrunkctl" show et0
+run ip netns exec demo-a "$top/selftests/udp_flows" 192.0.2.2 16 100 >/dev/null
 members
-run ip -n demo-a -s link show et0
 run ip netns exec demo-a ethtool et0 | grep -E 'Speed'
 
 say "The link returns: both members carry traffic again"
 run ip -n demo-b link set b0 up
 sleep 0.2
-run a "$top/selftests/udp_flows" 192.0.2.2 16 100 >/dev/null
+run ip netns exec demo-a "$top/selftests/udp_flows" 192.0.2.2 16 100 >/dev/null
 members
