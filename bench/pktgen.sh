@@ -32,7 +32,7 @@
 #
 # Environment:
 #   BENCH_RUNS=5       runs per configuration
-#   BENCH_SECONDS=3    length of one run
+#   BENCH_SECONDS=2    length of one run
 #   BENCH_WARMUP=1     seconds of an unmeasured first run per configuration
 #   BENCH_CONFIGS="veth etrunk2 bonding team etrunk16 etrunk64"  a subset
 #   ETRUNK_KO=kmod/etrunk.ko  the module, loaded unless it is loaded
@@ -40,7 +40,7 @@
 set -u
 
 BENCH_RUNS=${BENCH_RUNS:-5}
-BENCH_SECONDS=${BENCH_SECONDS:-3}
+BENCH_SECONDS=${BENCH_SECONDS:-2}
 BENCH_WARMUP=${BENCH_WARMUP:-1}
 ALL_CONFIGS="veth etrunk2 bonding team etrunk16 etrunk64"
 BENCH_CONFIGS=${BENCH_CONFIGS:-$ALL_CONFIGS}
@@ -63,11 +63,15 @@ die()
 # ---------------------------------------------------------------------
 if [ -z "${PKTGEN_BENCH_SINK:-}" ]; then
 	[ "$(id -u)" = 0 ] || die "needs root (run it in the guest: scripts/vm.sh -- bench/pktgen.sh)"
-	case $BENCH_RUNS$BENCH_SECONDS$BENCH_WARMUP in
-	*[!0-9]*) die "BENCH_RUNS, BENCH_SECONDS and BENCH_WARMUP are whole numbers" ;;
+	case $BENCH_RUNS in
+	"" | *[!0-9]* | 0) die "BENCH_RUNS must be a whole number, at least 1" ;;
 	esac
-	[ "$BENCH_RUNS" -ge 1 ] && [ "$BENCH_SECONDS" -ge 1 ] ||
-		die "BENCH_RUNS and BENCH_SECONDS must be at least 1"
+	# Seconds may have a fraction (sleep takes it): 0.5, 2.
+	for v in "$BENCH_SECONDS" "$BENCH_WARMUP"; do
+		[[ $v =~ ^[0-9]+(\.[0-9]+)?$ ]] ||
+			die "BENCH_SECONDS and BENCH_WARMUP are numbers of seconds"
+	done
+	[[ $BENCH_SECONDS =~ [1-9] ]] || die "BENCH_SECONDS must not be 0"
 	for c in $BENCH_CONFIGS; do
 		case " $ALL_CONFIGS " in
 		*" $c "*) ;;
@@ -133,8 +137,8 @@ NAME[team]="team loadbalance, 2 members"
 NAME[etrunk16]="etrunk, 16 members"
 NAME[etrunk64]="etrunk, 64 members"
 
-# add_members MASTER N: N veth members MASTER m0.. with peers ..p in SINK
-# (the commands for one ip -batch on stdout)
+# veth_cmds PREFIX N: the ip -batch commands for N veths PREFIXm0.. with
+# their peers PREFIXm0p.. in SINK
 veth_cmds()	# PREFIX N
 {
 	local i
@@ -409,7 +413,7 @@ echo "# etrunk: $(modinfo -F srcversion "$ETRUNK_KO" 2>/dev/null || echo '?') ($
 
 LIVE=()
 for c in "${CONFIGS[@]}"; do
-	if [ "$BENCH_WARMUP" -gt 0 ] && ! pg_run "$c" "$BENCH_WARMUP"; then
+	if [[ $BENCH_WARMUP =~ [1-9] ]] && ! pg_run "$c" "$BENCH_WARMUP"; then
 		echo "pktgen.sh: $c does not transmit" >&2
 		BROKEN=1
 		continue
@@ -449,12 +453,12 @@ done
 # ---------------------------------------------------------------------
 # Report.
 # ---------------------------------------------------------------------
-declare -A MED
+declare -A MED BEST
+NOISY=0
 echo
-printf '%-9s %-31s %10s %21s %9s  %s\n' config "" "median pps" "min..max pps" \
-	delivered "per-member share of fair (min..max)"
+printf '%-9s %-31s %10s %10s %10s %9s  %s\n' config "" "median pps" "best" \
+	"worst" delivered "member share (min..max)"
 for c in "${CONFIGS[@]}"; do
-	# shellcheck disable=SC2086
 	if [ -z "${RUNS[$c]:-}" ]; then
 		printf '%-9s %-31s %10s\n' "$c" "${NAME[$c]}" FAILED
 		continue
@@ -464,44 +468,47 @@ for c in "${CONFIGS[@]}"; do
 	# shellcheck disable=SC2086
 	dmed=$(median ${DRUNS[$c]})
 	# shellcheck disable=SC2086
-	range=$(printf '%s\n' ${RUNS[$c]} | sort -n | sed -n '1p;$p' | paste -sd' ')
+	read -r worst best <<<"$(printf '%s\n' ${RUNS[$c]} | sort -n | sed -n '1p;$p' | tr '\n' ' ')"
+	best=${best:-$worst}
+	BEST[$c]=$best
+	[ $((100 * (best - worst))) -gt $((15 * MED[$c])) ] && NOISY=1
+	# Each member's share of the packets over all runs, 1.00 = fair.
 	spread=$(awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i;
 		if (!s) { print "-"; exit }
 		mn = mx = $1; for (i = 2; i <= NF; i++) { if ($i < mn) mn = $i; if ($i > mx) mx = $i }
 		printf "%.2f..%.2f\n", mn * NF / s, mx * NF / s }' "$TMP/dist.$c")
-	printf '%-9s %-31s %10d %10d..%-10d %8.1f%%  %s%s\n' "$c" "${NAME[$c]}" \
-		"${MED[$c]}" ${range% *} ${range#* } \
+	printf '%-9s %-31s %10d %10d %10d %8.1f%%  %s%s\n' "$c" "${NAME[$c]}" \
+		"${MED[$c]}" "$best" "$worst" \
 		"$(awk -v d="$dmed" -v p="${MED[$c]}" 'BEGIN { print p ? 100 * d / p : 0 }')" \
 		"$spread" "${BAD[$c]:+  (${BAD[$c]%; })}"
 done
 
 echo
-printf '%-17s %7s %10s  %-9s %s\n' ratio "medians" "per-round" target ""
+printf '%-17s %8s %9s %8s  %-9s %s\n' ratio medians per-round best target ""
+fmt() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 ratio()		# A B [TARGET]
 {
 	local a=$1 b=$2 t=${3:-} v p r x y vals=() verdict='' met=''
 
 	if [ -z "${MED[$a]:-}" ] || [ -z "${MED[$b]:-}" ]; then
-		printf '%-17s %7s\n' "$a/$b" n/a
+		printf '%-17s %8s\n' "$a/$b" n/a
 		return
 	fi
-	v=$(awk -v a="${MED[$a]}" -v b="${MED[$b]}" 'BEGIN { printf "%.3f", a / b }')
+	v=$(fmt "${MED[$a]}" "${MED[$b]}")
 	# The median over the rounds of the ratio within a round.
 	for r in $(seq "$BENCH_RUNS"); do
 		eval "x=\${R_${a}_$r:-} y=\${R_${b}_$r:-}"
 		[ -n "$x" ] && [ -n "$y" ] && [ "$y" != 0 ] &&
-			vals+=("$(awk -v a="$x" -v b="$y" 'BEGIN { printf "%d", 1000000 * a / b }')")
+			vals+=("$((1000000 * x / y))")
 	done
 	p=-
-	if [ ${#vals[@]} -gt 0 ]; then
-		p=$(median "${vals[@]}")
-		p=$(awk -v p="$p" 'BEGIN { printf "%.3f", p / 1000000 }')
-	fi
+	[ ${#vals[@]} -gt 0 ] && p=$(fmt "$(median "${vals[@]}")" 1000000)
 	if [ -n "$t" ]; then
 		met=$(awk -v v="$v" -v t="$t" 'BEGIN { print (v >= t) ? "met" : "MISSED" }')
 		verdict=">= $t"
 	fi
-	printf '%-17s %7s %10s  %-9s %s\n' "$a/$b" "$v" "$p" "$verdict" "$met"
+	printf '%-17s %8s %9s %8s  %-9s %s\n' "$a/$b" "$v" "$p" \
+		"$(fmt "${BEST[$a]}" "${BEST[$b]}")" "$verdict" "$met"
 }
 ratio etrunk2 veth 0.95
 ratio etrunk2 bonding 1.05
@@ -512,8 +519,13 @@ ratio etrunk16 etrunk2
 ratio etrunk64 etrunk2 0.95
 
 echo
-echo "# pps: pktgen's count of packets the device took, per second of its run;"
-echo "# delivered: the members' tx_packets over the same time, as % of pps;"
-echo "# share: each member's packets over all runs / (total / members)."
-echo "# Targets are information only; ratios within one run are what count."
+echo "# pps: pktgen's packets per second of its run; median, best and worst run."
+echo "# delivered: the members' tx_packets in the same time, % of the median pps."
+echo "# member share: a member's packets over all runs / (all / members), 1 = fair."
+echo "# ratios: of the medians (targets judged on these), median of the ratios"
+echo "# within one round, and of the best runs. Targets are information only."
+if [ "$NOISY" = 1 ]; then
+	echo "# NOISY: runs of one configuration differ by over 15% of its median (a"
+	echo "# busy host?): trust the per-round ratios more, or rerun with more BENCH_RUNS."
+fi
 exit $BROKEN

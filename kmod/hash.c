@@ -49,10 +49,25 @@ static u32 etrunk_hash_ports(const struct sk_buff *skb, int off, u8 proto)
 	return ports ? (__force u32)*ports : 0;
 }
 
-/* Layer 3 (and 4) hash of the packet at @off, or false if it is not IP. */
-static bool etrunk_hash_l3(const struct sk_buff *skb, int off, __be16 proto,
+/* Layer 3 (and 4) hash, mixed into *@hash, of the packet after @eth and
+ * one VLAN tag; false, and *@hash untouched, if it is not IP.
+ */
+static bool etrunk_hash_l3(const struct sk_buff *skb, const struct ethhdr *eth,
 			   bool l4, u32 *hash)
 {
+	__be16 proto = eth->h_proto;
+	int off = ETH_HLEN;
+
+	if (eth_type_vlan(proto)) {
+		const struct vlan_hdr *vh;
+		struct vlan_hdr _vh;
+
+		vh = skb_header_pointer(skb, off, sizeof(_vh), &_vh);
+		if (!vh)
+			return false;
+		proto = vh->h_vlan_encapsulated_proto;
+		off += VLAN_HLEN;
+	}
 	if (proto == htons(ETH_P_IP)) {
 		const struct iphdr *iph;
 		struct iphdr _iph;
@@ -103,46 +118,34 @@ static bool etrunk_hash_encap(const struct sk_buff *skb, bool l4, u32 *hash)
 	return true;
 }
 
+/* Each policy computes only what it uses; non-IP packets (and IP ones too
+ * short to read) fall back to layer 2.
+ */
 u32 etrunk_flow_hash(const struct sk_buff *skb, u8 policy)
 {
 	const struct ethhdr *eth;
 	struct ethhdr _eth;
-	int off = ETH_HLEN;
-	__be16 proto;
-	u32 hash;
+	u32 hash = 0;
 
 	eth = skb_header_pointer(skb, 0, sizeof(_eth), &_eth);
 	if (unlikely(!eth))
 		return 0;
-	hash = etrunk_hash_l2(eth);
 
 	switch (policy) {
 	case ETRUNK_HASH_LAYER23:
+		hash = etrunk_hash_l2(eth);
+		etrunk_hash_l3(skb, eth, false, &hash);
+		return hash;
 	case ETRUNK_HASH_LAYER34:
-		proto = eth->h_proto;
-		if (eth_type_vlan(proto)) {
-			const struct vlan_hdr *vh;
-			struct vlan_hdr _vh;
-
-			vh = skb_header_pointer(skb, off, sizeof(_vh), &_vh);
-			if (!vh)
-				break;
-			proto = vh->h_vlan_encapsulated_proto;
-			off += VLAN_HLEN;
-		}
-		/* The layer 3+4 hash leaves MACs out: behind a router every
-		 * flow has the same pair of them.
-		 */
-		if (policy == ETRUNK_HASH_LAYER34)
-			hash = 0;
-		if (!etrunk_hash_l3(skb, off, proto,
-				    policy == ETRUNK_HASH_LAYER34, &hash))
-			hash = etrunk_hash_l2(eth);
+		/* MACs left out: behind a router every flow has the same. */
+		if (etrunk_hash_l3(skb, eth, true, &hash))
+			return hash;
 		break;
 	case ETRUNK_HASH_ENCAP23:
 	case ETRUNK_HASH_ENCAP34:
-		etrunk_hash_encap(skb, policy == ETRUNK_HASH_ENCAP34, &hash);
+		if (etrunk_hash_encap(skb, policy == ETRUNK_HASH_ENCAP34, &hash))
+			return hash;
 		break;
 	}
-	return hash;
+	return etrunk_hash_l2(eth);
 }
