@@ -42,6 +42,15 @@ check_eq "the given MAC address is used" 02:00:00:00:00:33 "$(link_attr "$NS" et
 check_refused "a multicast MAC address is refused" "Invalid" \
 	ipn link add et4 address 03:00:00:00:00:44 type etrunk
 
+# ip without the plugin still creates a plain trunk (and shows its kind).
+check "ip without the plugin creates a trunk" \
+	env IP_LIB_DIR=/nonexistent ip -n "$NS" link add etp type etrunk
+check_eq "and it is an etrunk with the defaults" "loadbalance layer2" \
+	"$(link_detail "$NS" etp mode) $(link_detail "$NS" etp hash_policy)"
+check_eq "ip without the plugin shows the kind" 1 \
+	"$(env IP_LIB_DIR=/nonexistent ip -n "$NS" -d link show etp | grep -c '^ *etrunk ')"
+ipn link del etp
+
 check "delete a trunk" ipn link del et0
 check_eq "the deleted trunk is gone" 1 "$(ipn link show et0 >/dev/null 2>&1; echo $?)"
 
