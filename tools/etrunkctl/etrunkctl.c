@@ -30,6 +30,7 @@
 
 #include <linux/etrunk.h>
 
+#include "../etrunk_names.h"
 #include "json.h"
 #include "nl.h"
 
@@ -46,41 +47,6 @@ static bool json;
 static bool pretty;
 
 /* ---- names ---------------------------------------------------------- */
-
-static const char *const mode_names[] = {
-	[ETRUNK_MODE_LOADBALANCE] = "loadbalance",
-};
-
-static const char *const hash_names[] = {
-	[ETRUNK_HASH_LAYER2] = "layer2",
-	[ETRUNK_HASH_LAYER23] = "layer2+3",
-	[ETRUNK_HASH_LAYER34] = "layer3+4",
-	[ETRUNK_HASH_ENCAP23] = "encap2+3",
-	[ETRUNK_HASH_ENCAP34] = "encap3+4",
-};
-
-static const char *const state_names[] = {
-	[ETRUNK_MEMBER_DOWN] = "down",
-	[ETRUNK_MEMBER_ACTIVE] = "active",
-	[ETRUNK_MEMBER_STANDBY] = "standby",
-};
-
-/* ETRUNK_REASON_NONE is "-" in text and "none" in JSON, as in ip(8). */
-static const char *const reason_names[] = {
-	[ETRUNK_REASON_NONE] = "none",
-	[ETRUNK_REASON_DEV_DOWN] = "dev-down",
-	[ETRUNK_REASON_NO_CARRIER] = "no-carrier",
-	[ETRUNK_REASON_ADMIN] = "admin",
-	[ETRUNK_REASON_MAX_LINKS] = "max-links",
-};
-
-static const char *const event_names[] = {
-	[ETRUNK_EVENT_MEMBER_ADDED] = "member-added",
-	[ETRUNK_EVENT_MEMBER_REMOVED] = "member-removed",
-	[ETRUNK_EVENT_MEMBER_STATE] = "member-state",
-	[ETRUNK_EVENT_ACTIVE] = "active",
-	[ETRUNK_EVENT_TRUNK_CHANGED] = "trunk-changed",
-};
 
 #define NAMES(tbl) tbl, ARRAY_SIZE(tbl)
 
@@ -538,12 +504,12 @@ static void member_row(struct table *tb, unsigned int row, unsigned int col,
 	} while (0)
 
 	CELL(ETRUNK_MEMBER_A_STATE, "%s",
-	     enum_str(NAMES(state_names), m->state, num, sizeof(num)));
+	     enum_str(NAMES(etrunk_state_names), m->state, num, sizeof(num)));
 	if (HAS(m, ETRUNK_MEMBER_A_REASON) && m->reason == ETRUNK_REASON_NONE)
 		table_set(tb, row, col++, "-");
 	else
 		CELL(ETRUNK_MEMBER_A_REASON, "%s",
-		     enum_str(NAMES(reason_names), m->reason, num, sizeof(num)));
+		     enum_str(NAMES(etrunk_reason_names), m->reason, num, sizeof(num)));
 	CELL(ETRUNK_MEMBER_A_PRIORITY, "%u", m->priority);
 	CELL(ETRUNK_MEMBER_A_MASTER, "%s", m->master ? "yes" : "no");
 	CELL(ETRUNK_MEMBER_A_ADMIN_UP, "%s", m->admin_up ? "up" : "down");
@@ -571,10 +537,10 @@ static void print_trunk_plain(const struct trunk *t)
 	/* et0: mode loadbalance, hash layer3+4, up, carrier on */
 	printf("%s:", t->ifname);
 	if (HAS(t, ETRUNK_A_MODE))
-		printf(" mode %s,", enum_str(NAMES(mode_names), t->mode, buf,
+		printf(" mode %s,", enum_str(NAMES(etrunk_mode_names), t->mode, buf,
 					     sizeof(buf)));
 	if (HAS(t, ETRUNK_A_HASH_POLICY))
-		printf(" hash %s,", enum_str(NAMES(hash_names), t->hash_policy,
+		printf(" hash %s,", enum_str(NAMES(etrunk_hash_names), t->hash_policy,
 					     buf, sizeof(buf)));
 	printf(" %s, carrier %s\n", t->up ? "up" : "down",
 	       t->carrier ? "on" : "off");
@@ -631,9 +597,9 @@ static void json_member(const char *key, const struct member *m,
 	if (trunk && HAS(trunk, ETRUNK_A_IFINDEX))
 		json_uint("trunk_ifindex", trunk->ifindex);
 	if (HAS(m, ETRUNK_MEMBER_A_STATE))
-		json_enum("state", NAMES(state_names), m->state);
+		json_enum("state", NAMES(etrunk_state_names), m->state);
 	if (HAS(m, ETRUNK_MEMBER_A_REASON))
-		json_enum("reason", NAMES(reason_names), m->reason);
+		json_enum("reason", NAMES(etrunk_reason_names), m->reason);
 	if (HAS(m, ETRUNK_MEMBER_A_PRIORITY))
 		json_uint("priority", m->priority);
 	if (HAS(m, ETRUNK_MEMBER_A_MASTER))
@@ -666,9 +632,9 @@ static void json_trunk_fields(const struct trunk *t)
 	if (HAS(t, ETRUNK_A_IFINDEX))
 		json_uint("ifindex", t->ifindex);
 	if (HAS(t, ETRUNK_A_MODE))
-		json_enum("mode", NAMES(mode_names), t->mode);
+		json_enum("mode", NAMES(etrunk_mode_names), t->mode);
 	if (HAS(t, ETRUNK_A_HASH_POLICY))
-		json_enum("hash_policy", NAMES(hash_names), t->hash_policy);
+		json_enum("hash_policy", NAMES(etrunk_hash_names), t->hash_policy);
 	if (HAS(t, ETRUNK_A_MIN_LINKS))
 		json_uint("min_links", t->min_links);
 	if (HAS(t, ETRUNK_A_MAX_LINKS))
@@ -855,11 +821,11 @@ static int cmd_set(int argc, char **argv)
 		if (matches(key, "mode", NULL)) {
 			once(&a, ETRUNK_A_MODE, key);
 			a.u8[ETRUNK_A_MODE] = parse_enum(key, val,
-							 NAMES(mode_names));
+							 NAMES(etrunk_mode_names));
 		} else if (matches(key, "hash_policy", "hash")) {
 			once(&a, ETRUNK_A_HASH_POLICY, key);
 			a.u8[ETRUNK_A_HASH_POLICY] =
-				parse_enum(key, val, NAMES(hash_names));
+				parse_enum(key, val, NAMES(etrunk_hash_names));
 		} else if (matches(key, "min_links", "min-links")) {
 			once(&a, ETRUNK_A_MIN_LINKS, key);
 			a.u32[ETRUNK_A_MIN_LINKS] = parse_uint(key, val,
@@ -982,27 +948,27 @@ static void print_event_plain(const struct trunk *t)
 	char buf[24];
 
 	printf("seq %u %s trunk %s", t->event_seq,
-	       enum_str(NAMES(event_names), t->event, buf, sizeof(buf)),
+	       enum_str(NAMES(etrunk_event_names), t->event, buf, sizeof(buf)),
 	       t->ifname);
 	if (HAS(t, ETRUNK_A_MEMBER)) {
 		const struct member *m = &t->member;
 
 		printf(" member %s", member_name(m, buf, sizeof(buf)));
 		if (HAS(m, ETRUNK_MEMBER_A_STATE))
-			printf(" state %s", enum_str(NAMES(state_names),
+			printf(" state %s", enum_str(NAMES(etrunk_state_names),
 						     m->state, buf, sizeof(buf)));
 		if (HAS(m, ETRUNK_MEMBER_A_REASON))
 			printf(" reason %s", m->reason == ETRUNK_REASON_NONE ?
-			       "-" : enum_str(NAMES(reason_names), m->reason,
+			       "-" : enum_str(NAMES(etrunk_reason_names), m->reason,
 					      buf, sizeof(buf)));
 		if (HAS(m, ETRUNK_MEMBER_A_LINK_FAILURES))
 			printf(" link-failures %u", m->link_failures);
 	}
 	if (HAS(t, ETRUNK_A_MODE))
-		printf(" mode %s", enum_str(NAMES(mode_names), t->mode, buf,
+		printf(" mode %s", enum_str(NAMES(etrunk_mode_names), t->mode, buf,
 					    sizeof(buf)));
 	if (HAS(t, ETRUNK_A_HASH_POLICY))
-		printf(" hash %s", enum_str(NAMES(hash_names), t->hash_policy,
+		printf(" hash %s", enum_str(NAMES(etrunk_hash_names), t->hash_policy,
 					    buf, sizeof(buf)));
 	if (HAS(t, ETRUNK_A_MIN_LINKS))
 		printf(" min-links %u", t->min_links);
@@ -1021,7 +987,7 @@ static void print_event_json(const struct trunk *t)
 	if (HAS(t, ETRUNK_A_EVENT_SEQ))
 		json_uint("seq", t->event_seq);
 	if (HAS(t, ETRUNK_A_EVENT))
-		json_enum("event", NAMES(event_names), t->event);
+		json_enum("event", NAMES(etrunk_event_names), t->event);
 	json_trunk_fields(t);
 	if (HAS(t, ETRUNK_A_MEMBER))
 		json_member("member", &t->member, NULL);

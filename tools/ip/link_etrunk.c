@@ -26,6 +26,8 @@
 
 #include <linux/etrunk.h>
 
+#include "../etrunk_names.h"
+
 /* ---- iproute2 6.1 ABI: ip/ip_common.h and the include/ headers ------ */
 
 struct link_util {
@@ -98,36 +100,6 @@ int addattr32(struct nlmsghdr *n, int maxlen, int type, __u32 data);
 #define UNUSED		__attribute__((unused))
 
 /* ---- shared helpers -------------------------------------------------- */
-
-static const char * const mode_names[] = {
-	[ETRUNK_MODE_LOADBALANCE] = "loadbalance",
-};
-
-static const char * const hash_names[] = {
-	[ETRUNK_HASH_LAYER2] = "layer2",
-	[ETRUNK_HASH_LAYER23] = "layer2+3",
-	[ETRUNK_HASH_LAYER34] = "layer3+4",
-	[ETRUNK_HASH_ENCAP23] = "encap2+3",
-	[ETRUNK_HASH_ENCAP34] = "encap3+4",
-};
-
-static const char * const member_state_names[] = {
-	[ETRUNK_MEMBER_DOWN] = "down",
-	[ETRUNK_MEMBER_ACTIVE] = "active",
-	[ETRUNK_MEMBER_STANDBY] = "standby",
-};
-
-/*
- * Why a member is not active. ETRUNK_REASON_NONE is "none" in JSON and
- * "-" in text (see print_reason()).
- */
-static const char * const member_reason_names[] = {
-	[ETRUNK_REASON_NONE] = "none",
-	[ETRUNK_REASON_DEV_DOWN] = "dev-down",
-	[ETRUNK_REASON_NO_CARRIER] = "no-carrier",
-	[ETRUNK_REASON_ADMIN] = "admin",
-	[ETRUNK_REASON_MAX_LINKS] = "max-links",
-};
 
 static bool is_opt(const char *arg, const char *name, const char *alias)
 {
@@ -238,8 +210,8 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 	while (argc > 0) {
 		if (strcmp(*argv, "mode") == 0) {
 			NEXT_ARG();
-			idx = name_to_index(mode_names,
-					    ARRAY_SIZE(mode_names), *argv);
+			idx = name_to_index(etrunk_mode_names,
+					    ARRAY_SIZE(etrunk_mode_names), *argv);
 			if (idx < 0)
 				invarg("invalid mode, expected loadbalance",
 				       *argv);
@@ -248,8 +220,8 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 		} else if (is_opt(*argv, "hash_policy", "hash") ||
 			   strcmp(*argv, "xmit_hash_policy") == 0) {
 			NEXT_ARG();
-			idx = name_to_index(hash_names,
-					    ARRAY_SIZE(hash_names), *argv);
+			idx = name_to_index(etrunk_hash_names,
+					    ARRAY_SIZE(etrunk_hash_names), *argv);
 			if (idx < 0)
 				invarg("invalid hash_policy, expected layer2, layer2+3, layer3+4, encap2+3 or encap3+4",
 				       *argv);
@@ -291,10 +263,10 @@ static void etrunk_print_opt(struct link_util *lu UNUSED, FILE *f UNUSED,
 		return;
 
 	print_enum(tb[IFLA_ETRUNK_MODE], "mode", "mode %s ", "mode %u ",
-		   mode_names, ARRAY_SIZE(mode_names));
+		   etrunk_mode_names, ARRAY_SIZE(etrunk_mode_names));
 	print_enum(tb[IFLA_ETRUNK_HASH_POLICY], "hash_policy",
 		   "hash_policy %s ", "hash_policy %u ",
-		   hash_names, ARRAY_SIZE(hash_names));
+		   etrunk_hash_names, ARRAY_SIZE(etrunk_hash_names));
 	print_u32(tb[IFLA_ETRUNK_MIN_LINKS], "min_links", "min_links %u ");
 	print_u32(tb[IFLA_ETRUNK_MAX_LINKS], "max_links", "max_links %u ");
 	print_u32(tb[IFLA_ETRUNK_MEMBERS], "members", "members %u ");
@@ -370,11 +342,11 @@ static void print_reason(const struct rtattr *rta)
 		print_color_string(PRINT_FP, COLOR_NONE, NULL, "reason %s ",
 				   "-");
 		print_color_string(PRINT_JSON, COLOR_NONE, "reason", NULL,
-				   member_reason_names[val]);
+				   etrunk_reason_names[val]);
 		return;
 	}
 	print_enum(rta, "reason", "reason %s ", "reason %u ",
-		   member_reason_names, ARRAY_SIZE(member_reason_names));
+		   etrunk_reason_names, ARRAY_SIZE(etrunk_reason_names));
 }
 
 static void etrunk_slave_print_opt(struct link_util *lu UNUSED,
@@ -385,7 +357,7 @@ static void etrunk_slave_print_opt(struct link_util *lu UNUSED,
 
 	print_enum(tb[IFLA_ETRUNK_MEMBER_STATE], "state",
 		   "state %s ", "state %u ",
-		   member_state_names, ARRAY_SIZE(member_state_names));
+		   etrunk_state_names, ARRAY_SIZE(etrunk_state_names));
 	print_reason(tb[IFLA_ETRUNK_MEMBER_REASON]);
 	print_u16(tb[IFLA_ETRUNK_MEMBER_PRIORITY], "priority",
 		  "priority %u ");

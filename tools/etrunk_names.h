@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The names user space gives the etrunk enums of uapi/linux/etrunk.h: one
+ * table each, shared by etrunkctl and the ip plugin so that both speak
+ * the same words. ETRUNK_REASON_NONE is "none" in JSON and "-" in text.
+ */
+#ifndef ETRUNK_NAMES_H
+#define ETRUNK_NAMES_H
+
+#include <linux/etrunk.h>
+
+static const char *const etrunk_mode_names[] = {
+	[ETRUNK_MODE_LOADBALANCE] = "loadbalance",
+};
+
+static const char *const etrunk_hash_names[] = {
+	[ETRUNK_HASH_LAYER2] = "layer2",
+	[ETRUNK_HASH_LAYER23] = "layer2+3",
+	[ETRUNK_HASH_LAYER34] = "layer3+4",
+	[ETRUNK_HASH_ENCAP23] = "encap2+3",
+	[ETRUNK_HASH_ENCAP34] = "encap3+4",
+};
+
+static const char *const etrunk_state_names[] = {
+	[ETRUNK_MEMBER_DOWN] = "down",
+	[ETRUNK_MEMBER_ACTIVE] = "active",
+	[ETRUNK_MEMBER_STANDBY] = "standby",
+};
+
+static const char *const etrunk_reason_names[] = {
+	[ETRUNK_REASON_NONE] = "none",
+	[ETRUNK_REASON_DEV_DOWN] = "dev-down",
+	[ETRUNK_REASON_NO_CARRIER] = "no-carrier",
+	[ETRUNK_REASON_ADMIN] = "admin",
+	[ETRUNK_REASON_MAX_LINKS] = "max-links",
+};
+
+static const char *const etrunk_event_names[] = {
+	[ETRUNK_EVENT_MEMBER_ADDED] = "member-added",
+	[ETRUNK_EVENT_MEMBER_REMOVED] = "member-removed",
+	[ETRUNK_EVENT_MEMBER_STATE] = "member-state",
+	[ETRUNK_EVENT_ACTIVE] = "active",
+	[ETRUNK_EVENT_TRUNK_CHANGED] = "trunk-changed",
+};
+
+#endif /* ETRUNK_NAMES_H */
