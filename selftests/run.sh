@@ -5,7 +5,8 @@
 # or "ok N name # SKIP". Loads the module from ETRUNK_KO (default: the
 # checkout's kmod/etrunk.ko) unless it is loaded. Exits 1 if a test failed.
 # On a kernel with kmemleak (the debug kernel of `make check-debug`), a
-# test also fails if it leaked memory etrunk allocated.
+# test also fails if it leaked memory etrunk allocated, and may take four
+# times the timeout in settings (KASAN and lockdep slow everything down).
 #
 #   run.sh [TEST...]     (default: every test in the Makefile)
 
@@ -14,23 +15,31 @@ cd "$(dirname "$0")" || exit 1
 export ETRUNK_KO=${ETRUNK_KO:-$(cd .. && pwd)/kmod/etrunk.ko}
 timeout=$(sed -n 's/^timeout=//p' settings)
 kmemleak=/sys/kernel/debug/kmemleak
-[ -e $kmemleak ] || kmemleak=
+if [ -e $kmemleak ]; then
+	timeout=$((timeout * 4))
+else
+	kmemleak=
+fi
 
 # Print what kmemleak finds left over from the last test; fail if a report
 # involves etrunk: a frame in it, or an address no symbol covers any more,
 # i.e. in a module since removed (here: etrunk, by etrunk_rmmod.sh).
 # Reported objects are then cleared, so none is reported twice.
+#   leaks END   (END: when the test ended, in seconds since the epoch)
 leaks()
 {
-	local all n
+	local all n wait
 
-	# Only objects older than 5 s are reported, and only once unchanged
-	# between two scans: wait, then scan twice.
-	sleep 6
-	if ! { echo scan >$kmemleak && echo scan >$kmemleak; } 2>/dev/null; then
+	# An object is reported once unchanged between two scans, and only
+	# if older than 5 s when the second began. A scan takes 20 s here, so
+	# the wait is rarely needed.
+	if ! echo scan 2>/dev/null >$kmemleak; then
 		echo "kmemleak: scan failed (disabled? see the kernel log)"
 		return 1
 	fi
+	wait=$(($1 + 6 - $(date +%s)))
+	[ "$wait" -le 0 ] || sleep "$wait"
+	echo scan >$kmemleak
 	all=$(cat $kmemleak)
 	echo clear >$kmemleak
 	[ -n "$all" ] || return 0
@@ -54,12 +63,12 @@ for t in "$@"; do
 	start=$(date +%s)
 	timeout "$timeout" "./$t" 2>&1 | sed -u 's/^/# /'
 	rc=${PIPESTATUS[0]}
-	echo "# $t: $(($(date +%s) - start)) s"
+	end=$(date +%s)
+	echo "# $t: $((end - start)) s"
 	if [ -n "$kmemleak" ]; then
-		start=$(date +%s)
-		leaks 2>&1 | sed -u 's/^/# /'
+		leaks "$end" 2>&1 | sed -u 's/^/# /'
 		[ "${PIPESTATUS[0]}" = 0 ] || case $rc in 0 | 4) rc=leak ;; esac
-		echo "# $t: kmemleak check $(($(date +%s) - start)) s"
+		echo "# $t: kmemleak check $(($(date +%s) - end)) s"
 	fi
 	case $rc in
 	0)	pass=$((pass + 1)); echo "ok $n selftests: etrunk: $t" ;;
