@@ -12,6 +12,8 @@
 #   make demo       the main job, shown in the VM: a two-member trunk
 #                   carrying traffic while a member fails
 #   make bench      pktgen: etrunk beside bonding, team and a bare veth
+#   make bench-failover  the traffic gap when the master fails: etrunk
+#                   1:1 beside bonding and team active-backup
 #   make lint       checkpatch --strict, W=1 and sparse builds, cppcheck
 #   make install    module (modules_install), the ip plugin, etrunkctl
 #
@@ -69,6 +71,9 @@ demo: module tools
 bench: module tools
 	@scripts/vm.sh --timeout 900 -- bench/pktgen.sh
 
+bench-failover: module tools
+	@scripts/vm.sh --timeout 900 -- bench/failover.sh
+
 # Warnings are errors here: a clean rebuild so every file is compiled
 # (and checked by sparse) with W=1.
 lint: deps
@@ -92,4 +97,5 @@ clean:
 	$(MAKE) -C tools/etrunkctl clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all deps module tools check check-debug demo bench lint install clean
+.PHONY: all deps module tools check check-debug demo bench bench-failover lint \
+	install clean

@@ -10,6 +10,7 @@
 #include <linux/if_vlan.h>
 #include <linux/rtnetlink.h>
 
+#include "backup.h"
 #include "device.h"
 #include "genetlink.h"
 #include "member.h"
@@ -43,6 +44,49 @@ void etrunk_update_carrier(struct etrunk *et)
 		netif_carrier_off(et->dev);
 }
 
+/* Ranges beyond what NLA_POLICY_MAX holds, for both netlink policies. */
+struct netlink_range_validation etrunk_revert_delay_range = {
+	.max = ETRUNK_MAX_REVERT_DELAY,
+};
+
+struct netlink_range_validation etrunk_probe_interval_range = {
+	.max = ETRUNK_MAX_PROBE_INTERVAL,
+};
+
+/* The checks of etrunk_set_params, on the values it would end up with. */
+static int etrunk_check_params(struct etrunk *et, const struct etrunk_params *p,
+			       u32 probe_interval, unsigned int n_targets,
+			       struct netlink_ext_ack *extack)
+{
+	u8 mode = p->mode ? *p->mode : et->mode;
+	u32 min_links = p->min_links ? *p->min_links : et->min_links;
+	u32 max_links = p->max_links ? *p->max_links : et->max_links;
+
+	if (mode != et->mode && et->member_count) {
+		NL_SET_ERR_MSG(extack,
+			       "The mode cannot change while the trunk has members");
+		return -EBUSY;
+	}
+	if (mode == ETRUNK_MODE_BACKUP && (min_links > 1 || max_links)) {
+		NL_SET_ERR_MSG(extack,
+			       "Mode backup has one active member: min_links above 1 and max_links do not apply");
+		return -EINVAL;
+	}
+	if (probe_interval && mode != ETRUNK_MODE_BACKUP) {
+		NL_SET_ERR_MSG(extack, "Liveness probing is for mode backup only");
+		return -EINVAL;
+	}
+	if (probe_interval && probe_interval < ETRUNK_MIN_PROBE_INTERVAL) {
+		NL_SET_ERR_MSG(extack, "The probe interval is at least 10 ms");
+		return -ERANGE;
+	}
+	if (probe_interval && !n_targets) {
+		NL_SET_ERR_MSG(extack, "Liveness probing needs a probe target");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /**
  * etrunk_set_params - change trunk parameters, all or none
  * @et: the trunk
@@ -50,32 +94,118 @@ void etrunk_update_carrier(struct etrunk *et)
  * @extack: where a refusal is explained
  *
  * The one place rtnetlink and generic netlink change a trunk, so both
- * follow the same rules. Values are range-checked by the callers' policies.
+ * follow the same rules. Values are range-checked by the callers' policies;
+ * what can still fail (a probe target, the key) is prepared before anything
+ * changes.
  */
 int etrunk_set_params(struct etrunk *et, const struct etrunk_params *p,
 		      struct netlink_ext_ack *extack)
 {
+	struct etrunk_probe_target targets[ETRUNK_MAX_PROBE_TARGETS];
+	u32 probe_interval = p->probe_interval ? *p->probe_interval :
+						 et->probe.interval;
+	unsigned int n_targets = et->probe.n_targets;
+	struct etrunk_flush_key *key = NULL;
+	int err;
+
 	ASSERT_RTNL();
-	if (p->mode && *p->mode != et->mode && et->member_count) {
-		NL_SET_ERR_MSG(extack,
-			       "The mode cannot change while the trunk has members");
-		return -EBUSY;
+	if (p->probe_targets) {
+		err = etrunk_probe_parse_targets(p->probe_targets,
+						 p->probe_target_type, targets,
+						 &n_targets, extack);
+		if (err)
+			return err;
+	}
+	err = etrunk_check_params(et, p, probe_interval, n_targets, extack);
+	if (err)
+		return err;
+	if (p->flush_key) {
+		err = etrunk_flush_new_key(nla_data(p->flush_key),
+					   nla_len(p->flush_key), &key, extack);
+		if (err)
+			return err;
 	}
 
 	if (p->mode)
-		et->mode = *p->mode;
+		WRITE_ONCE(et->mode, *p->mode);
 	if (p->hash_policy)
 		WRITE_ONCE(et->hash_policy, *p->hash_policy);
 	if (p->min_links)
 		et->min_links = *p->min_links;
 	if (p->max_links)
 		et->max_links = *p->max_links;
+	if (p->revertive)
+		et->revertive = *p->revertive;
+	if (p->revert_delay)
+		et->revert_delay = *p->revert_delay;
+	if (p->grat_arp)
+		et->grat_arp = *p->grat_arp;
+	if (p->flush_count)
+		et->flush_count = *p->flush_count;
+	if (p->flush_interval)
+		et->flush_interval = *p->flush_interval;
+	if (p->flush_rx)
+		et->flush_rx = *p->flush_rx;
+	if (p->flush_key)
+		etrunk_flush_set_key(et, key);
+	if (p->probe_missed)
+		et->probe.missed = *p->probe_missed;
+	et->probe.interval = probe_interval;
+	if (p->probe_targets) {
+		memcpy(et->probe.targets, targets,
+		       n_targets * sizeof(targets[0]));
+		et->probe.n_targets = n_targets;
+	}
 
 	if (et->dev->reg_state == NETREG_REGISTERED) {
+		etrunk_probe_restart(et);
 		etrunk_select(et, NULL);
 		etrunk_update_carrier(et);
 		etrunk_genl_trunk_event(et, ETRUNK_EVENT_TRUNK_CHANGED);
 	}
+	return 0;
+}
+
+/* The mode-backup attributes come in the same order in IFLA_ETRUNK_* and
+ * ETRUNK_A_*, so one function fills both: @first is the REVERTIVE and
+ * @pad the PAD of either.
+ */
+#define ETRUNK_BACKUP_ATTR(x) (first + (IFLA_ETRUNK_##x - IFLA_ETRUNK_REVERTIVE))
+#define ETRUNK_SAME_ORDER(x) \
+	BUILD_BUG_ON(IFLA_ETRUNK_##x - IFLA_ETRUNK_REVERTIVE != \
+		     ETRUNK_A_##x - ETRUNK_A_REVERTIVE)
+
+int etrunk_put_backup(struct sk_buff *skb, const struct etrunk *et,
+		      int first, int pad)
+{
+	const struct etrunk_member *master = rtnl_dereference(et->active);
+
+	ETRUNK_SAME_ORDER(FLUSH_KEY_SET);
+	ETRUNK_SAME_ORDER(PROBE_MISSED);
+	ETRUNK_SAME_ORDER(SWITCHOVER_AGE);
+	if (nla_put_u8(skb, ETRUNK_BACKUP_ATTR(REVERTIVE), et->revertive) ||
+	    nla_put_u32(skb, ETRUNK_BACKUP_ATTR(REVERT_DELAY), et->revert_delay) ||
+	    nla_put_u8(skb, ETRUNK_BACKUP_ATTR(GRAT_ARP), et->grat_arp) ||
+	    nla_put_u8(skb, ETRUNK_BACKUP_ATTR(FLUSH_COUNT), et->flush_count) ||
+	    nla_put_u16(skb, ETRUNK_BACKUP_ATTR(FLUSH_INTERVAL),
+			et->flush_interval) ||
+	    nla_put_u8(skb, ETRUNK_BACKUP_ATTR(FLUSH_KEY_SET),
+		       !!rcu_access_pointer(et->flush.key)) ||
+	    nla_put_u8(skb, ETRUNK_BACKUP_ATTR(FLUSH_RX), et->flush_rx) ||
+	    nla_put_u32(skb, ETRUNK_BACKUP_ATTR(PROBE_INTERVAL),
+			et->probe.interval) ||
+	    nla_put_u8(skb, ETRUNK_BACKUP_ATTR(PROBE_MISSED), et->probe.missed) ||
+	    nla_put_u32(skb, ETRUNK_BACKUP_ATTR(ACTIVE_MEMBER),
+			master ? master->dev->ifindex : 0) ||
+	    nla_put_u32(skb, ETRUNK_BACKUP_ATTR(SWITCHOVERS), et->switchovers) ||
+	    nla_put_u8(skb, ETRUNK_BACKUP_ATTR(SWITCHOVER_REASON),
+		       et->switch_reason))
+		return -EMSGSIZE;
+	if (et->switchovers &&
+	    nla_put_u64_64bit(skb, ETRUNK_BACKUP_ATTR(SWITCHOVER_AGE),
+			      jiffies64_to_msecs(jiffies - et->switch_time),
+			      pad))
+		return -EMSGSIZE;
 	return 0;
 }
 
@@ -158,7 +288,12 @@ static int etrunk_init(struct net_device *dev)
 
 static void etrunk_uninit(struct net_device *dev)
 {
-	etrunk_members_release_all(netdev_priv(dev));
+	struct etrunk *et = netdev_priv(dev);
+
+	etrunk_members_release_all(et);
+	etrunk_probe_uninit(et);
+	etrunk_backup_uninit(et);
+	etrunk_flush_uninit(et);
 }
 
 static void etrunk_destructor(struct net_device *dev)
@@ -170,12 +305,16 @@ static void etrunk_destructor(struct net_device *dev)
 
 static int etrunk_open(struct net_device *dev)
 {
-	etrunk_update_carrier(netdev_priv(dev));
+	struct etrunk *et = netdev_priv(dev);
+
+	etrunk_update_carrier(et);
+	etrunk_probe_restart(et);
 	return 0;
 }
 
 static int etrunk_stop(struct net_device *dev)
 {
+	etrunk_probe_restart(netdev_priv(dev));
 	return 0;
 }
 
@@ -307,6 +446,8 @@ static int etrunk_vlan_rx_add_vid(struct net_device *dev, __be16 proto,
 		if (err)
 			goto undo;
 	}
+	if (proto == htons(ETH_P_8021Q) && vid)
+		set_bit(vid, et->vlans);
 	return 0;
 
 undo:
@@ -323,6 +464,8 @@ static int etrunk_vlan_rx_kill_vid(struct net_device *dev, __be16 proto,
 
 	list_for_each_entry(m, &et->members, list)
 		vlan_vid_del(m->dev, proto, vid);
+	if (proto == htons(ETH_P_8021Q))
+		clear_bit(vid, et->vlans);
 	return 0;
 }
 
@@ -400,6 +543,12 @@ void etrunk_setup(struct net_device *dev)
 	ether_setup(dev);
 	et->dev = dev;
 	INIT_LIST_HEAD(&et->members);
+	/* Before newlink applies the parameters: defaults and work items,
+	 * nothing that allocates.
+	 */
+	etrunk_backup_init(et);
+	etrunk_flush_init(et);
+	etrunk_probe_init(et);
 
 	dev->netdev_ops = &etrunk_netdev_ops;
 	dev->ethtool_ops = &etrunk_ethtool_ops;

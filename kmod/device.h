@@ -6,9 +6,13 @@
 #ifndef _ETRUNK_DEVICE_H
 #define _ETRUNK_DEVICE_H
 
+#include <linux/if_vlan.h>
 #include <linux/netdevice.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/etrunk.h>
+
+#include "flush.h"
+#include "probe.h"
 
 #define ETRUNK_VERSION "0.1.0"
 
@@ -45,6 +49,33 @@ struct etrunk_pcpu_stats {
  *	picks slot reciprocal_scale(hash, tx_count): O(1) whatever the number
  *	of members. Updated in place (see member.c) so that a member state
  *	change never needs an allocation that could fail.
+ * @vlans: the 802.1Q VLANs the trunk carries (VLAN devices on it, bridge
+ *	VLANs of it), from ndo_vlan_rx_add_vid; flush frames go on each.
+ *
+ * Mode backup (see backup.c):
+ * @active: the master, NULL if none.
+ * @spare: the backup while it is usable, NULL otherwise: transmit and
+ *	receive fall over to it the moment the master's carrier goes, before
+ *	the notifier (from linkwatch) makes it the master.
+ * @revertive: return to the designated master after @revert_delay ms.
+ * @grat_arp: rounds of gratuitous ARP/NA and IGMP/MLD after a switchover.
+ * @flush_count: flush frames after a switchover (each untagged and tagged).
+ * @flush_interval: ms between flush frames and between ARP rounds.
+ * @flush_rx: a valid flush frame on the backup makes it the master.
+ * @switchovers: how many times the master changed to a member.
+ * @switch_reason: enum etrunk_switch_reason of the last change.
+ * @switch_time: jiffies of the last change.
+ * @prefer: a member to make master at the next selection (flush frame,
+ *	designation), with @prefer_reason; cleared by it.
+ * @next_switch_reason: scratch of the selection: why the master changes.
+ * @master_removed: the master was released; the next one's reason.
+ * @revert_work: reselects when a revert delay ends.
+ * @announce_left: gratuitous ARP rounds still to do.
+ * @announce_work: does them.
+ * @switch_req: ifindex of a member whose flush frame asks to become
+ *	master, set by receive; @switch_work acts on it under RTNL.
+ * @flush: flush-frame state (flush.c).
+ * @probe: liveness probing (probe.c).
  */
 struct etrunk {
 	unsigned int tx_count;
@@ -59,6 +90,30 @@ struct etrunk {
 	u32 max_links;
 
 	struct etrunk_member __rcu *tx[ETRUNK_MAX_MEMBERS];
+	unsigned long vlans[BITS_TO_LONGS(VLAN_N_VID)];
+
+	struct etrunk_member __rcu *active;
+	struct etrunk_member __rcu *spare;
+	bool revertive;
+	u32 revert_delay;
+	u8 grat_arp;
+	u8 flush_count;
+	u16 flush_interval;
+	bool flush_rx;
+	u32 switchovers;
+	u8 switch_reason;
+	unsigned long switch_time;
+	struct etrunk_member *prefer;
+	u8 prefer_reason;
+	u8 next_switch_reason;
+	bool master_removed;
+	struct delayed_work revert_work;
+	u8 announce_left;
+	struct delayed_work announce_work;
+	int switch_req;
+	struct delayed_work switch_work;
+	struct etrunk_flush flush;
+	struct etrunk_probe probe;
 };
 
 /* Trunk parameters to change; a NULL pointer leaves one as it is. */
@@ -67,12 +122,28 @@ struct etrunk_params {
 	const u8 *hash_policy;
 	const u32 *min_links;
 	const u32 *max_links;
+	const u8 *revertive;
+	const u32 *revert_delay;
+	const u8 *grat_arp;
+	const u8 *flush_count;
+	const u16 *flush_interval;
+	const u8 *flush_rx;
+	const struct nlattr *flush_key;
+	const u32 *probe_interval;
+	const u8 *probe_missed;
+	const struct nlattr *probe_targets;
+	int probe_target_type;
 };
+
+extern struct netlink_range_validation etrunk_revert_delay_range;
+extern struct netlink_range_validation etrunk_probe_interval_range;
 
 void etrunk_setup(struct net_device *dev);
 int etrunk_set_params(struct etrunk *et, const struct etrunk_params *p,
 		      struct netlink_ext_ack *extack);
 bool netif_is_etrunk(const struct net_device *dev);
+int etrunk_put_backup(struct sk_buff *skb, const struct etrunk *et,
+		      int first, int pad);
 void etrunk_update_carrier(struct etrunk *et);
 void etrunk_compute_features(struct etrunk *et);
 

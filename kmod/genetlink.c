@@ -21,7 +21,6 @@ struct etrunk_net {
 };
 
 static unsigned int etrunk_net_id __read_mostly;
-static struct genl_family etrunk_genl_family;
 
 enum etrunk_mcgrp { ETRUNK_MCGRP_EVENTS_ID };
 
@@ -70,13 +69,30 @@ static const struct nla_policy etrunk_genl_policy[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_MEMBER] = NLA_POLICY_NESTED(etrunk_member_genl_policy),
 	[ETRUNK_A_EVENT] = ETRUNK_RO(ETRUNK_A_EVENT),
 	[ETRUNK_A_EVENT_SEQ] = ETRUNK_RO(ETRUNK_A_EVENT_SEQ),
+	[ETRUNK_A_REVERTIVE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[ETRUNK_A_REVERT_DELAY] = NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_revert_delay_range),
+	[ETRUNK_A_GRAT_ARP] = { .type = NLA_U8 },
+	[ETRUNK_A_FLUSH_COUNT] = NLA_POLICY_MAX(NLA_U8, ETRUNK_MAX_FLUSH_COUNT),
+	[ETRUNK_A_FLUSH_INTERVAL] = NLA_POLICY_RANGE(NLA_U16, 1, 1000),
+	[ETRUNK_A_FLUSH_KEY] = { .type = NLA_BINARY, .len = ETRUNK_FLUSH_KEY_MAX },
+	[ETRUNK_A_FLUSH_KEY_SET] = ETRUNK_RO(ETRUNK_A_FLUSH_KEY_SET),
+	[ETRUNK_A_FLUSH_RX] = NLA_POLICY_MAX(NLA_U8, 1),
+	[ETRUNK_A_PROBE_INTERVAL] = NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_probe_interval_range),
+	[ETRUNK_A_PROBE_MISSED] = NLA_POLICY_MIN(NLA_U8, 1),
+	[ETRUNK_A_PROBE_TARGETS] = { .type = NLA_NESTED },
+	[ETRUNK_A_PROBE_TARGET] = ETRUNK_RO(ETRUNK_A_PROBE_TARGET),
+	[ETRUNK_A_ACTIVE_MEMBER] = ETRUNK_RO(ETRUNK_A_ACTIVE_MEMBER),
+	[ETRUNK_A_SWITCHOVERS] = ETRUNK_RO(ETRUNK_A_SWITCHOVERS),
+	[ETRUNK_A_SWITCHOVER_REASON] = ETRUNK_RO(ETRUNK_A_SWITCHOVER_REASON),
+	[ETRUNK_A_SWITCHOVER_AGE] = ETRUNK_RO(ETRUNK_A_SWITCHOVER_AGE),
+	[ETRUNK_A_FLUSH_STATS] = ETRUNK_RO(ETRUNK_A_FLUSH_STATS),
+	[ETRUNK_A_FLUSH_VLANS] = { .type = NLA_NESTED },
 };
 
 /* Find the device named by an ifindex and/or ifname attribute pair. */
-static struct net_device *etrunk_genl_dev(struct net *net,
-					  struct nlattr *ifindex,
-					  struct nlattr *ifname,
-					  struct netlink_ext_ack *extack)
+struct net_device *etrunk_genl_dev(struct net *net, struct nlattr *ifindex,
+				   struct nlattr *ifname,
+				   struct netlink_ext_ack *extack)
 {
 	struct net_device *dev = NULL;
 
@@ -164,6 +180,20 @@ static size_t etrunk_genl_member_size(void)
 	       2 * nla_total_size(sizeof(u32));		/* LINK_FAILURES, SPEED */
 }
 
+/* The mode-backup attributes, probe targets and flush statistics. */
+static size_t etrunk_genl_backup_size(void)
+{
+	return 6 * nla_total_size(sizeof(u8)) +		/* REVERTIVE ... */
+	       nla_total_size(sizeof(u16)) +		/* FLUSH_INTERVAL */
+	       4 * nla_total_size(sizeof(u32)) +	/* REVERT_DELAY ... */
+	       nla_total_size(sizeof(u8)) +		/* SWITCHOVER_REASON */
+	       nla_total_size_64bit(sizeof(u64)) +	/* SWITCHOVER_AGE */
+	       nla_total_size(0) +			/* PROBE_TARGETS */
+	       ETRUNK_MAX_PROBE_TARGETS * nla_total_size(16) +
+	       nla_total_size(0) +			/* FLUSH_STATS */
+	       7 * nla_total_size_64bit(sizeof(u64));
+}
+
 static size_t etrunk_genl_trunk_size(const struct etrunk *et)
 {
 	return nla_total_size(sizeof(u32)) +		/* IFINDEX */
@@ -173,7 +203,8 @@ static size_t etrunk_genl_trunk_size(const struct etrunk *et)
 	       nla_total_size(0) +			/* STATS */
 	       6 * nla_total_size_64bit(sizeof(u64)) +
 	       nla_total_size(0) +			/* MEMBERS */
-	       et->member_count * etrunk_genl_member_size();
+	       et->member_count * etrunk_genl_member_size() +
+	       etrunk_genl_backup_size();
 }
 
 static int etrunk_genl_put_member(struct sk_buff *skb,
@@ -283,7 +314,12 @@ static int etrunk_genl_put_trunk(struct sk_buff *skb, struct etrunk *et,
 	    nla_put_u8(skb, ETRUNK_A_UP, !!(et->dev->flags & IFF_UP)) ||
 	    nla_put_u8(skb, ETRUNK_A_CARRIER, netif_carrier_ok(et->dev)) ||
 	    nla_put_u32(skb, ETRUNK_A_ACTIVE_MEMBERS, et->tx_count) ||
-	    etrunk_genl_put_stats(skb, et))
+	    etrunk_genl_put_stats(skb, et) ||
+	    etrunk_put_backup(skb, et, ETRUNK_A_REVERTIVE, ETRUNK_A_PAD) ||
+	    etrunk_probe_put_targets(skb, et, ETRUNK_A_PROBE_TARGETS,
+				     ETRUNK_A_PROBE_TARGET) ||
+	    etrunk_flush_put_stats(skb, ETRUNK_A_FLUSH_STATS, &et->flush.rx,
+				   et->flush.rx.stats.tx))
 		goto cancel;
 
 	members = nla_nest_start(skb, ETRUNK_A_MEMBERS);
@@ -400,6 +436,25 @@ static int etrunk_genl_set_trunk(struct sk_buff *skb, struct genl_info *info)
 		p.min_links = nla_data(attrs[ETRUNK_A_MIN_LINKS]);
 	if (attrs[ETRUNK_A_MAX_LINKS])
 		p.max_links = nla_data(attrs[ETRUNK_A_MAX_LINKS]);
+	if (attrs[ETRUNK_A_REVERTIVE])
+		p.revertive = nla_data(attrs[ETRUNK_A_REVERTIVE]);
+	if (attrs[ETRUNK_A_REVERT_DELAY])
+		p.revert_delay = nla_data(attrs[ETRUNK_A_REVERT_DELAY]);
+	if (attrs[ETRUNK_A_GRAT_ARP])
+		p.grat_arp = nla_data(attrs[ETRUNK_A_GRAT_ARP]);
+	if (attrs[ETRUNK_A_FLUSH_COUNT])
+		p.flush_count = nla_data(attrs[ETRUNK_A_FLUSH_COUNT]);
+	if (attrs[ETRUNK_A_FLUSH_INTERVAL])
+		p.flush_interval = nla_data(attrs[ETRUNK_A_FLUSH_INTERVAL]);
+	if (attrs[ETRUNK_A_FLUSH_RX])
+		p.flush_rx = nla_data(attrs[ETRUNK_A_FLUSH_RX]);
+	if (attrs[ETRUNK_A_PROBE_INTERVAL])
+		p.probe_interval = nla_data(attrs[ETRUNK_A_PROBE_INTERVAL]);
+	if (attrs[ETRUNK_A_PROBE_MISSED])
+		p.probe_missed = nla_data(attrs[ETRUNK_A_PROBE_MISSED]);
+	p.flush_key = attrs[ETRUNK_A_FLUSH_KEY];
+	p.probe_targets = attrs[ETRUNK_A_PROBE_TARGETS];
+	p.probe_target_type = ETRUNK_A_PROBE_TARGET;
 	err = etrunk_set_params(et, &p, info->extack);
 out:
 	rtnl_unlock();
@@ -485,9 +540,19 @@ static const struct genl_small_ops etrunk_genl_ops[] = {
 		.doit = etrunk_genl_set_member,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
+	{
+		.cmd = ETRUNK_CMD_GET_FLUSH_RX,
+		.doit = etrunk_genl_get_flush_rx,
+		.dumpit = etrunk_genl_dump_flush_rx,
+	},
+	{
+		.cmd = ETRUNK_CMD_SET_FLUSH_RX,
+		.doit = etrunk_genl_set_flush_rx,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
 };
 
-static struct genl_family etrunk_genl_family __ro_after_init = {
+struct genl_family etrunk_genl_family __ro_after_init = {
 	.name = ETRUNK_GENL_NAME,
 	.version = ETRUNK_GENL_VERSION,
 	.maxattr = ETRUNK_A_MAX,
@@ -557,15 +622,21 @@ void etrunk_genl_member_event(struct etrunk_member *m, u8 event)
 
 void etrunk_genl_trunk_event(struct etrunk *et, u8 event)
 {
+	const struct etrunk_member *master = rtnl_dereference(et->active);
 	struct sk_buff *skb;
 	void *hdr;
 
 	hdr = etrunk_genl_event_start(et, event,
-				      3 * nla_total_size(sizeof(u32)) +
-				      3 * nla_total_size(sizeof(u8)), &skb);
+				      5 * nla_total_size(sizeof(u32)) +
+				      4 * nla_total_size(sizeof(u8)), &skb);
 	if (!hdr)
 		return;
-	if (nla_put_u32(skb, ETRUNK_A_ACTIVE_MEMBERS, et->tx_count) ||
+	if ((event == ETRUNK_EVENT_SWITCHOVER &&
+	     (nla_put_u32(skb, ETRUNK_A_ACTIVE_MEMBER,
+			  master ? master->dev->ifindex : 0) ||
+	      nla_put_u8(skb, ETRUNK_A_SWITCHOVER_REASON, et->switch_reason) ||
+	      nla_put_u32(skb, ETRUNK_A_SWITCHOVERS, et->switchovers))) ||
+	    nla_put_u32(skb, ETRUNK_A_ACTIVE_MEMBERS, et->tx_count) ||
 	    nla_put_u8(skb, ETRUNK_A_CARRIER, netif_carrier_ok(et->dev)) ||
 	    (event == ETRUNK_EVENT_TRUNK_CHANGED &&
 	     etrunk_genl_put_params(skb, et))) {

@@ -5,8 +5,16 @@
 #ifndef _ETRUNK_GENETLINK_H
 #define _ETRUNK_GENETLINK_H
 
+#include <net/genetlink.h>
+
 struct etrunk;
 struct etrunk_member;
+
+extern struct genl_family etrunk_genl_family;
+
+struct net_device *etrunk_genl_dev(struct net *net, struct nlattr *ifindex,
+				   struct nlattr *ifname,
+				   struct netlink_ext_ack *extack);
 
 int etrunk_genl_init(void);
 void etrunk_genl_uninit(void);

@@ -8,6 +8,7 @@
 #include <net/rtnetlink.h>
 
 #include "device.h"
+#include "flush.h"
 #include "genetlink.h"
 #include "member.h"
 
@@ -21,12 +22,17 @@ static int __init etrunk_mod_init(void)
 	err = etrunk_notifier_register();
 	if (err)
 		goto err_genl;
-	err = rtnl_link_register(&etrunk_link_ops);
+	err = etrunk_flush_port_init();
 	if (err)
 		goto err_notifier;
+	err = rtnl_link_register(&etrunk_link_ops);
+	if (err)
+		goto err_flush_port;
 	pr_info("etrunk " ETRUNK_VERSION " loaded\n");
 	return 0;
 
+err_flush_port:
+	etrunk_flush_port_exit();
 err_notifier:
 	etrunk_notifier_unregister();
 err_genl:
@@ -40,6 +46,7 @@ err_genl:
 static void __exit etrunk_mod_exit(void)
 {
 	rtnl_link_unregister(&etrunk_link_ops);
+	etrunk_flush_port_exit();
 	etrunk_notifier_unregister();
 	etrunk_genl_uninit();
 }

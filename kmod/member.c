@@ -12,6 +12,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
+#include "backup.h"
 #include "device.h"
 #include "genetlink.h"
 #include "member.h"
@@ -67,6 +68,9 @@ static u8 etrunk_member_reason(const struct etrunk_member *m,
 		return ETRUNK_REASON_NO_CARRIER;
 	if (!m->admin_up)
 		return ETRUNK_REASON_ADMIN;
+	if (!m->probe_ok && m->et->mode == ETRUNK_MODE_BACKUP &&
+	    m->et->probe.interval)
+		return ETRUNK_REASON_PROBE;
 	return ETRUNK_REASON_NONE;
 }
 
@@ -110,9 +114,34 @@ static u8 etrunk_state_of(u8 reason)
 {
 	if (reason == ETRUNK_REASON_NONE)
 		return ETRUNK_MEMBER_ACTIVE;
-	if (reason == ETRUNK_REASON_MAX_LINKS)
+	if (reason == ETRUNK_REASON_MAX_LINKS || reason == ETRUNK_REASON_BACKUP)
 		return ETRUNK_MEMBER_STANDBY;
 	return ETRUNK_MEMBER_DOWN;
+}
+
+/* Usable: could be active, or waits only because others are preferred. */
+static bool etrunk_reason_usable(u8 reason)
+{
+	return reason == ETRUNK_REASON_NONE ||
+	       reason == ETRUNK_REASON_MAX_LINKS ||
+	       reason == ETRUNK_REASON_BACKUP;
+}
+
+/* A member that leaves hands its slot to one that joins, so a switchover
+ * never shows the transmit path an empty set.
+ */
+static void etrunk_tx_replace(struct etrunk *et, struct etrunk_member *out,
+			      struct etrunk_member *in)
+{
+	rcu_assign_pointer(et->tx[out->tx_slot], in);
+	in->tx_slot = out->tx_slot;
+	out->tx_slot = -1;
+}
+
+static bool etrunk_joins(const struct etrunk_member *m)
+{
+	return m->state != ETRUNK_MEMBER_ACTIVE &&
+	       m->next_reason == ETRUNK_REASON_NONE;
 }
 
 /**
@@ -121,28 +150,46 @@ static u8 etrunk_state_of(u8 reason)
  * @going_down: a member about to stop (NETDEV_GOING_DOWN): it leaves
  *	before it stops, so that no packet is sent to it in between
  *
- * Leaving members go first, then joining ones, then states, counters and
- * events follow.
+ * Leaving members go first (each handing its slot to a joining one if
+ * there is one), then the remaining joining ones, then states, counters
+ * and events follow. In mode backup, backup.c picks the one master.
  */
 void etrunk_select(struct etrunk *et, const struct etrunk_member *going_down)
 {
+	struct etrunk_member *m, *j, *old_master = NULL, *master = NULL;
 	struct netdev_lag_lower_state_info info;
+	bool backup = et->mode == ETRUNK_MODE_BACKUP;
 	bool active_changed = false;
-	struct etrunk_member *m;
 
 	ASSERT_RTNL();
-	list_for_each_entry(m, &et->members, list)
+	list_for_each_entry(m, &et->members, list) {
 		m->next_reason = etrunk_member_reason(m, going_down);
-	if (et->max_links)
+		if (m->next_reason == ETRUNK_REASON_NONE &&
+		    !etrunk_reason_usable(m->reason))
+			m->usable_since = jiffies;
+	}
+	if (backup) {
+		old_master = rtnl_dereference(et->active);
+		master = etrunk_backup_choose(et);
+	} else if (et->max_links) {
 		etrunk_apply_max_links(et);
+	}
 
-	list_for_each_entry(m, &et->members, list)
-		if (m->state == ETRUNK_MEMBER_ACTIVE &&
-		    m->next_reason != ETRUNK_REASON_NONE)
-			etrunk_tx_remove(et, m);
-	list_for_each_entry(m, &et->members, list)
-		if (m->state != ETRUNK_MEMBER_ACTIVE &&
+	j = list_first_entry(&et->members, struct etrunk_member, list);
+	list_for_each_entry(m, &et->members, list) {
+		if (m->state != ETRUNK_MEMBER_ACTIVE ||
 		    m->next_reason == ETRUNK_REASON_NONE)
+			continue;
+		list_for_each_entry_from(j, &et->members, list)
+			if (etrunk_joins(j) && j->tx_slot < 0)
+				break;
+		if (list_entry_is_head(j, &et->members, list))
+			etrunk_tx_remove(et, m);
+		else
+			etrunk_tx_replace(et, m, j);
+	}
+	list_for_each_entry(m, &et->members, list)
+		if (etrunk_joins(m) && m->tx_slot < 0)
 			etrunk_tx_add(et, m);
 
 	list_for_each_entry(m, &et->members, list) {
@@ -170,6 +217,12 @@ void etrunk_select(struct etrunk *et, const struct etrunk_member *going_down)
 		etrunk_update_carrier(et);
 		etrunk_genl_trunk_event(et, ETRUNK_EVENT_ACTIVE);
 	}
+	if (backup)
+		rcu_assign_pointer(et->spare, etrunk_backup_spare(et));
+	if (backup && master != old_master) {
+		rcu_assign_pointer(et->active, master);
+		etrunk_backup_switched(et, old_master, et->next_switch_reason);
+	}
 }
 
 /* At most one designated master per trunk. */
@@ -182,6 +235,13 @@ void etrunk_member_set_master(struct etrunk_member *m, bool master)
 		list_for_each_entry(o, &m->et->members, list)
 			o->master = false;
 	m->master = master;
+	/* Mode backup: the designated member takes over at the next
+	 * selection if it is usable.
+	 */
+	if (master && m->et->mode == ETRUNK_MODE_BACKUP) {
+		m->et->prefer = m;
+		m->et->prefer_reason = ETRUNK_SWITCH_MANUAL;
+	}
 }
 
 static int etrunk_member_check(struct etrunk *et, struct net_device *dev,
@@ -228,6 +288,12 @@ static int etrunk_member_check(struct etrunk *et, struct net_device *dev,
 	}
 	if (et->member_count >= ETRUNK_MAX_MEMBERS) {
 		NL_SET_ERR_MSG(extack, "The trunk has the most members it can have");
+		return -ENOSPC;
+	}
+	if (et->mode == ETRUNK_MODE_BACKUP &&
+	    et->member_count >= ETRUNK_BACKUP_MEMBERS) {
+		NL_SET_ERR_MSG(extack,
+			       "A trunk in mode backup (1:1) has exactly two members: it has them already");
 		return -ENOSPC;
 	}
 	return 0;
@@ -307,6 +373,8 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	m->reason = ETRUNK_REASON_DEV_DOWN;
 	m->priority = ETRUNK_DEFAULT_PRIORITY;
 	m->admin_up = true;
+	m->probe_ok = true;
+	m->rx_drop = et->mode == ETRUNK_MODE_BACKUP;
 	m->tx_slot = -1;
 	m->orig_mtu = dev->mtu;
 	ether_addr_copy(m->orig_addr, dev->dev_addr);
@@ -417,6 +485,14 @@ static void etrunk_member_release(struct etrunk_member *m)
 	ASSERT_RTNL();
 	if (was_active)
 		etrunk_tx_remove(et, m);
+	if (rtnl_dereference(et->active) == m) {
+		RCU_INIT_POINTER(et->active, NULL);
+		et->master_removed = true;
+	}
+	if (rtnl_dereference(et->spare) == m)
+		RCU_INIT_POINTER(et->spare, NULL);
+	if (et->prefer == m)
+		et->prefer = NULL;
 	list_del_rcu(&m->list);
 	et->member_count--;
 	if (trunk_alive)
@@ -424,6 +500,7 @@ static void etrunk_member_release(struct etrunk_member *m)
 
 	dev_uc_unsync(dev, tdev);
 	dev_mc_unsync(dev, tdev);
+	etrunk_probe_member_del(m);
 	vlan_vids_del_by_dev(dev, tdev);
 	if (tdev->flags & IFF_ALLMULTI)
 		dev_set_allmulti(dev, -1);

@@ -25,6 +25,17 @@ struct etrunk;
  * @link_failures: times its link failed (device down, carrier lost).
  * @orig_mtu: MTU before enslaving, restored on release.
  * @orig_addr: MAC address before enslaving, restored on release.
+ * @rx_drop: mode backup: not the master, so received frames are dropped
+ *	(flush frames aside); written under RTNL, read by receive.
+ * @usable_since: jiffies when its reason last became none (mode backup
+ *	picks the member usable the longest; revert waits from it).
+ * @probe_ok: false after it failed liveness probing (RTNL).
+ * @probe_reply: jiffies of the last probe reply received on it, written
+ *	by receive.
+ * @probe_sent: jiffies of the first probe sent since it became master or
+ *	began probing, the start of its grace period (probe.c).
+ * @flush_seen: jiffies of the last flush frame received on it, written by
+ *	receive (backup.c: do both members hear the same frames?).
  * @rcu: frees the member after the readers of etrunk.tx are done.
  */
 struct etrunk_member {
@@ -41,6 +52,12 @@ struct etrunk_member {
 	u32 link_failures;
 	unsigned int orig_mtu;
 	u8 orig_addr[ETH_ALEN];
+	bool rx_drop;
+	unsigned long usable_since;
+	bool probe_ok;
+	unsigned long probe_reply;
+	unsigned long probe_sent;
+	unsigned long flush_seen;
 	struct rcu_head rcu;
 };
 

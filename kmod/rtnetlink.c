@@ -12,6 +12,8 @@
 #include "device.h"
 #include "member.h"
 
+#define ETRUNK_IFLA_RO(attr) { .type = NLA_REJECT, .reject_message = #attr " is read-only" }
+
 static const struct nla_policy etrunk_policy[IFLA_ETRUNK_MAX + 1] = {
 	[IFLA_ETRUNK_MODE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_MODE_MAX),
 	[IFLA_ETRUNK_HASH_POLICY] = NLA_POLICY_MAX(NLA_U8, ETRUNK_HASH_MAX),
@@ -25,6 +27,26 @@ static const struct nla_policy etrunk_policy[IFLA_ETRUNK_MAX + 1] = {
 		.reject_message = "IFLA_ETRUNK_ACTIVE_MEMBERS is read-only",
 	},
 	[IFLA_ETRUNK_MAX_LINKS] = NLA_POLICY_MAX(NLA_U32, ETRUNK_MAX_MEMBERS),
+	[IFLA_ETRUNK_PAD] = { .type = NLA_REJECT },
+	[IFLA_ETRUNK_REVERTIVE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[IFLA_ETRUNK_REVERT_DELAY] = NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_revert_delay_range),
+	[IFLA_ETRUNK_GRAT_ARP] = { .type = NLA_U8 },
+	[IFLA_ETRUNK_FLUSH_COUNT] = NLA_POLICY_MAX(NLA_U8, ETRUNK_MAX_FLUSH_COUNT),
+	[IFLA_ETRUNK_FLUSH_INTERVAL] = NLA_POLICY_RANGE(NLA_U16, 1, 1000),
+	[IFLA_ETRUNK_FLUSH_KEY] = { .type = NLA_BINARY, .len = ETRUNK_FLUSH_KEY_MAX },
+	[IFLA_ETRUNK_FLUSH_KEY_SET] = ETRUNK_IFLA_RO(IFLA_ETRUNK_FLUSH_KEY_SET),
+	[IFLA_ETRUNK_FLUSH_RX] = NLA_POLICY_MAX(NLA_U8, 1),
+	[IFLA_ETRUNK_PROBE_INTERVAL] = NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_probe_interval_range),
+	[IFLA_ETRUNK_PROBE_MISSED] = NLA_POLICY_MIN(NLA_U8, 1),
+	[IFLA_ETRUNK_PROBE_TARGETS] = { .type = NLA_NESTED },
+	[IFLA_ETRUNK_PROBE_TARGET] = {
+		.type = NLA_REJECT,
+		.reject_message = "IFLA_ETRUNK_PROBE_TARGET belongs in IFLA_ETRUNK_PROBE_TARGETS",
+	},
+	[IFLA_ETRUNK_ACTIVE_MEMBER] = ETRUNK_IFLA_RO(IFLA_ETRUNK_ACTIVE_MEMBER),
+	[IFLA_ETRUNK_SWITCHOVERS] = ETRUNK_IFLA_RO(IFLA_ETRUNK_SWITCHOVERS),
+	[IFLA_ETRUNK_SWITCHOVER_REASON] = ETRUNK_IFLA_RO(IFLA_ETRUNK_SWITCHOVER_REASON),
+	[IFLA_ETRUNK_SWITCHOVER_AGE] = ETRUNK_IFLA_RO(IFLA_ETRUNK_SWITCHOVER_AGE),
 };
 
 static const struct nla_policy etrunk_member_policy[IFLA_ETRUNK_MEMBER_MAX + 1] = {
@@ -86,6 +108,17 @@ static int etrunk_changelink(struct net_device *dev, struct nlattr *tb[],
 	p.hash_policy = etrunk_attr_data(data[IFLA_ETRUNK_HASH_POLICY]);
 	p.min_links = etrunk_attr_data(data[IFLA_ETRUNK_MIN_LINKS]);
 	p.max_links = etrunk_attr_data(data[IFLA_ETRUNK_MAX_LINKS]);
+	p.revertive = etrunk_attr_data(data[IFLA_ETRUNK_REVERTIVE]);
+	p.revert_delay = etrunk_attr_data(data[IFLA_ETRUNK_REVERT_DELAY]);
+	p.grat_arp = etrunk_attr_data(data[IFLA_ETRUNK_GRAT_ARP]);
+	p.flush_count = etrunk_attr_data(data[IFLA_ETRUNK_FLUSH_COUNT]);
+	p.flush_interval = etrunk_attr_data(data[IFLA_ETRUNK_FLUSH_INTERVAL]);
+	p.flush_rx = etrunk_attr_data(data[IFLA_ETRUNK_FLUSH_RX]);
+	p.flush_key = data[IFLA_ETRUNK_FLUSH_KEY];
+	p.probe_interval = etrunk_attr_data(data[IFLA_ETRUNK_PROBE_INTERVAL]);
+	p.probe_missed = etrunk_attr_data(data[IFLA_ETRUNK_PROBE_MISSED]);
+	p.probe_targets = data[IFLA_ETRUNK_PROBE_TARGETS];
+	p.probe_target_type = IFLA_ETRUNK_PROBE_TARGET;
 	return etrunk_set_params(netdev_priv(dev), &p, extack);
 }
 
@@ -93,12 +126,16 @@ static int etrunk_newlink(struct net *src_net, struct net_device *dev,
 			  struct nlattr *tb[], struct nlattr *data[],
 			  struct netlink_ext_ack *extack)
 {
+	struct etrunk *et = netdev_priv(dev);
 	int err;
 
 	err = etrunk_changelink(dev, tb, data, extack);
+	if (!err)
+		err = register_netdevice(dev);
+	/* An unregistered device is freed without ndo_uninit: the key. */
 	if (err)
-		return err;
-	return register_netdevice(dev);
+		etrunk_flush_set_key(et, NULL);
+	return err;
 }
 
 static size_t etrunk_get_size(const struct net_device *dev)
@@ -108,7 +145,16 @@ static size_t etrunk_get_size(const struct net_device *dev)
 	       nla_total_size(sizeof(u32)) +	/* IFLA_ETRUNK_MIN_LINKS */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_ETRUNK_MEMBERS */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_ETRUNK_ACTIVE_MEMBERS */
-	       nla_total_size(sizeof(u32));	/* IFLA_ETRUNK_MAX_LINKS */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_ETRUNK_MAX_LINKS */
+	       5 * nla_total_size(sizeof(u8)) +	/* REVERTIVE ... FLUSH_RX */
+	       nla_total_size(sizeof(u16)) +	/* FLUSH_INTERVAL */
+	       2 * nla_total_size(sizeof(u32)) +	/* REVERT_DELAY, PROBE_INTERVAL */
+	       nla_total_size(sizeof(u8)) +	/* PROBE_MISSED */
+	       nla_total_size(0) +		/* PROBE_TARGETS */
+	       ETRUNK_MAX_PROBE_TARGETS * nla_total_size(16) +
+	       2 * nla_total_size(sizeof(u32)) +	/* ACTIVE_MEMBER, SWITCHOVERS */
+	       nla_total_size(sizeof(u8)) +	/* SWITCHOVER_REASON */
+	       nla_total_size_64bit(sizeof(u64));	/* SWITCHOVER_AGE */
 }
 
 static int etrunk_fill_info(struct sk_buff *skb, const struct net_device *dev)
@@ -121,6 +167,12 @@ static int etrunk_fill_info(struct sk_buff *skb, const struct net_device *dev)
 	    nla_put_u32(skb, IFLA_ETRUNK_MEMBERS, et->member_count) ||
 	    nla_put_u32(skb, IFLA_ETRUNK_ACTIVE_MEMBERS, et->tx_count) ||
 	    nla_put_u32(skb, IFLA_ETRUNK_MAX_LINKS, et->max_links))
+		return -EMSGSIZE;
+	if (et->mode != ETRUNK_MODE_BACKUP)
+		return 0;
+	if (etrunk_put_backup(skb, et, IFLA_ETRUNK_REVERTIVE, IFLA_ETRUNK_PAD) ||
+	    etrunk_probe_put_targets(skb, et, IFLA_ETRUNK_PROBE_TARGETS,
+				     IFLA_ETRUNK_PROBE_TARGET))
 		return -EMSGSIZE;
 	return 0;
 }

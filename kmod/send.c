@@ -47,6 +47,16 @@ static struct etrunk_member *etrunk_tx_fallback(struct etrunk *et,
 	return NULL;
 }
 
+/* Mode backup: the master lost its link and the notifier has not yet
+ * switched; the backup takes the traffic already.
+ */
+static struct etrunk_member *etrunk_tx_spare(struct etrunk *et)
+{
+	struct etrunk_member *m = rcu_dereference_bh(et->spare);
+
+	return m && etrunk_member_can_xmit(m) ? m : NULL;
+}
+
 /* Runs under rcu_read_lock_bh (dev_queue_xmit), without a lock of ours
  * (LLTX) and without an atomic shared across CPUs.
  */
@@ -69,6 +79,8 @@ netdev_tx_t etrunk_xmit(struct sk_buff *skb, struct net_device *dev)
 	m = rcu_dereference_bh(et->tx[slot]);
 	if (unlikely(!etrunk_member_can_xmit(m))) {
 		m = etrunk_tx_fallback(et, slot, n);
+		if (!m)
+			m = etrunk_tx_spare(et);
 		if (!m)
 			goto drop;
 	}

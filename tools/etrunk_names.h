@@ -11,6 +11,7 @@
 
 static const char *const etrunk_mode_names[] = {
 	[ETRUNK_MODE_LOADBALANCE] = "loadbalance",
+	[ETRUNK_MODE_BACKUP] = "backup",
 };
 
 static const char *const etrunk_hash_names[] = {
@@ -33,6 +34,8 @@ static const char *const etrunk_reason_names[] = {
 	[ETRUNK_REASON_NO_CARRIER] = "no-carrier",
 	[ETRUNK_REASON_ADMIN] = "admin",
 	[ETRUNK_REASON_MAX_LINKS] = "max-links",
+	[ETRUNK_REASON_PROBE] = "probe",
+	[ETRUNK_REASON_BACKUP] = "backup",
 };
 
 static const char *const etrunk_event_names[] = {
@@ -41,6 +44,19 @@ static const char *const etrunk_event_names[] = {
 	[ETRUNK_EVENT_MEMBER_STATE] = "member-state",
 	[ETRUNK_EVENT_ACTIVE] = "active",
 	[ETRUNK_EVENT_TRUNK_CHANGED] = "trunk-changed",
+	[ETRUNK_EVENT_SWITCHOVER] = "switchover",
+};
+
+static const char *const etrunk_switch_names[] = {
+	[ETRUNK_SWITCH_NONE] = "none",
+	[ETRUNK_SWITCH_UP] = "up",
+	[ETRUNK_SWITCH_LINK] = "link",
+	[ETRUNK_SWITCH_ADMIN] = "admin",
+	[ETRUNK_SWITCH_PROBE] = "probe",
+	[ETRUNK_SWITCH_REVERT] = "revert",
+	[ETRUNK_SWITCH_FLUSH] = "flush",
+	[ETRUNK_SWITCH_MANUAL] = "manual",
+	[ETRUNK_SWITCH_REMOVED] = "removed",
 };
 
 #endif /* ETRUNK_NAMES_H */

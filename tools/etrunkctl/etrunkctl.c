@@ -6,8 +6,16 @@
  *
  *   etrunkctl [-j [-p]] show [DEV]
  *   etrunkctl set DEV [mode M] [hash_policy P] [min_links N] [max_links N]
+ *                     [revertive on|off] [revert_delay MS] [grat_arp N]
+ *                     [flush_count N] [flush_interval MS]
+ *                     [flush_key HEX|none] [flush_rx on|off]
+ *                     [probe_interval MS] [probe_missed N]
+ *                     [probe_target ADDR[,ADDR...]|none]
  *   etrunkctl [-j [-p]] member show DEV
  *   etrunkctl member set DEV [priority N] [master on|off] [admin up|down]
+ *   etrunkctl flush-receive DEV on [key HEX|none] [vlans VID[,VID...]|all]
+ *   etrunkctl flush-receive DEV off
+ *   etrunkctl [-j [-p]] flush-receive show [DEV]
  *   etrunkctl [-j] monitor
  *
  * Exit status: 0 on success, 1 if the kernel (or the system) refused, with
@@ -23,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include <net/if.h>
 #include <sys/socket.h>
 #include <linux/genetlink.h>
@@ -116,6 +125,7 @@ static void nl_start(struct nl *nl)
 /* ---- messages ------------------------------------------------------- */
 
 #define HAS(s, attr) (((s)->has >> (attr)) & 1u)
+#define BIT64(n) ((uint64_t)1 << (n))
 
 struct member {
 	unsigned int has;	/* bit ETRUNK_MEMBER_A_x: attribute present */
@@ -130,9 +140,18 @@ struct member {
 	uint32_t speed;
 };
 
-/* A trunk message, a GET_MEMBER reply or an event. */
+/* An IPv4 (4 bytes) or IPv6 (16 bytes) address, network order. */
+struct addr {
+	uint8_t len;
+	uint8_t a[16];
+};
+
+/*
+ * A trunk message, a GET_MEMBER reply, an event or a flush-receive port
+ * (GET_FLUSH_RX reply).
+ */
 struct trunk {
-	unsigned int has;	/* bit ETRUNK_A_x: attribute present */
+	uint64_t has;		/* bit ETRUNK_A_x: attribute present */
 	uint32_t ifindex;
 	char ifname[IFNAMSIZ];
 	uint8_t mode;
@@ -146,6 +165,27 @@ struct trunk {
 	uint32_t event_seq;
 	unsigned int stats_has;	/* bit ETRUNK_STATS_A_x */
 	uint64_t stats[ETRUNK_STATS_A_MAX + 1];
+	/* mode backup */
+	uint8_t revertive;
+	uint8_t grat_arp;
+	uint8_t flush_count;
+	uint8_t flush_key_set;
+	uint8_t flush_rx;
+	uint8_t probe_missed;
+	uint8_t switchover_reason;
+	uint16_t flush_interval;
+	uint32_t revert_delay;
+	uint32_t probe_interval;
+	uint32_t active_member;		/* ifindex, 0: none */
+	uint32_t switchovers;
+	uint64_t switchover_age;	/* ms */
+	struct addr probe_targets[ETRUNK_MAX_PROBE_TARGETS];
+	unsigned int n_probe_targets;
+	unsigned int flush_stats_has;	/* bit ETRUNK_FLUSH_STATS_A_x */
+	uint64_t flush_stats[ETRUNK_FLUSH_STATS_A_MAX + 1];
+	/* flush-receive port: ETRUNK_A_FLUSH_VLANS, none (or absent): all */
+	uint16_t vlans[ETRUNK_FLUSH_MAX_VLANS];
+	unsigned int n_vlans;
 	struct member member;	/* ETRUNK_A_MEMBER */
 	struct member *members;	/* ETRUNK_A_MEMBERS */
 	unsigned int n_members;
@@ -174,7 +214,25 @@ static const enum mnl_attr_data_type trunk_attr_types[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_MEMBER] = MNL_TYPE_NESTED,
 	[ETRUNK_A_EVENT] = MNL_TYPE_U8,
 	[ETRUNK_A_EVENT_SEQ] = MNL_TYPE_U32,
+	[ETRUNK_A_REVERTIVE] = MNL_TYPE_U8,
+	[ETRUNK_A_REVERT_DELAY] = MNL_TYPE_U32,
+	[ETRUNK_A_GRAT_ARP] = MNL_TYPE_U8,
+	[ETRUNK_A_FLUSH_COUNT] = MNL_TYPE_U8,
+	[ETRUNK_A_FLUSH_INTERVAL] = MNL_TYPE_U16,
+	[ETRUNK_A_FLUSH_KEY] = MNL_TYPE_BINARY,	/* write-only */
+	[ETRUNK_A_FLUSH_KEY_SET] = MNL_TYPE_U8,
+	[ETRUNK_A_FLUSH_RX] = MNL_TYPE_U8,
+	[ETRUNK_A_PROBE_INTERVAL] = MNL_TYPE_U32,
+	[ETRUNK_A_PROBE_MISSED] = MNL_TYPE_U8,
+	[ETRUNK_A_PROBE_TARGETS] = MNL_TYPE_NESTED,
+	[ETRUNK_A_ACTIVE_MEMBER] = MNL_TYPE_U32,
+	[ETRUNK_A_SWITCHOVERS] = MNL_TYPE_U32,
+	[ETRUNK_A_SWITCHOVER_REASON] = MNL_TYPE_U8,
+	[ETRUNK_A_SWITCHOVER_AGE] = MNL_TYPE_U64,
+	[ETRUNK_A_FLUSH_STATS] = MNL_TYPE_NESTED,
+	[ETRUNK_A_FLUSH_VLANS] = MNL_TYPE_NESTED,
 };
+_Static_assert(ETRUNK_A_MAX < 64, "struct trunk's has is 64 bits");
 
 static const enum mnl_attr_data_type member_attr_types[ETRUNK_MEMBER_A_MAX + 1] = {
 	[ETRUNK_MEMBER_A_IFINDEX] = MNL_TYPE_U32,
@@ -268,6 +326,56 @@ static void parse_stats(const struct nlattr *nest, struct trunk *t)
 	}
 }
 
+static void parse_flush_stats(const struct nlattr *nest, struct trunk *t)
+{
+	const struct nlattr *a;
+
+	mnl_attr_for_each_nested(a, nest) {
+		unsigned int type = mnl_attr_get_type(a);
+
+		if (type == ETRUNK_FLUSH_STATS_A_PAD ||
+		    type > ETRUNK_FLUSH_STATS_A_MAX ||
+		    mnl_attr_validate(a, MNL_TYPE_U64) < 0)
+			continue;
+		t->flush_stats_has |= 1u << type;
+		t->flush_stats[type] = mnl_attr_get_u64(a);
+	}
+}
+
+/* A list of 4- or 16-byte addresses; more than this tool holds are left out. */
+static void parse_probe_targets(const struct nlattr *nest, struct trunk *t)
+{
+	const struct nlattr *a;
+
+	t->n_probe_targets = 0;
+	mnl_attr_for_each_nested(a, nest) {
+		uint16_t len = mnl_attr_get_payload_len(a);
+		struct addr *p;
+
+		if (mnl_attr_get_type(a) != ETRUNK_A_PROBE_TARGET ||
+		    (len != 4 && len != 16) ||
+		    t->n_probe_targets == ARRAY_SIZE(t->probe_targets))
+			continue;
+		p = &t->probe_targets[t->n_probe_targets++];
+		p->len = (uint8_t)len;
+		memcpy(p->a, mnl_attr_get_payload(a), len);
+	}
+}
+
+static void parse_vlans(const struct nlattr *nest, struct trunk *t)
+{
+	const struct nlattr *a;
+
+	t->n_vlans = 0;
+	mnl_attr_for_each_nested(a, nest) {
+		if (mnl_attr_get_type(a) != ETRUNK_VLAN_A_VID ||
+		    mnl_attr_validate(a, MNL_TYPE_U16) < 0 ||
+		    t->n_vlans == ARRAY_SIZE(t->vlans))
+			continue;
+		t->vlans[t->n_vlans++] = mnl_attr_get_u16(a);
+	}
+}
+
 /* Members are appended: a dump may continue a trunk in a next message. */
 static void parse_members(const struct nlattr *nest, struct trunk *t)
 {
@@ -299,7 +407,7 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 
 		if (!type)
 			continue;
-		t->has |= 1u << type;
+		t->has |= BIT64(type);
 		switch (type) {
 		case ETRUNK_A_IFINDEX:
 			t->ifindex = mnl_attr_get_u32(a);
@@ -342,6 +450,54 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 			break;
 		case ETRUNK_A_EVENT_SEQ:
 			t->event_seq = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_REVERTIVE:
+			t->revertive = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_REVERT_DELAY:
+			t->revert_delay = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_GRAT_ARP:
+			t->grat_arp = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_FLUSH_COUNT:
+			t->flush_count = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_FLUSH_INTERVAL:
+			t->flush_interval = mnl_attr_get_u16(a);
+			break;
+		case ETRUNK_A_FLUSH_KEY_SET:
+			t->flush_key_set = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_FLUSH_RX:
+			t->flush_rx = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_PROBE_INTERVAL:
+			t->probe_interval = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_PROBE_MISSED:
+			t->probe_missed = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_PROBE_TARGETS:
+			parse_probe_targets(a, t);
+			break;
+		case ETRUNK_A_ACTIVE_MEMBER:
+			t->active_member = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_SWITCHOVERS:
+			t->switchovers = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_SWITCHOVER_REASON:
+			t->switchover_reason = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_SWITCHOVER_AGE:
+			t->switchover_age = mnl_attr_get_u64(a);
+			break;
+		case ETRUNK_A_FLUSH_STATS:
+			parse_flush_stats(a, t);
+			break;
+		case ETRUNK_A_FLUSH_VLANS:
+			parse_vlans(a, t);
 			break;
 		}
 	}
@@ -530,6 +686,154 @@ static const char *member_name(const struct member *m, char *buf, size_t len)
 	return buf;
 }
 
+static const char *addr_str(const struct addr *p, char *buf, size_t len)
+{
+	if (!inet_ntop(p->len == 4 ? AF_INET : AF_INET6, p->a, buf, len))
+		snprintf(buf, len, "?");
+	return buf;
+}
+
+/*
+ * The name of the active member (ifindex t->active_member, not 0): as a
+ * member of the message, else as a device of this namespace, else "ifN".
+ */
+static const char *active_name(const struct trunk *t, char *buf, size_t len)
+{
+	char name[IF_NAMESIZE];
+	unsigned int i;
+
+	for (i = 0; i < t->n_members; i++) {
+		const struct member *m = &t->members[i];
+
+		if (HAS(m, ETRUNK_MEMBER_A_IFINDEX) &&
+		    HAS(m, ETRUNK_MEMBER_A_IFNAME) &&
+		    m->ifindex == t->active_member)
+			return m->ifname;
+	}
+	if (if_indextoname(t->active_member, name))
+		snprintf(buf, len, "%s", name);
+	else
+		snprintf(buf, len, "if%u", t->active_member);
+	return buf;
+}
+
+/* Fields of one line, ", " between them; the line ends with line_end(). */
+struct line {
+	const char *sep;	/* before the next field */
+};
+
+static void __attribute__((format(printf, 2, 3)))
+line_add(struct line *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(l->sep, stdout);
+	l->sep = ", ";
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}
+
+static void line_end(const struct line *l)
+{
+	if (strcmp(l->sep, ", ") == 0)
+		putchar('\n');
+}
+
+/*
+ *   flush frames: sent 6, accepted 0; dropped: rate 0, malformed 0, ...
+ * (no "sent" for a flush-receive port: it sends none)
+ */
+static void print_flush_stats_plain(const struct trunk *t, bool with_tx)
+{
+	const uint64_t *s = t->flush_stats;
+
+	if (!t->flush_stats_has)
+		return;
+	fputs("  flush frames: ", stdout);
+	if (with_tx)
+		printf("sent %" PRIu64 ", ", s[ETRUNK_FLUSH_STATS_A_TX]);
+	printf("accepted %" PRIu64 "; dropped: rate %" PRIu64 ", malformed %"
+	       PRIu64 ", version %" PRIu64 ", auth %" PRIu64 ", replay %"
+	       PRIu64 "\n",
+	       s[ETRUNK_FLUSH_STATS_A_RX_ACCEPTED],
+	       s[ETRUNK_FLUSH_STATS_A_RX_RATE],
+	       s[ETRUNK_FLUSH_STATS_A_RX_MALFORMED],
+	       s[ETRUNK_FLUSH_STATS_A_RX_VERSION],
+	       s[ETRUNK_FLUSH_STATS_A_RX_AUTH],
+	       s[ETRUNK_FLUSH_STATS_A_RX_REPLAY]);
+}
+
+/*
+ * Mode backup:
+ *   backup: active a0, revertive on, revert-delay 0 ms, grat-arp 1
+ *   switchovers 3, last: link, 1.234 s ago
+ *   flush: count 3, interval 10 ms, key none, rx on
+ *   flush frames: sent 6, accepted 0; dropped: rate 0, ...
+ *   probe: interval 100 ms, missed 3, targets 192.0.2.2,2001:db8::2
+ * Each field only if the kernel reported it.
+ */
+static void print_backup_plain(const struct trunk *t)
+{
+	struct line l = { .sep = "  backup: " };
+	char buf[INET6_ADDRSTRLEN];
+
+	if (HAS(t, ETRUNK_A_ACTIVE_MEMBER))
+		line_add(&l, "active %s", t->active_member ?
+			 active_name(t, buf, sizeof(buf)) : "none");
+	if (HAS(t, ETRUNK_A_REVERTIVE))
+		line_add(&l, "revertive %s", t->revertive ? "on" : "off");
+	if (HAS(t, ETRUNK_A_REVERT_DELAY))
+		line_add(&l, "revert-delay %u ms", t->revert_delay);
+	if (HAS(t, ETRUNK_A_GRAT_ARP))
+		line_add(&l, "grat-arp %u", t->grat_arp);
+	line_end(&l);
+
+	if (HAS(t, ETRUNK_A_SWITCHOVERS)) {
+		printf("  switchovers %u", t->switchovers);
+		if (t->switchovers && HAS(t, ETRUNK_A_SWITCHOVER_REASON))
+			printf(", last: %s",
+			       enum_str(NAMES(etrunk_switch_names),
+					t->switchover_reason, buf, sizeof(buf)));
+		if (HAS(t, ETRUNK_A_SWITCHOVER_AGE))
+			printf(", %" PRIu64 ".%03" PRIu64 " s ago",
+			       t->switchover_age / 1000,
+			       t->switchover_age % 1000);
+		putchar('\n');
+	}
+
+	l.sep = "  flush: ";
+	if (HAS(t, ETRUNK_A_FLUSH_COUNT))
+		line_add(&l, "count %u", t->flush_count);
+	if (HAS(t, ETRUNK_A_FLUSH_INTERVAL))
+		line_add(&l, "interval %u ms", t->flush_interval);
+	if (HAS(t, ETRUNK_A_FLUSH_KEY_SET))
+		line_add(&l, "key %s", t->flush_key_set ? "set" : "none");
+	if (HAS(t, ETRUNK_A_FLUSH_RX))
+		line_add(&l, "rx %s", t->flush_rx ? "on" : "off");
+	line_end(&l);
+	print_flush_stats_plain(t, true);
+
+	l.sep = "  probe: ";
+	if (HAS(t, ETRUNK_A_PROBE_INTERVAL)) {
+		if (t->probe_interval)
+			line_add(&l, "interval %u ms", t->probe_interval);
+		else
+			line_add(&l, "off");
+	}
+	if (HAS(t, ETRUNK_A_PROBE_MISSED))
+		line_add(&l, "missed %u", t->probe_missed);
+	if (HAS(t, ETRUNK_A_PROBE_TARGETS)) {
+		unsigned int i;
+
+		line_add(&l, "targets %s", t->n_probe_targets ? "" : "none");
+		for (i = 0; i < t->n_probe_targets; i++)
+			printf("%s%s", i ? "," : "",
+			       addr_str(&t->probe_targets[i], buf, sizeof(buf)));
+	}
+	line_end(&l);
+}
+
 static void print_trunk_plain(const struct trunk *t)
 {
 	char buf[24];
@@ -565,6 +869,12 @@ static void print_trunk_plain(const struct trunk *t)
 		       t->stats[ETRUNK_STATS_A_TX_PACKETS],
 		       t->stats[ETRUNK_STATS_A_TX_BYTES],
 		       t->stats[ETRUNK_STATS_A_TX_DROPPED]);
+
+	/* The backup lines: what the JSON has in any mode, the text shows
+	 * where it means something.
+	 */
+	if (HAS(t, ETRUNK_A_MODE) && t->mode == ETRUNK_MODE_BACKUP)
+		print_backup_plain(t);
 
 	if (t->n_members) {
 		struct table tb;
@@ -622,6 +932,78 @@ static const char *const stats_keys[ETRUNK_STATS_A_MAX + 1] = {
 	[ETRUNK_STATS_A_TX_DROPPED] = "tx_dropped",
 };
 
+static const char *const flush_stats_keys[ETRUNK_FLUSH_STATS_A_MAX + 1] = {
+	[ETRUNK_FLUSH_STATS_A_TX] = "tx",
+	[ETRUNK_FLUSH_STATS_A_RX_ACCEPTED] = "rx_accepted",
+	[ETRUNK_FLUSH_STATS_A_RX_RATE] = "rx_rate",
+	[ETRUNK_FLUSH_STATS_A_RX_MALFORMED] = "rx_malformed",
+	[ETRUNK_FLUSH_STATS_A_RX_VERSION] = "rx_version",
+	[ETRUNK_FLUSH_STATS_A_RX_AUTH] = "rx_auth",
+	[ETRUNK_FLUSH_STATS_A_RX_REPLAY] = "rx_replay",
+};
+
+static void json_flush_stats(const struct trunk *t)
+{
+	unsigned int i;
+
+	if (!HAS(t, ETRUNK_A_FLUSH_STATS))
+		return;
+	json_open_object("flush_stats");
+	for (i = 0; i <= ETRUNK_FLUSH_STATS_A_MAX; i++)
+		if (flush_stats_keys[i] && (t->flush_stats_has >> i) & 1u)
+			json_uint(flush_stats_keys[i], t->flush_stats[i]);
+	json_close_object();
+}
+
+/* The mode-backup attributes that are present, into the open object. */
+static void json_backup_fields(const struct trunk *t)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	if (HAS(t, ETRUNK_A_REVERTIVE))
+		json_bool("revertive", t->revertive);
+	if (HAS(t, ETRUNK_A_REVERT_DELAY))
+		json_uint("revert_delay", t->revert_delay);
+	if (HAS(t, ETRUNK_A_GRAT_ARP))
+		json_uint("grat_arp", t->grat_arp);
+	if (HAS(t, ETRUNK_A_FLUSH_COUNT))
+		json_uint("flush_count", t->flush_count);
+	if (HAS(t, ETRUNK_A_FLUSH_INTERVAL))
+		json_uint("flush_interval", t->flush_interval);
+	if (HAS(t, ETRUNK_A_FLUSH_KEY_SET))
+		json_string("flush_key", t->flush_key_set ? "set" : "none");
+	if (HAS(t, ETRUNK_A_FLUSH_RX))
+		json_bool("flush_rx", t->flush_rx);
+	if (HAS(t, ETRUNK_A_PROBE_INTERVAL))
+		json_uint("probe_interval", t->probe_interval);
+	if (HAS(t, ETRUNK_A_PROBE_MISSED))
+		json_uint("probe_missed", t->probe_missed);
+	if (HAS(t, ETRUNK_A_PROBE_TARGETS)) {
+		unsigned int i;
+
+		json_open_array("probe_targets");
+		for (i = 0; i < t->n_probe_targets; i++)
+			json_string(NULL, addr_str(&t->probe_targets[i], buf,
+						   sizeof(buf)));
+		json_close_array();
+	}
+	if (HAS(t, ETRUNK_A_ACTIVE_MEMBER)) {
+		if (t->active_member)
+			json_string("active_member",
+				    active_name(t, buf, sizeof(buf)));
+		else
+			json_null("active_member");
+	}
+	if (HAS(t, ETRUNK_A_SWITCHOVERS))
+		json_uint("switchovers", t->switchovers);
+	if (HAS(t, ETRUNK_A_SWITCHOVER_REASON))
+		json_enum("switchover_reason", NAMES(etrunk_switch_names),
+			  t->switchover_reason);
+	if (HAS(t, ETRUNK_A_SWITCHOVER_AGE))
+		json_uint("switchover_age_ms", t->switchover_age);
+	json_flush_stats(t);
+}
+
 /* The trunk's attributes that are present, into the open object. */
 static void json_trunk_fields(const struct trunk *t)
 {
@@ -652,6 +1034,7 @@ static void json_trunk_fields(const struct trunk *t)
 				json_uint(stats_keys[i], t->stats[i]);
 		json_close_object();
 	}
+	json_backup_fields(t);
 	if (HAS(t, ETRUNK_A_MEMBERS)) {
 		json_open_array("members");
 		for (i = 0; i < t->n_members; i++)
@@ -704,6 +1087,121 @@ static bool parse_bool(const char *key, const char *s, const char *yes,
 	if (!strcmp(s, no))
 		return false;
 	usage_error("%s: '%s' is neither %s nor %s", key, s, yes, no);
+}
+
+/* A number from @min to @max, checked here: @unit (" ms" or "") says of what. */
+static uint32_t parse_range(const char *key, const char *s, uint32_t min,
+			    uint32_t max, const char *unit)
+{
+	errno = 0;
+	if (*s >= '0' && *s <= '9') {
+		char *end;
+		unsigned long long v = strtoull(s, &end, 10);
+
+		if (!*end && !errno && v >= min && v <= max)
+			return (uint32_t)v;
+	}
+	usage_error("%s: expected %" PRIu32 " to %" PRIu32 "%s, not '%s'",
+		    key, min, max, unit, s);
+}
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * A flush key: "none" (0 bytes) or 1 to ETRUNK_FLUSH_KEY_MAX bytes as an
+ * even number of hex digits, into @out. The message does not repeat the
+ * value: it is a secret.
+ */
+static unsigned int parse_key(const char *key, const char *s, uint8_t *out)
+{
+	size_t n = strlen(s), i;
+
+	if (!strcmp(s, "none"))
+		return 0;
+	if (n == 0 || n % 2 || n / 2 > ETRUNK_FLUSH_KEY_MAX)
+		goto bad;
+	for (i = 0; i < n; i += 2) {
+		int hi = hex_digit(s[i]), lo = hex_digit(s[i + 1]);
+
+		if (hi < 0 || lo < 0)
+			goto bad;
+		out[i / 2] = (uint8_t)(hi << 4 | lo);
+	}
+	return (unsigned int)(n / 2);
+bad:
+	usage_error("%s: expected 1 to %d bytes in hex (an even number of hex digits), or none",
+		    key, ETRUNK_FLUSH_KEY_MAX);
+}
+
+/*
+ * A comma-separated list: each item (not empty, shorter than @item_max)
+ * into the NUL-terminated @item for @fn, which stores it at index @i.
+ * Returns the number of items; @none (if not NULL) alone means none.
+ */
+static unsigned int parse_list(const char *key, const char *s,
+			       const char *none, unsigned int max,
+			       void (*fn)(const char *key, const char *item,
+					  unsigned int i, void *out),
+			       void *out)
+{
+	char item[64];
+	unsigned int n = 0;
+
+	if (none && !strcmp(s, none))
+		return 0;
+	for (;;) {
+		const char *comma = strchr(s, ',');
+		size_t len = comma ? (size_t)(comma - s) : strlen(s);
+
+		if (n == max)
+			usage_error("%s: at most %u values", key, max);
+		if (len == 0)
+			usage_error("%s: an empty value in the list", key);
+		if (len >= sizeof(item))
+			len = sizeof(item) - 1;	/* fn refuses it */
+		memcpy(item, s, len);
+		item[len] = '\0';
+		fn(key, item, n++, out);
+		if (!comma)
+			return n;
+		s = comma + 1;
+	}
+}
+
+static void parse_target(const char *key, const char *item, unsigned int i,
+			 void *out)
+{
+	struct addr *a = (struct addr *)out + i;
+
+	if (inet_pton(AF_INET, item, a->a) == 1)
+		a->len = 4;
+	else if (inet_pton(AF_INET6, item, a->a) == 1)
+		a->len = 16;
+	else
+		usage_error("%s: '%s' is not an IPv4 or IPv6 address", key, item);
+}
+
+static void parse_vid(const char *key, const char *item, unsigned int i,
+		      void *out)
+{
+	unsigned long v;
+	char *end;
+
+	errno = 0;
+	v = strtoul(item, &end, 10);
+	if (*item < '0' || *item > '9' || *end || errno || v < 1 || v > 4094)
+		usage_error("%s: expected VLAN IDs from 1 to 4094 separated by commas, or all, not '%s'",
+			    key, item);
+	((uint16_t *)out)[i] = (uint16_t)v;
 }
 
 static void put_name(struct nlmsghdr *nlh, uint16_t type, const char *name)
@@ -764,31 +1262,44 @@ static int cmd_show(int argc, char **argv)
 }
 
 /* A SET request's values, parsed before the kernel is asked anything. */
-#define SET_ARGS_MAX 31
+#define SET_ARGS_MAX 63
 _Static_assert(ETRUNK_A_MAX <= SET_ARGS_MAX &&
-	       ETRUNK_MEMBER_A_MAX <= SET_ARGS_MAX, "seen is 32 bits");
+	       ETRUNK_MEMBER_A_MAX <= SET_ARGS_MAX, "seen is 64 bits");
 
 struct set_args {
-	unsigned int seen;	/* bit ETRUNK_A_x or ETRUNK_MEMBER_A_x */
+	uint64_t seen;	/* bit ETRUNK_A_x or ETRUNK_MEMBER_A_x */
 	uint8_t u8[SET_ARGS_MAX + 1];
 	uint16_t u16[SET_ARGS_MAX + 1];
 	uint32_t u32[SET_ARGS_MAX + 1];
+	/* ETRUNK_A_FLUSH_KEY, ETRUNK_A_PROBE_TARGETS, ETRUNK_A_FLUSH_VLANS */
+	uint8_t key[ETRUNK_FLUSH_KEY_MAX];
+	unsigned int key_len;
+	struct addr targets[ETRUNK_MAX_PROBE_TARGETS];
+	unsigned int n_targets;
+	uint16_t vlans[ETRUNK_FLUSH_MAX_VLANS];
+	unsigned int n_vlans;
 };
 
 static void once(struct set_args *a, unsigned int attr, const char *key)
 {
-	if (a->seen & (1u << attr))
+	if (a->seen & BIT64(attr))
 		usage_error("%s given twice", key);
-	a->seen |= 1u << attr;
+	a->seen |= BIT64(attr);
 }
 
+static bool given(const struct set_args *a, unsigned int attr)
+{
+	return a->seen & BIT64(attr);
+}
+
+/* The scalar values; the others are put by put_set_extra(). */
 static void put_set_args(struct nlmsghdr *nlh, const struct set_args *a,
 			 const enum mnl_attr_data_type *types, unsigned int max)
 {
 	unsigned int i;
 
 	for (i = 0; i <= max; i++) {
-		if (!(a->seen & (1u << i)))
+		if (!given(a, i))
 			continue;
 		switch (types[i]) {
 		case MNL_TYPE_U8:
@@ -797,11 +1308,113 @@ static void put_set_args(struct nlmsghdr *nlh, const struct set_args *a,
 		case MNL_TYPE_U16:
 			mnl_attr_put_u16(nlh, i, a->u16[i]);
 			break;
-		default:
+		case MNL_TYPE_U32:
 			mnl_attr_put_u32(nlh, i, a->u32[i]);
+			break;
+		default:
 			break;
 		}
 	}
+}
+
+/* The key and the lists of a trunk or flush-receive request. */
+static void put_set_extra(struct nlmsghdr *nlh, const struct set_args *a)
+{
+	struct nlattr *nest;
+	unsigned int i;
+
+	if (given(a, ETRUNK_A_FLUSH_KEY))
+		mnl_attr_put(nlh, ETRUNK_A_FLUSH_KEY, a->key_len, a->key);
+	if (given(a, ETRUNK_A_PROBE_TARGETS)) {
+		nest = mnl_attr_nest_start(nlh, ETRUNK_A_PROBE_TARGETS);
+		for (i = 0; i < a->n_targets; i++)
+			mnl_attr_put(nlh, ETRUNK_A_PROBE_TARGET,
+				     a->targets[i].len, a->targets[i].a);
+		mnl_attr_nest_end(nlh, nest);
+	}
+	if (given(a, ETRUNK_A_FLUSH_VLANS)) {
+		nest = mnl_attr_nest_start(nlh, ETRUNK_A_FLUSH_VLANS);
+		for (i = 0; i < a->n_vlans; i++)
+			mnl_attr_put_u16(nlh, ETRUNK_VLAN_A_VID, a->vlans[i]);
+		mnl_attr_nest_end(nlh, nest);
+	}
+}
+
+/* "flush_key HEX|none", for set and flush-receive. */
+static void set_key(struct set_args *a, const char *key, const char *val)
+{
+	once(a, ETRUNK_A_FLUSH_KEY, key);
+	a->key_len = parse_key(key, val, a->key);
+}
+
+/* 0 or ETRUNK_MIN_PROBE_INTERVAL to ETRUNK_MAX_PROBE_INTERVAL, else UINT32_MAX. */
+static uint32_t probe_interval(const char *s)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	if (*s < '0' || *s > '9')
+		return UINT32_MAX;
+	v = strtoull(s, &end, 10);
+	if (*end || errno || (v && v < ETRUNK_MIN_PROBE_INTERVAL) ||
+	    v > ETRUNK_MAX_PROBE_INTERVAL)
+		return UINT32_MAX;
+	return (uint32_t)v;
+}
+
+/* The mode-backup options of set; false if @key is none of them. */
+static bool set_backup_option(struct set_args *a, const char *key,
+			      const char *val)
+{
+	uint32_t v;
+
+	if (matches(key, "revertive", NULL)) {
+		once(a, ETRUNK_A_REVERTIVE, key);
+		a->u8[ETRUNK_A_REVERTIVE] = parse_bool(key, val, "on", "off");
+	} else if (matches(key, "revert_delay", "revert-delay")) {
+		once(a, ETRUNK_A_REVERT_DELAY, key);
+		a->u32[ETRUNK_A_REVERT_DELAY] =
+			parse_range(key, val, 0, ETRUNK_MAX_REVERT_DELAY, " ms");
+	} else if (matches(key, "grat_arp", "grat-arp")) {
+		once(a, ETRUNK_A_GRAT_ARP, key);
+		a->u8[ETRUNK_A_GRAT_ARP] =
+			(uint8_t)parse_range(key, val, 0, UINT8_MAX, "");
+	} else if (matches(key, "flush_count", "flush-count")) {
+		once(a, ETRUNK_A_FLUSH_COUNT, key);
+		a->u8[ETRUNK_A_FLUSH_COUNT] =
+			(uint8_t)parse_range(key, val, 0, ETRUNK_MAX_FLUSH_COUNT, "");
+	} else if (matches(key, "flush_interval", "flush-interval")) {
+		once(a, ETRUNK_A_FLUSH_INTERVAL, key);
+		a->u16[ETRUNK_A_FLUSH_INTERVAL] =
+			(uint16_t)parse_range(key, val, 1, 1000, " ms");
+	} else if (matches(key, "flush_key", "flush-key")) {
+		set_key(a, key, val);
+	} else if (matches(key, "flush_rx", "flush-rx")) {
+		once(a, ETRUNK_A_FLUSH_RX, key);
+		a->u8[ETRUNK_A_FLUSH_RX] = parse_bool(key, val, "on", "off");
+	} else if (matches(key, "probe_interval", "probe-interval")) {
+		once(a, ETRUNK_A_PROBE_INTERVAL, key);
+		v = probe_interval(val);
+		if (v == UINT32_MAX)
+			usage_error("%s: expected 0 (off) or %d to %d ms, not '%s'",
+				    key, ETRUNK_MIN_PROBE_INTERVAL,
+				    ETRUNK_MAX_PROBE_INTERVAL, val);
+		a->u32[ETRUNK_A_PROBE_INTERVAL] = v;
+	} else if (matches(key, "probe_missed", "probe-missed")) {
+		once(a, ETRUNK_A_PROBE_MISSED, key);
+		a->u8[ETRUNK_A_PROBE_MISSED] =
+			(uint8_t)parse_range(key, val, 1, UINT8_MAX, "");
+	} else if (matches(key, "probe_target", "probe-target") ||
+		   matches(key, "probe_targets", NULL)) {
+		once(a, ETRUNK_A_PROBE_TARGETS, key);
+		a->n_targets = parse_list(key, val, "none",
+					  ETRUNK_MAX_PROBE_TARGETS,
+					  parse_target, a->targets);
+	} else {
+		return false;
+	}
+	return true;
 }
 
 static int cmd_set(int argc, char **argv)
@@ -834,7 +1447,7 @@ static int cmd_set(int argc, char **argv)
 			once(&a, ETRUNK_A_MAX_LINKS, key);
 			a.u32[ETRUNK_A_MAX_LINKS] = parse_uint(key, val,
 							       UINT32_MAX);
-		} else {
+		} else if (!set_backup_option(&a, key, val)) {
 			usage_error("set: unknown option '%s'", key);
 		}
 	}
@@ -842,6 +1455,7 @@ static int cmd_set(int argc, char **argv)
 	nlh = nl_request(&nl, ETRUNK_CMD_SET_TRUNK, NLM_F_ACK);
 	put_name(nlh, ETRUNK_A_IFNAME, argv[0]);
 	put_set_args(nlh, &a, trunk_attr_types, ETRUNK_A_MAX);
+	put_set_extra(nlh, &a);
 	err = nl_talk(&nl, nlh, NULL, NULL);
 	if (err)
 		nl_fail(&nl, err);
@@ -940,12 +1554,148 @@ static int cmd_member_set(int argc, char **argv)
 	return 0;
 }
 
+/* ---- flush-receive ---------------------------------------------------- */
+
+/*
+ * p1: flush-receive on, key none, vlans all
+ *   flush frames: accepted 2; dropped: rate 0, malformed 0, ...
+ */
+static void print_port_plain(const struct trunk *t)
+{
+	unsigned int i;
+
+	printf("%s: flush-receive %s", t->ifname,
+	       !HAS(t, ETRUNK_A_FLUSH_RX) || t->flush_rx ? "on" : "off");
+	if (HAS(t, ETRUNK_A_FLUSH_KEY_SET))
+		printf(", key %s", t->flush_key_set ? "set" : "none");
+	fputs(", vlans ", stdout);
+	if (!t->n_vlans)
+		fputs("all", stdout);
+	for (i = 0; i < t->n_vlans; i++)
+		printf("%s%u", i ? "," : "", t->vlans[i]);
+	putchar('\n');
+	print_flush_stats_plain(t, false);
+}
+
+static void json_port(const struct trunk *t)
+{
+	unsigned int i;
+
+	json_open_object(NULL);
+	if (HAS(t, ETRUNK_A_IFNAME))
+		json_string("ifname", t->ifname);
+	if (HAS(t, ETRUNK_A_IFINDEX))
+		json_uint("ifindex", t->ifindex);
+	if (HAS(t, ETRUNK_A_FLUSH_RX))
+		json_bool("flush_rx", t->flush_rx);
+	if (HAS(t, ETRUNK_A_FLUSH_KEY_SET))
+		json_string("flush_key", t->flush_key_set ? "set" : "none");
+	/* Empty: all VLANs. */
+	json_open_array("vlans");
+	for (i = 0; i < t->n_vlans; i++)
+		json_uint(NULL, t->vlans[i]);
+	json_close_array();
+	json_flush_stats(t);
+	json_close_object();
+}
+
+static int cmd_flush_show(int argc, char **argv)
+{
+	struct trunk_list l = { 0 };
+	struct nlmsghdr *nlh;
+	struct nl nl;
+	unsigned int i;
+	int err;
+
+	if (argc > 1)
+		usage_error("flush-receive show takes at most one device, not '%s'",
+			    argv[1]);
+	nl_start(&nl);
+	l.family = nl.family;
+	if (argc == 1) {
+		nlh = nl_request(&nl, ETRUNK_CMD_GET_FLUSH_RX, NLM_F_ACK);
+		put_name(nlh, ETRUNK_A_IFNAME, argv[0]);
+	} else {
+		nlh = nl_request(&nl, ETRUNK_CMD_GET_FLUSH_RX, NLM_F_DUMP);
+	}
+	err = nl_talk(&nl, nlh, trunk_list_cb, &l);
+	if (err)
+		nl_fail(&nl, err);
+	nl_close(&nl);
+
+	if (json) {
+		json_init(stdout, pretty);
+		json_open_array(NULL);
+		for (i = 0; i < l.n; i++)
+			json_port(&l.v[i]);
+		json_close_array();
+	} else {
+		for (i = 0; i < l.n; i++)
+			print_port_plain(&l.v[i]);
+	}
+	trunk_list_free(&l);
+	return 0;
+}
+
+/*
+ * flush-receive DEV on [key HEX|none] [vlans VID[,VID...]|all]
+ * flush-receive DEV off
+ * flush-receive show [DEV]
+ */
+static int cmd_flush_receive(int argc, char **argv)
+{
+	struct set_args a = { 0 };
+	struct nlmsghdr *nlh;
+	struct nl nl;
+	bool on;
+	int i, err;
+
+	if (argc < 1)
+		usage_error("flush-receive needs a device and on or off, or show");
+	if (!strcmp(argv[0], "show"))
+		return cmd_flush_show(argc - 1, argv + 1);
+	if (argc < 2)
+		usage_error("flush-receive %s: on or off?", argv[0]);
+	on = parse_bool("flush-receive", argv[1], "on", "off");
+	if (!on && argc > 2)
+		usage_error("flush-receive off takes no options, not '%s'",
+			    argv[2]);
+	for (i = 2; i < argc; i += 2) {
+		const char *key = argv[i], *val = value_of(argc, argv, i);
+
+		if (matches(key, "key", "flush_key")) {
+			set_key(&a, key, val);
+		} else if (matches(key, "vlans", "vlan")) {
+			once(&a, ETRUNK_A_FLUSH_VLANS, key);
+			a.n_vlans = parse_list(key, val, "all",
+					       ETRUNK_FLUSH_MAX_VLANS,
+					       parse_vid, a.vlans);
+		} else {
+			usage_error("flush-receive: unknown option '%s'", key);
+		}
+	}
+	nl_start(&nl);
+	nlh = nl_request(&nl, ETRUNK_CMD_SET_FLUSH_RX, NLM_F_ACK);
+	put_name(nlh, ETRUNK_A_IFNAME, argv[0]);
+	mnl_attr_put_u8(nlh, ETRUNK_A_FLUSH_RX, on);
+	put_set_extra(nlh, &a);
+	err = nl_talk(&nl, nlh, NULL, NULL);
+	if (err)
+		nl_fail(&nl, err);
+	nl_close(&nl);
+	return 0;
+}
+
 /* ---- monitor -------------------------------------------------------- */
 
-/* seq 7 member-state trunk et0 member a1 state down reason no-carrier ... */
+/*
+ * seq 7 member-state trunk et0 member a1 state down reason no-carrier ...
+ * seq 9 switchover trunk et0 active-member a1 reason link switchovers 2
+ *     active-members 1 carrier on
+ */
 static void print_event_plain(const struct trunk *t)
 {
-	char buf[24];
+	char buf[IFNAMSIZ + 8];
 
 	printf("seq %u %s trunk %s", t->event_seq,
 	       enum_str(NAMES(etrunk_event_names), t->event, buf, sizeof(buf)),
@@ -974,6 +1724,16 @@ static void print_event_plain(const struct trunk *t)
 		printf(" min-links %u", t->min_links);
 	if (HAS(t, ETRUNK_A_MAX_LINKS))
 		printf(" max-links %u", t->max_links);
+	/* switchover: active-member a1 reason link switchovers 3 */
+	if (HAS(t, ETRUNK_A_ACTIVE_MEMBER))
+		printf(" active-member %s", t->active_member ?
+		       active_name(t, buf, sizeof(buf)) : "none");
+	if (HAS(t, ETRUNK_A_SWITCHOVER_REASON))
+		printf(" reason %s", enum_str(NAMES(etrunk_switch_names),
+					      t->switchover_reason, buf,
+					      sizeof(buf)));
+	if (HAS(t, ETRUNK_A_SWITCHOVERS))
+		printf(" switchovers %u", t->switchovers);
 	if (HAS(t, ETRUNK_A_ACTIVE_MEMBERS))
 		printf(" active-members %u", t->active_members);
 	if (HAS(t, ETRUNK_A_CARRIER))
@@ -1064,21 +1824,40 @@ static void usage(FILE *f)
 	      "       etrunkctl [-j [-p]] show [TRUNK]\n"
 	      "       etrunkctl set TRUNK [ mode MODE ] [ hash_policy POLICY ]\n"
 	      "                           [ min_links N ] [ max_links N ]\n"
+	      "                           [ revertive { on | off } ] [ revert_delay MS ]\n"
+	      "                           [ grat_arp N ] [ flush_count N ]\n"
+	      "                           [ flush_interval MS ] [ flush_key { HEX | none } ]\n"
+	      "                           [ flush_rx { on | off } ] [ probe_interval MS ]\n"
+	      "                           [ probe_missed N ]\n"
+	      "                           [ probe_target { ADDR[,ADDR...] | none } ]\n"
 	      "       etrunkctl [-j [-p]] member show MEMBER\n"
 	      "       etrunkctl member set MEMBER [ priority N ] [ master { on | off } ]\n"
 	      "                                   [ admin { up | down } ]\n"
+	      "       etrunkctl flush-receive PORT on [ key { HEX | none } ]\n"
+	      "                                       [ vlans { VID[,VID...] | all } ]\n"
+	      "       etrunkctl flush-receive PORT off\n"
+	      "       etrunkctl [-j [-p]] flush-receive show [PORT]\n"
 	      "       etrunkctl [-j] monitor\n"
 	      "       etrunkctl help\n"
 	      "\n"
 	      "OPTIONS := { -j[son] | -p[retty] | -V[ersion] | -h[elp] }\n"
-	      "MODE := loadbalance\n"
+	      "MODE := { loadbalance | backup }\n"
 	      "POLICY := { layer2 | layer2+3 | layer3+4 | encap2+3 | encap3+4 }\n"
 	      "N: min_links, max_links 0 to 256 (max_links 0: no limit);\n"
-	      "   priority 0 to 65535, lower is preferred\n"
+	      "   priority 0 to 65535, lower is preferred;\n"
+	      "   grat_arp 0 to 255; flush_count 0 to 16; probe_missed 1 to 255\n"
+	      "MS: revert_delay 0 to 3600000; flush_interval 1 to 1000;\n"
+	      "    probe_interval 0 (off) or 10 to 60000\n"
+	      "HEX: a key of 1 to 64 bytes as hex digits; none: no key\n"
+	      "ADDR: an IPv4 or IPv6 address, at most 16; none: no targets\n"
+	      "VID: 1 to 4094, at most 512; all: every VLAN\n"
+	      "PORT: a bridge port\n"
 	      "\n"
 	      "Member states: down, active, standby. Reasons: - (none), dev-down,\n"
-	      "no-carrier, admin, max-links. Events: member-added, member-removed,\n"
-	      "member-state, active, trunk-changed. See etrunkctl(8).\n", f);
+	      "no-carrier, admin, max-links, probe, backup. Events: member-added,\n"
+	      "member-removed, member-state, active, trunk-changed, switchover.\n"
+	      "Switchover reasons: up, link, admin, probe, revert, flush, manual,\n"
+	      "removed. See etrunkctl(8).\n", f);
 }
 
 int main(int argc, char **argv)
@@ -1131,6 +1910,8 @@ int main(int argc, char **argv)
 		return cmd_set(argc, argv);
 	if (!strcmp(cmd, "monitor"))
 		return cmd_monitor(argc, argv);
+	if (!strcmp(cmd, "flush-receive"))
+		return cmd_flush_receive(argc, argv);
 	if (!strcmp(cmd, "help")) {
 		usage(stdout);
 		return 0;

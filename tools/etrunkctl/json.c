@@ -142,3 +142,10 @@ void json_bool(const char *key, bool value)
 	fputs(value ? "true" : "false", out);
 	end_value();
 }
+
+void json_null(const char *key)
+{
+	begin_value(key);
+	fputs("null", out);
+	end_value();
+}

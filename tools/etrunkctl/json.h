@@ -21,5 +21,6 @@ void json_close_array(void);
 void json_string(const char *key, const char *value);
 void json_uint(const char *key, uint64_t value);
 void json_bool(const char *key, bool value);
+void json_null(const char *key);
 
 #endif

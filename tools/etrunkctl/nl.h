@@ -19,7 +19,8 @@
 #ifndef NL_RECV_SIZE
 #define NL_RECV_SIZE 65536
 #endif
-#define NL_SEND_SIZE 4096
+/* Room for ETRUNK_FLUSH_MAX_VLANS VLAN IDs (8 bytes each) and more. */
+#define NL_SEND_SIZE 8192
 
 struct nl {
 	struct mnl_socket *sock;

@@ -17,9 +17,13 @@
  * functions are the ones ip exports dynamically (nm -D $(which ip)).
  */
 
+#include <inttypes.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
 #include <linux/types.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -71,15 +75,32 @@ int print_color_string(enum output_type t, enum color_attr color,
 		       const char *key, const char *fmt, const char *value);
 int print_color_uint(enum output_type t, enum color_attr color,
 		     const char *key, const char *fmt, unsigned int value);
+int print_color_u64(enum output_type t, enum color_attr color,
+		    const char *key, const char *fmt, uint64_t value);
+/* "on"/"off" in text (through fmt's %s), true/false in JSON */
+int print_color_on_off(enum output_type t, enum color_attr color,
+		       const char *key, const char *fmt, bool value);
+/* null in JSON, value through fmt in text */
+int print_color_null(enum output_type t, enum color_attr color,
+		     const char *key, const char *fmt, const char *value);
+/* in text these print @str itself: use them with PRINT_JSON only */
+void open_json_array(enum output_type type, const char *str);
+void close_json_array(enum output_type type, const char *str);
+const char *ll_index_to_name(unsigned int idx);
 
 /* include/utils.h, include/libnetlink.h */
 void invarg(const char *msg, const char *arg) __attribute__((noreturn));
 void incomplete_command(void) __attribute__((noreturn));
+int get_u8(__u8 *val, const char *arg, int base);
 int get_u16(__u16 *val, const char *arg, int base);
 int get_u32(__u32 *val, const char *arg, int base);
 int addattr8(struct nlmsghdr *n, int maxlen, int type, __u8 data);
 int addattr16(struct nlmsghdr *n, int maxlen, int type, __u16 data);
 int addattr32(struct nlmsghdr *n, int maxlen, int type, __u32 data);
+int addattr_l(struct nlmsghdr *n, int maxlen, int type, const void *data,
+	      int alen);
+struct rtattr *addattr_nest(struct nlmsghdr *n, int maxlen, int type);
+int addattr_nest_end(struct nlmsghdr *n, struct rtattr *nest);
 
 /*
  * Room in the request ip hands to parse_opt: struct iplink_req has a
@@ -184,6 +205,29 @@ static void print_u16(const struct rtattr *rta, const char *key,
 	print_color_uint(PRINT_ANY, COLOR_NONE, key, fmt, val);
 }
 
+static void print_u8(const struct rtattr *rta, const char *key,
+		     const char *fmt)
+{
+	__u8 val;
+
+	if (!attr_u8(rta, &val))
+		return;
+
+	print_color_uint(PRINT_ANY, COLOR_NONE, key, fmt, val);
+}
+
+/* "KEY on|off" in text, "KEY": true|false in JSON. */
+static void print_flag(const struct rtattr *rta, const char *key,
+		       const char *fmt)
+{
+	__u8 val;
+
+	if (!attr_u8(rta, &val))
+		return;
+
+	print_color_on_off(PRINT_ANY, COLOR_NONE, key, fmt, val != 0);
+}
+
 /* ---- etrunk (the trunk) ---------------------------------------------- */
 
 static void etrunk_print_explain(FILE *f)
@@ -191,20 +235,129 @@ static void etrunk_print_explain(FILE *f)
 	fprintf(f,
 		"Usage: ... etrunk [ mode MODE ] [ hash_policy POLICY ]\n"
 		"                  [ min_links MIN_LINKS ] [ max_links MAX_LINKS ]\n"
+		"                  [ revertive { on | off } ] [ revert_delay MS ]\n"
+		"                  [ grat_arp N ] [ flush_count N ] [ flush_interval MS ]\n"
+		"                  [ flush_key { HEX | none } ] [ flush_rx { on | off } ]\n"
+		"                  [ probe_interval MS ] [ probe_missed N ]\n"
+		"                  [ probe_target { ADDR[,ADDR...] | none } ]\n"
 		"\n"
-		"MODE := loadbalance\n"
+		"MODE := { loadbalance | backup }\n"
 		"POLICY := { layer2 | layer2+3 | layer3+4 | encap2+3 | encap3+4 }\n"
 		"MIN_LINKS := 0-" STR(ETRUNK_MAX_MEMBERS) "\n"
 		"MAX_LINKS := 0-" STR(ETRUNK_MAX_MEMBERS) " (0: no limit)\n"
+		"\n"
+		"Mode backup (1:1 master/backup, two members):\n"
+		"revert_delay := 0-" STR(ETRUNK_MAX_REVERT_DELAY) " ms\n"
+		"grat_arp := 0-255 rounds of gratuitous ARP after a switchover\n"
+		"flush_count := 0-" STR(ETRUNK_MAX_FLUSH_COUNT) " flush frames after a switchover\n"
+		"flush_interval := 1-1000 ms\n"
+		"flush_key := 1-" STR(ETRUNK_FLUSH_KEY_MAX) " bytes in hex (HMAC-SHA256 key), none: no key\n"
+		"probe_interval := 0 (off) or " STR(ETRUNK_MIN_PROBE_INTERVAL) "-"
+		STR(ETRUNK_MAX_PROBE_INTERVAL) " ms\n"
+		"probe_missed := 1-255\n"
+		"probe_target := up to " STR(ETRUNK_MAX_PROBE_TARGETS)
+		" IPv4/IPv6 addresses, none: no targets\n"
 		"\n"
 		"hash and xmit_hash_policy are other names for hash_policy;\n"
 		"min-links and max-links for min_links and max_links.\n");
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * flush_key HEX|none: an empty attribute for none. An error names the
+ * option, not the value: it is a secret.
+ */
+static void parse_flush_key(struct nlmsghdr *n, const char *arg)
+{
+	__u8 key[ETRUNK_FLUSH_KEY_MAX];
+	size_t len = strlen(arg), i;
+
+	if (strcmp(arg, "none") == 0) {
+		addattr_l(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_FLUSH_KEY, NULL, 0);
+		return;
+	}
+	if (len == 0 || len % 2 || len / 2 > ETRUNK_FLUSH_KEY_MAX)
+		invarg("expected 1 to " STR(ETRUNK_FLUSH_KEY_MAX)
+		       " bytes as an even number of hex digits, or none",
+		       "flush_key");
+	for (i = 0; i < len; i += 2) {
+		int hi = hex_digit(arg[i]), lo = hex_digit(arg[i + 1]);
+
+		if (hi < 0 || lo < 0)
+			invarg("expected hex digits, or none", "flush_key");
+		key[i / 2] = (__u8)(hi << 4 | lo);
+	}
+	addattr_l(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_FLUSH_KEY, key,
+		  (int)(len / 2));
+}
+
+/* probe_target ADDR[,ADDR...]|none: a nest of 4- or 16-byte addresses. */
+static void parse_probe_targets(struct nlmsghdr *n, const char *arg)
+{
+	struct rtattr *nest;
+	const char *p = arg;
+
+	nest = addattr_nest(n, ETRUNK_REQ_MAXLEN,
+			    IFLA_ETRUNK_PROBE_TARGETS | NLA_F_NESTED);
+	if (strcmp(arg, "none") != 0) {
+		int count = 0;
+
+		for (;;) {
+			const char *comma = strchr(p, ',');
+			size_t len = comma ? (size_t)(comma - p) : strlen(p);
+			char item[INET6_ADDRSTRLEN];
+			__u8 addr[16];
+
+			if (len == 0 || len >= sizeof(item))
+				invarg("invalid probe_target, expected IPv4 or IPv6 addresses separated by commas, or none",
+				       arg);
+			memcpy(item, p, len);
+			item[len] = '\0';
+			if (++count > ETRUNK_MAX_PROBE_TARGETS)
+				invarg("too many probe targets, at most "
+				       STR(ETRUNK_MAX_PROBE_TARGETS), arg);
+			if (inet_pton(AF_INET, item, addr) == 1)
+				addattr_l(n, ETRUNK_REQ_MAXLEN,
+					  IFLA_ETRUNK_PROBE_TARGET, addr, 4);
+			else if (inet_pton(AF_INET6, item, addr) == 1)
+				addattr_l(n, ETRUNK_REQ_MAXLEN,
+					  IFLA_ETRUNK_PROBE_TARGET, addr, 16);
+			else
+				invarg("invalid probe_target, not an IPv4 or IPv6 address",
+				       item);
+			if (!comma)
+				break;
+			p = comma + 1;
+		}
+	}
+	addattr_nest_end(n, nest);
+}
+
+static __u8 parse_on_off(const char *opt_msg, const char *arg)
+{
+	if (strcmp(arg, "on") == 0)
+		return 1;
+	if (strcmp(arg, "off") == 0)
+		return 0;
+	invarg(opt_msg, arg);
+}
+
 static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 			    char **argv, struct nlmsghdr *n)
 {
-	__u32 links;
+	__u32 links, u32;
+	__u16 u16;
+	__u8 u8;
 	int idx;
 
 	while (argc > 0) {
@@ -213,7 +366,7 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 			idx = name_to_index(etrunk_mode_names,
 					    ARRAY_SIZE(etrunk_mode_names), *argv);
 			if (idx < 0)
-				invarg("invalid mode, expected loadbalance",
+				invarg("invalid mode, expected loadbalance or backup",
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_MODE,
 				 (__u8)idx);
@@ -240,6 +393,67 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				invarg("invalid max_links", *argv);
 			addattr32(n, ETRUNK_REQ_MAXLEN,
 				  IFLA_ETRUNK_MAX_LINKS, links);
+		/*
+		 * Mode backup. Numbers are checked against the width of the
+		 * attribute only: the range is the kernel's to check (extack).
+		 */
+		} else if (is_opt(*argv, "revertive", NULL)) {
+			NEXT_ARG();
+			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_REVERTIVE,
+				 parse_on_off("invalid revertive, expected on or off",
+					      *argv));
+		} else if (is_opt(*argv, "revert_delay", "revert-delay")) {
+			NEXT_ARG();
+			if (get_u32(&u32, *argv, 0))
+				invarg("invalid revert_delay, expected milliseconds",
+				       *argv);
+			addattr32(n, ETRUNK_REQ_MAXLEN,
+				  IFLA_ETRUNK_REVERT_DELAY, u32);
+		} else if (is_opt(*argv, "grat_arp", "grat-arp")) {
+			NEXT_ARG();
+			if (get_u8(&u8, *argv, 0))
+				invarg("invalid grat_arp, expected 0-255", *argv);
+			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_GRAT_ARP, u8);
+		} else if (is_opt(*argv, "flush_count", "flush-count")) {
+			NEXT_ARG();
+			if (get_u8(&u8, *argv, 0))
+				invarg("invalid flush_count, expected 0-"
+				       STR(ETRUNK_MAX_FLUSH_COUNT), *argv);
+			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_FLUSH_COUNT,
+				 u8);
+		} else if (is_opt(*argv, "flush_interval", "flush-interval")) {
+			NEXT_ARG();
+			if (get_u16(&u16, *argv, 0))
+				invarg("invalid flush_interval, expected 1-1000 ms",
+				       *argv);
+			addattr16(n, ETRUNK_REQ_MAXLEN,
+				  IFLA_ETRUNK_FLUSH_INTERVAL, u16);
+		} else if (is_opt(*argv, "flush_key", "flush-key")) {
+			NEXT_ARG();
+			parse_flush_key(n, *argv);
+		} else if (is_opt(*argv, "flush_rx", "flush-rx")) {
+			NEXT_ARG();
+			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_FLUSH_RX,
+				 parse_on_off("invalid flush_rx, expected on or off",
+					      *argv));
+		} else if (is_opt(*argv, "probe_interval", "probe-interval")) {
+			NEXT_ARG();
+			if (get_u32(&u32, *argv, 0))
+				invarg("invalid probe_interval, expected milliseconds",
+				       *argv);
+			addattr32(n, ETRUNK_REQ_MAXLEN,
+				  IFLA_ETRUNK_PROBE_INTERVAL, u32);
+		} else if (is_opt(*argv, "probe_missed", "probe-missed")) {
+			NEXT_ARG();
+			if (get_u8(&u8, *argv, 0))
+				invarg("invalid probe_missed, expected 1-255",
+				       *argv);
+			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_PROBE_MISSED,
+				 u8);
+		} else if (is_opt(*argv, "probe_target", "probe-target") ||
+			   strcmp(*argv, "probe_targets") == 0) {
+			NEXT_ARG();
+			parse_probe_targets(n, *argv);
 		} else {
 			if (strcmp(*argv, "help") != 0)
 				fprintf(stderr,
@@ -253,6 +467,96 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 	}
 
 	return 0;
+}
+
+/*
+ * probe_target 192.0.2.2,2001:db8::2 (none if empty) in text; an array of
+ * strings in JSON.
+ */
+static void print_probe_targets(const struct rtattr *nest)
+{
+	const struct rtattr *rta;
+	char buf[INET6_ADDRSTRLEN];
+	int len, count = 0;
+
+	if (!nest)
+		return;
+	open_json_array(PRINT_JSON, "probe_target");
+	print_color_string(PRINT_FP, COLOR_NONE, NULL, "%s", "probe_target ");
+	len = (int)RTA_PAYLOAD(nest);
+	for (rta = RTA_DATA(nest); RTA_OK(rta, len); rta = RTA_NEXT(rta, len)) {
+		int family;
+
+		if ((rta->rta_type & ~NLA_F_NESTED) != IFLA_ETRUNK_PROBE_TARGET)
+			continue;
+		if (RTA_PAYLOAD(rta) == 4)
+			family = AF_INET;
+		else if (RTA_PAYLOAD(rta) == 16)
+			family = AF_INET6;
+		else
+			continue;
+		if (!inet_ntop(family, RTA_DATA(rta), buf, sizeof(buf)))
+			continue;
+		if (count++)
+			print_color_string(PRINT_FP, COLOR_NONE, NULL, "%s", ",");
+		print_color_string(PRINT_ANY, COLOR_NONE, NULL, "%s", buf);
+	}
+	if (!count)
+		print_color_string(PRINT_FP, COLOR_NONE, NULL, "%s", "none");
+	print_color_string(PRINT_FP, COLOR_NONE, NULL, "%s", " ");
+	close_json_array(PRINT_JSON, NULL);
+}
+
+/*
+ * The attributes of mode backup, whichever the kernel sent:
+ * revertive on revert_delay 0 grat_arp 1 flush_count 3 flush_interval 10
+ * flush_key none flush_rx on probe_interval 0 probe_missed 3
+ * probe_target none active_member a0 switchovers 1 switchover_reason up
+ * switchover_age 1234
+ */
+static void etrunk_print_backup(struct rtattr *tb[])
+{
+	uint64_t age;
+	__u32 ifindex;
+	__u8 val;
+
+	print_flag(tb[IFLA_ETRUNK_REVERTIVE], "revertive", "revertive %s ");
+	print_u32(tb[IFLA_ETRUNK_REVERT_DELAY], "revert_delay",
+		  "revert_delay %u ");
+	print_u8(tb[IFLA_ETRUNK_GRAT_ARP], "grat_arp", "grat_arp %u ");
+	print_u8(tb[IFLA_ETRUNK_FLUSH_COUNT], "flush_count", "flush_count %u ");
+	print_u16(tb[IFLA_ETRUNK_FLUSH_INTERVAL], "flush_interval",
+		  "flush_interval %u ");
+	if (attr_u8(tb[IFLA_ETRUNK_FLUSH_KEY_SET], &val))
+		print_color_string(PRINT_ANY, COLOR_NONE, "flush_key",
+				   "flush_key %s ", val ? "set" : "none");
+	print_flag(tb[IFLA_ETRUNK_FLUSH_RX], "flush_rx", "flush_rx %s ");
+	print_u32(tb[IFLA_ETRUNK_PROBE_INTERVAL], "probe_interval",
+		  "probe_interval %u ");
+	print_u8(tb[IFLA_ETRUNK_PROBE_MISSED], "probe_missed",
+		 "probe_missed %u ");
+	print_probe_targets(tb[IFLA_ETRUNK_PROBE_TARGETS]);
+	if (attr_u32(tb[IFLA_ETRUNK_ACTIVE_MEMBER], &ifindex)) {
+		if (ifindex)
+			print_color_string(PRINT_ANY, COLOR_IFNAME,
+					   "active_member", "active_member %s ",
+					   ll_index_to_name(ifindex));
+		else
+			print_color_null(PRINT_ANY, COLOR_NONE, "active_member",
+					 "active_member %s ", "none");
+	}
+	print_u32(tb[IFLA_ETRUNK_SWITCHOVERS], "switchovers",
+		  "switchovers %u ");
+	print_enum(tb[IFLA_ETRUNK_SWITCHOVER_REASON], "switchover_reason",
+		   "switchover_reason %s ", "switchover_reason %u ",
+		   etrunk_switch_names, ARRAY_SIZE(etrunk_switch_names));
+	if (tb[IFLA_ETRUNK_SWITCHOVER_AGE] &&
+	    RTA_PAYLOAD(tb[IFLA_ETRUNK_SWITCHOVER_AGE]) >= sizeof(age)) {
+		memcpy(&age, RTA_DATA(tb[IFLA_ETRUNK_SWITCHOVER_AGE]),
+		       sizeof(age));
+		print_color_u64(PRINT_ANY, COLOR_NONE, "switchover_age",
+				"switchover_age %" PRIu64 " ", age);
+	}
 }
 
 static void etrunk_print_opt(struct link_util *lu UNUSED, FILE *f UNUSED,
@@ -272,6 +576,7 @@ static void etrunk_print_opt(struct link_util *lu UNUSED, FILE *f UNUSED,
 	print_u32(tb[IFLA_ETRUNK_MEMBERS], "members", "members %u ");
 	print_u32(tb[IFLA_ETRUNK_ACTIVE_MEMBERS], "active_members",
 		  "active_members %u ");
+	etrunk_print_backup(tb);
 }
 
 static void etrunk_print_help(struct link_util *lu UNUSED, int argc UNUSED,

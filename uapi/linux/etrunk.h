@@ -43,6 +43,64 @@
  *    IFLA_ETRUNK_ACTIVE_MEMBERS: NLA_U32, ro, the number of members that
  *        currently carry traffic.
  *
+ *    Mode ETRUNK_MODE_BACKUP (1:1 master/backup) adds, each also an
+ *    ETRUNK_A_* attribute of the same name in generic netlink:
+ *
+ *    IFLA_ETRUNK_REVERTIVE: NLA_U8, rw, 0 or 1, default 1. When 1, traffic
+ *        returns to the designated master member (ETRUNK_MEMBER_A_MASTER)
+ *        once it has been usable again for the revert delay.
+ *    IFLA_ETRUNK_REVERT_DELAY: NLA_U32, rw, milliseconds, 0 to
+ *        ETRUNK_MAX_REVERT_DELAY, default 0.
+ *    IFLA_ETRUNK_GRAT_ARP: NLA_U8, rw, 0 to 255, default 1: after every
+ *        switchover, this many rounds of gratuitous ARP and unsolicited
+ *        neighbour advertisements for the trunk's addresses (and those of
+ *        VLAN devices on it) and of IGMP/MLD membership reports, one
+ *        round every flush interval.
+ *    IFLA_ETRUNK_FLUSH_COUNT: NLA_U8, rw, 0 to ETRUNK_MAX_FLUSH_COUNT,
+ *        default 3: flush frames the new master sends after a switchover,
+ *        untagged and on each VLAN the trunk carries (see "Flush frames").
+ *        0: none.
+ *    IFLA_ETRUNK_FLUSH_INTERVAL: NLA_U16, rw, milliseconds between two
+ *        flush frames (and two gratuitous ARP rounds), 1 to 1000,
+ *        default 10.
+ *    IFLA_ETRUNK_FLUSH_KEY: NLA_BINARY, write-only, 0 to
+ *        ETRUNK_FLUSH_KEY_MAX bytes: the HMAC-SHA256 key of flush frames,
+ *        for those the trunk sends and those it accepts; empty: no key.
+ *        Never reported; IFLA_ETRUNK_FLUSH_KEY_SET says whether one is set.
+ *    IFLA_ETRUNK_FLUSH_KEY_SET: NLA_U8, ro.
+ *    IFLA_ETRUNK_FLUSH_RX: NLA_U8, rw, 0 or 1, default 1: a valid flush
+ *        frame received on the backup member makes it the master, so both
+ *        ends of a 1:1 path converge at once.
+ *    IFLA_ETRUNK_PROBE_INTERVAL: NLA_U32, rw, milliseconds, 0 (no probing,
+ *        the default) or ETRUNK_MIN_PROBE_INTERVAL to
+ *        ETRUNK_MAX_PROBE_INTERVAL. Liveness probing beyond carrier, like
+ *        bonding's arp_ip_target: every interval the master sends an ARP
+ *        request (IPv4 target) or a neighbour solicitation (IPv6 target)
+ *        to each probe target, from the trunk's MAC and address. The
+ *        master is usable while a reply from any target arrived within
+ *        the last probe_missed intervals; otherwise it goes down with
+ *        ETRUNK_REASON_PROBE and the backup takes over. A member down
+ *        for that reason keeps probing from its own MAC address (with an
+ *        unspecified sender, as an ARP probe does) and comes back with
+ *        the first reply. Only in mode backup; setting it in another mode
+ *        is refused, and so is leaving mode backup while it is set.
+ *    IFLA_ETRUNK_PROBE_MISSED: NLA_U8, rw, 1 to 255, default 3.
+ *    IFLA_ETRUNK_PROBE_TARGETS: NLA_NESTED, rw: up to
+ *        ETRUNK_MAX_PROBE_TARGETS IFLA_ETRUNK_PROBE_TARGET (ETRUNK_A_
+ *        PROBE_TARGET in generic netlink) attributes, each NLA_BINARY of
+ *        4 bytes (IPv4) or 16 bytes (IPv6, not multicast), network order.
+ *        Given, it replaces the list; an empty nest clears it. Probing
+ *        needs at least one target.
+ *    IFLA_ETRUNK_ACTIVE_MEMBER: NLA_U32, ro, mode backup: the ifindex of
+ *        the master member, 0 if none.
+ *    IFLA_ETRUNK_SWITCHOVERS: NLA_U32, ro, how many times the master
+ *        changed to a member (including the first election).
+ *    IFLA_ETRUNK_SWITCHOVER_REASON: NLA_U8, ro, enum etrunk_switch_reason
+ *        of the last switchover.
+ *    IFLA_ETRUNK_SWITCHOVER_AGE: NLA_U64, ro, milliseconds since the last
+ *        switchover; absent before the first one.
+ *    IFLA_ETRUNK_PAD: alignment of 64-bit attributes.
+ *
  * IFLA_INFO_SLAVE_DATA (member):
  *
  *    IFLA_ETRUNK_MEMBER_STATE: NLA_U8, ro, one of enum etrunk_member_state.
@@ -101,6 +159,14 @@
  *    ETRUNK_A_ACTIVE_MEMBERS: NLA_U32
  *    ETRUNK_A_STATS: NLA_NESTED, its counters, ETRUNK_STATS_A_*, each
  *        NLA_U64 (ETRUNK_STATS_A_PAD for alignment)
+ *    ETRUNK_A_REVERTIVE, ETRUNK_A_REVERT_DELAY, ETRUNK_A_GRAT_ARP,
+ *    ETRUNK_A_FLUSH_COUNT, ETRUNK_A_FLUSH_INTERVAL, ETRUNK_A_FLUSH_KEY_SET,
+ *    ETRUNK_A_FLUSH_RX, ETRUNK_A_PROBE_INTERVAL, ETRUNK_A_PROBE_MISSED,
+ *    ETRUNK_A_PROBE_TARGETS, ETRUNK_A_ACTIVE_MEMBER, ETRUNK_A_SWITCHOVERS,
+ *    ETRUNK_A_SWITCHOVER_REASON, ETRUNK_A_SWITCHOVER_AGE: as the
+ *        IFLA_ETRUNK_* attributes of the same names (ETRUNK_A_PAD aligns)
+ *    ETRUNK_A_FLUSH_STATS: NLA_NESTED, the flush frames the trunk sent
+ *        and received, ETRUNK_FLUSH_STATS_A_*, each NLA_U64
  *    ETRUNK_A_MEMBERS: NLA_NESTED, one ETRUNK_A_MEMBER per member, in
  *        enslave order, each a member nest:
  *
@@ -118,8 +184,9 @@
  * ETRUNK_CMD_SET_TRUNK
  *    ETRUNK_A_IFINDEX or ETRUNK_A_IFNAME, and any of: ETRUNK_A_MODE (only
  *    while the trunk has no members), ETRUNK_A_HASH_POLICY,
- *    ETRUNK_A_MIN_LINKS, ETRUNK_A_MAX_LINKS (0 to ETRUNK_MAX_MEMBERS). All
- *    are applied or none. No reply payload.
+ *    ETRUNK_A_MIN_LINKS, ETRUNK_A_MAX_LINKS (0 to ETRUNK_MAX_MEMBERS), and
+ *    the rw attributes of mode backup above (ETRUNK_A_FLUSH_KEY: NLA_BINARY,
+ *    write-only). All are applied or none. No reply payload.
  *
  * ETRUNK_CMD_GET_MEMBER
  *    ETRUNK_A_MEMBER with ETRUNK_MEMBER_A_IFINDEX or ETRUNK_MEMBER_A_IFNAME.
@@ -139,9 +206,32 @@
  *    ETRUNK_MEMBER_A_ADMIN_UP: NLA_U8, 0 or 1: 0 takes the member out of
  *        the trunk (state down, reason admin) while its device stays up;
  *        this is how a control plane (e.g. BFD) reports a failure that
- *        carrier does not show. 1 lets it back.
+ *        carrier does not show. 1 lets it back. In mode backup, taking
+ *        the master out switches to the backup at once.
  *
- *    All are applied or none. No reply payload.
+ *    All are applied or none. No reply payload. In mode backup,
+ *    designating a usable member as master makes it the master at once
+ *    (switchover reason ETRUNK_SWITCH_MANUAL).
+ *
+ * ETRUNK_CMD_GET_FLUSH_RX
+ *    The flush-receive settings of a bridge port (the intermediate-device
+ *    role, see "Flush frames"). Without NLM_F_DUMP: ETRUNK_A_IFINDEX or
+ *    ETRUNK_A_IFNAME names the port; -ENOENT ("Flush-receive is not
+ *    enabled on the device") if it is not enabled. With NLM_F_DUMP: one
+ *    message per port of the namespace with flush-receive enabled. A
+ *    message holds ETRUNK_A_IFINDEX, ETRUNK_A_IFNAME, ETRUNK_A_FLUSH_RX
+ *    (1), ETRUNK_A_FLUSH_KEY_SET, ETRUNK_A_FLUSH_VLANS (absent: all VLANs)
+ *    and ETRUNK_A_FLUSH_STATS.
+ *
+ * ETRUNK_CMD_SET_FLUSH_RX
+ *    ETRUNK_A_IFINDEX or ETRUNK_A_IFNAME: a bridge port (else -EOPNOTSUPP,
+ *    "Flush-receive works on bridge ports"); ETRUNK_A_FLUSH_RX: 1 enables
+ *    (or changes) it, 0 disables it and forgets its settings and counters;
+ *    with 1, optionally ETRUNK_A_FLUSH_KEY (as for a trunk) and
+ *    ETRUNK_A_FLUSH_VLANS: NLA_NESTED of ETRUNK_VLAN_A_VID (NLA_U16, 1 to
+ *    4094), up to ETRUNK_FLUSH_MAX_VLANS, the VLANs this port acts on;
+ *    an empty nest: all VLANs. Settings not given keep their values. It
+ *    is forgotten when the device leaves its bridge. No reply payload.
  *
  * ETRUNK_CMD_EVENT
  *    Not a request: sent to the multicast group ETRUNK_MCGRP_EVENTS
@@ -155,6 +245,63 @@
  *    ETRUNK_A_MODE, ETRUNK_A_HASH_POLICY, ETRUNK_A_MIN_LINKS and
  *    ETRUNK_A_MAX_LINKS.
  *
+ * Flush frames
+ * ------------
+ *
+ * After a switchover the new master of a trunk in mode backup sends
+ * IFLA_ETRUNK_FLUSH_COUNT flush frames, IFLA_ETRUNK_FLUSH_INTERVAL apart,
+ * once untagged and once on each 802.1Q VLAN the trunk carries (VLAN
+ * devices on it, bridge VLANs of it as a bridge port). They tell every
+ * device on the path that the MAC addresses behind the trunk moved:
+ *
+ *    Destination MAC   ETRUNK_FLUSH_DEST, 03:45:54:52:4b:46, a locally
+ *                      administered group address: bridges flood it like
+ *                      any multicast, so it reaches every device on the
+ *                      path (an 01:80:c2 address would stop at the first
+ *                      bridge)
+ *    Source MAC        the trunk's MAC address
+ *    [802.1Q tag]      on the copies sent on a VLAN
+ *    EtherType         ETRUNK_FLUSH_ETHERTYPE, 0x88b5 (IEEE 802 Local
+ *                      Experimental EtherType 1)
+ *
+ * followed by the PDU, struct etrunk_flush_hdr, all fields big-endian:
+ *
+ *    offset size field
+ *     0     4    magic, ETRUNK_FLUSH_MAGIC, "ETRK"
+ *     4     1    version, ETRUNK_FLUSH_VERSION (1)
+ *     5     1    type, ETRUNK_FLUSH_TYPE_FLUSH (1)
+ *     6     2    flags: ETRUNK_FLUSH_F_HMAC (bit 0), the others zero
+ *     8     2    length of the PDU in bytes, offset 0 up to the end of the
+ *                HMAC: 32 + 2 * n (+ 32 with the HMAC). Ethernet padding
+ *                after it is ignored.
+ *    10     6    system: the MAC address of the sending trunk
+ *    16     4    trunk id: the sending trunk's ifindex
+ *    20     2    reserved, zero
+ *    22     2    n, the number of VLAN IDs that follow; 0: all VLANs
+ *    24     8    sequence number: starts at the sender's CLOCK_REALTIME in
+ *                nanoseconds when the trunk is created and grows by one
+ *                with every frame, so it keeps growing across restarts
+ *    32   2*n    VLAN IDs, 1 to 4094, n at most ETRUNK_FLUSH_MAX_VLANS
+ *  32+2n   32    HMAC-SHA256 of bytes 0 to 32+2n-1 with the key, present
+ *                when ETRUNK_FLUSH_F_HMAC is set
+ *
+ * An untagged copy lists no VLAN (all); a copy on VLAN v lists v.
+ *
+ * A receiver (a trunk member or a bridge port with flush-receive) drops
+ * and counts, in this order of checks: frames beyond its token bucket
+ * (ETRUNK_FLUSH_RX_BURST frames, refilled at ETRUNK_FLUSH_RX_RATE per
+ * second: rate), frames shorter than their header or length field, with
+ * a bad magic, type or length, or non-zero reserved bits (malformed), of
+ * another version (version), without a valid HMAC when a key is set
+ * (auth), and with a sequence number not above the last one accepted from
+ * the same system and trunk id (replay; the receiver remembers the last
+ * ETRUNK_FLUSH_RX_SENDERS senders). Without a key, an HMAC in the frame is
+ * not checked. A bridge port that accepts a frame removes, for the VLANs
+ * the frame lists and the port's setting allows (or all), the dynamic FDB
+ * entries learned on every flush-receive port of its bridge, so the stale
+ * entries of the old path (another port) go as well as those of the port
+ * the frame came in on. A bridge floods the frame on as any multicast.
+ *
  * A trunk holds at most ETRUNK_MAX_MEMBERS members. A member must be an
  * Ethernet device (ARPHRD_ETHER), not a loopback, not another trunk, not
  * already enslaved, not a device stacked above the trunk, and must be able
@@ -166,6 +313,8 @@
 #ifndef _UAPI_LINUX_ETRUNK_H
 #define _UAPI_LINUX_ETRUNK_H
 
+#include <linux/types.h>
+
 #define ETRUNK_GENL_NAME "etrunk"
 #define ETRUNK_GENL_VERSION 1
 #define ETRUNK_MCGRP_EVENTS "events"
@@ -173,6 +322,48 @@
 
 /* The most members one trunk may have. */
 #define ETRUNK_MAX_MEMBERS 256
+/* Mode backup: exactly two members. */
+#define ETRUNK_BACKUP_MEMBERS 2
+#define ETRUNK_MAX_REVERT_DELAY 3600000		/* ms */
+#define ETRUNK_MAX_FLUSH_COUNT 16
+#define ETRUNK_FLUSH_KEY_MAX 64			/* bytes */
+#define ETRUNK_MIN_PROBE_INTERVAL 10		/* ms */
+#define ETRUNK_MAX_PROBE_INTERVAL 60000		/* ms */
+#define ETRUNK_MAX_PROBE_TARGETS 16
+
+/* Flush frames: see "Flush frames" above. */
+#define ETRUNK_FLUSH_ETHERTYPE 0x88b5
+#define ETRUNK_FLUSH_DEST { 0x03, 0x45, 0x54, 0x52, 0x4b, 0x46 }
+#define ETRUNK_FLUSH_MAGIC 0x4554524b		/* "ETRK" */
+#define ETRUNK_FLUSH_VERSION 1
+#define ETRUNK_FLUSH_TYPE_FLUSH 1
+#define ETRUNK_FLUSH_F_HMAC 0x0001
+#define ETRUNK_FLUSH_HMAC_LEN 32
+#define ETRUNK_FLUSH_MAX_VLANS 512
+#define ETRUNK_FLUSH_RX_BURST 64
+#define ETRUNK_FLUSH_RX_RATE 32			/* frames per second */
+#define ETRUNK_FLUSH_RX_SENDERS 16
+
+/**
+ * struct etrunk_flush_hdr - the PDU of a flush frame, after the EtherType
+ *     (and followed by n VLAN IDs and the optional HMAC). Its fields fall on
+ *     their natural alignment within it (32 bytes, no padding); in a frame
+ *     the PDU itself is only 2-byte aligned, so read it unaligned-safely.
+ */
+struct etrunk_flush_hdr {
+	__be32 magic;
+	__u8 version;
+	__u8 type;
+	__be16 flags;
+	__be16 length;
+	__u8 system[6];
+	__be32 trunk_id;
+	__be16 reserved;
+	__be16 n_vlans;
+	__be64 seq;
+	__be16 vlans[];
+};
+
 /* A member's priority until one is set; lower is preferred. */
 #define ETRUNK_DEFAULT_PRIORITY 32768
 
@@ -181,9 +372,19 @@
  * @ETRUNK_MODE_LOADBALANCE: manual load balancing: every member that is up
  *     is active; each packet goes to the member chosen by the hash of its
  *     flow (see enum etrunk_hash_policy), so a flow stays on one member.
+ * @ETRUNK_MODE_BACKUP: 1:1 master/backup: exactly two members (a third is
+ *     refused). The master, the only active member, is the designated
+ *     master (ETRUNK_MEMBER_A_MASTER) if it is usable, otherwise the
+ *     member usable the longest; it transmits and receives alone. Frames
+ *     received on the backup are dropped and counted (rx_dropped), except
+ *     flush frames. The master changes at once when it loses its link
+ *     (netdevice notifier), is taken out with ETRUNK_MEMBER_A_ADMIN_UP 0,
+ *     fails liveness probing, or when the backup receives a flush frame;
+ *     then come gratuitous ARP and flush frames.
  */
 enum etrunk_mode {
 	ETRUNK_MODE_LOADBALANCE = 0,
+	ETRUNK_MODE_BACKUP = 1,
 	__ETRUNK_MODE_MAX
 };
 
@@ -219,7 +420,8 @@ enum etrunk_hash_policy {
  * @ETRUNK_MEMBER_DOWN: carries no traffic; the reason says why.
  * @ETRUNK_MEMBER_ACTIVE: up, with carrier, and in the transmit set.
  * @ETRUNK_MEMBER_STANDBY: could carry traffic but waits, because the
- *     trunk already has max-links active members of higher priority.
+ *     trunk already has max-links active members of higher priority, or,
+ *     in mode backup, because it is the backup.
  */
 enum etrunk_member_state {
 	ETRUNK_MEMBER_DOWN = 0,
@@ -237,6 +439,10 @@ enum etrunk_member_state {
  * @ETRUNK_REASON_ADMIN: taken out with ETRUNK_MEMBER_A_ADMIN_UP 0.
  * @ETRUNK_REASON_MAX_LINKS: standby: max-links members of higher
  *     priority are active.
+ * @ETRUNK_REASON_PROBE: liveness probing (IFLA_ETRUNK_PROBE_*) got no
+ *     reply from any target for probe_missed intervals.
+ * @ETRUNK_REASON_BACKUP: standby: mode backup, the other member is the
+ *     master.
  */
 enum etrunk_member_reason {
 	ETRUNK_REASON_NONE = 0,
@@ -244,7 +450,38 @@ enum etrunk_member_reason {
 	ETRUNK_REASON_NO_CARRIER = 2,
 	ETRUNK_REASON_ADMIN = 3,
 	ETRUNK_REASON_MAX_LINKS = 4,
+	ETRUNK_REASON_PROBE = 5,
+	ETRUNK_REASON_BACKUP = 6,
 	__ETRUNK_REASON_MAX
+};
+
+/**
+ * enum etrunk_switch_reason - why the master of a trunk in mode backup
+ *     changed
+ * @ETRUNK_SWITCH_NONE: no switchover yet.
+ * @ETRUNK_SWITCH_UP: there was no master; the first usable member became
+ *     it.
+ * @ETRUNK_SWITCH_LINK: the master's device went down or lost carrier.
+ * @ETRUNK_SWITCH_ADMIN: the master was taken out with
+ *     ETRUNK_MEMBER_A_ADMIN_UP 0 (the control plane's hook).
+ * @ETRUNK_SWITCH_PROBE: the master failed liveness probing.
+ * @ETRUNK_SWITCH_REVERT: the designated master took over again after the
+ *     revert delay.
+ * @ETRUNK_SWITCH_FLUSH: a valid flush frame arrived on the backup.
+ * @ETRUNK_SWITCH_MANUAL: a member was designated master.
+ * @ETRUNK_SWITCH_REMOVED: the master was released from the trunk.
+ */
+enum etrunk_switch_reason {
+	ETRUNK_SWITCH_NONE = 0,
+	ETRUNK_SWITCH_UP = 1,
+	ETRUNK_SWITCH_LINK = 2,
+	ETRUNK_SWITCH_ADMIN = 3,
+	ETRUNK_SWITCH_PROBE = 4,
+	ETRUNK_SWITCH_REVERT = 5,
+	ETRUNK_SWITCH_FLUSH = 6,
+	ETRUNK_SWITCH_MANUAL = 7,
+	ETRUNK_SWITCH_REMOVED = 8,
+	__ETRUNK_SWITCH_MAX
 };
 
 /**
@@ -256,6 +493,9 @@ enum etrunk_member_reason {
  * @ETRUNK_EVENT_ACTIVE: the set of active members changed: their number
  *     and the trunk's carrier are in the event.
  * @ETRUNK_EVENT_TRUNK_CHANGED: a trunk parameter was set.
+ * @ETRUNK_EVENT_SWITCHOVER: mode backup: the master changed; the event
+ *     has ETRUNK_A_ACTIVE_MEMBER, ETRUNK_A_SWITCHOVER_REASON and
+ *     ETRUNK_A_SWITCHOVERS.
  */
 enum etrunk_event {
 	ETRUNK_EVENT_UNSPEC,
@@ -264,6 +504,7 @@ enum etrunk_event {
 	ETRUNK_EVENT_MEMBER_STATE,
 	ETRUNK_EVENT_ACTIVE,
 	ETRUNK_EVENT_TRUNK_CHANGED,
+	ETRUNK_EVENT_SWITCHOVER,
 	__ETRUNK_EVENT_MAX
 };
 
@@ -274,6 +515,8 @@ enum etrunk_cmd {
 	ETRUNK_CMD_GET_MEMBER,
 	ETRUNK_CMD_SET_MEMBER,
 	ETRUNK_CMD_EVENT,
+	ETRUNK_CMD_GET_FLUSH_RX,
+	ETRUNK_CMD_SET_FLUSH_RX,
 	__ETRUNK_CMD_MAX
 };
 
@@ -295,6 +538,25 @@ enum etrunk_attr {
 	ETRUNK_A_MEMBER,
 	ETRUNK_A_EVENT,
 	ETRUNK_A_EVENT_SEQ,
+	ETRUNK_A_PAD,
+	ETRUNK_A_REVERTIVE,
+	ETRUNK_A_REVERT_DELAY,
+	ETRUNK_A_GRAT_ARP,
+	ETRUNK_A_FLUSH_COUNT,
+	ETRUNK_A_FLUSH_INTERVAL,
+	ETRUNK_A_FLUSH_KEY,
+	ETRUNK_A_FLUSH_KEY_SET,
+	ETRUNK_A_FLUSH_RX,
+	ETRUNK_A_PROBE_INTERVAL,
+	ETRUNK_A_PROBE_MISSED,
+	ETRUNK_A_PROBE_TARGETS,
+	ETRUNK_A_PROBE_TARGET,
+	ETRUNK_A_ACTIVE_MEMBER,
+	ETRUNK_A_SWITCHOVERS,
+	ETRUNK_A_SWITCHOVER_REASON,
+	ETRUNK_A_SWITCHOVER_AGE,
+	ETRUNK_A_FLUSH_STATS,
+	ETRUNK_A_FLUSH_VLANS,
 	__ETRUNK_A_MAX
 };
 
@@ -330,6 +592,33 @@ enum etrunk_stats_attr {
 
 #define ETRUNK_STATS_A_MAX (__ETRUNK_STATS_A_MAX - 1)
 
+/* In ETRUNK_A_FLUSH_STATS, each NLA_U64: frames sent; frames accepted;
+ * frames dropped, by the reasons of "Flush frames".
+ */
+enum etrunk_flush_stats_attr {
+	ETRUNK_FLUSH_STATS_A_UNSPEC,
+	ETRUNK_FLUSH_STATS_A_PAD,
+	ETRUNK_FLUSH_STATS_A_TX,
+	ETRUNK_FLUSH_STATS_A_RX_ACCEPTED,
+	ETRUNK_FLUSH_STATS_A_RX_RATE,
+	ETRUNK_FLUSH_STATS_A_RX_MALFORMED,
+	ETRUNK_FLUSH_STATS_A_RX_VERSION,
+	ETRUNK_FLUSH_STATS_A_RX_AUTH,
+	ETRUNK_FLUSH_STATS_A_RX_REPLAY,
+	__ETRUNK_FLUSH_STATS_A_MAX
+};
+
+#define ETRUNK_FLUSH_STATS_A_MAX (__ETRUNK_FLUSH_STATS_A_MAX - 1)
+
+/* In ETRUNK_A_FLUSH_VLANS. */
+enum etrunk_vlan_attr {
+	ETRUNK_VLAN_A_UNSPEC,
+	ETRUNK_VLAN_A_VID,
+	__ETRUNK_VLAN_A_MAX
+};
+
+#define ETRUNK_VLAN_A_MAX (__ETRUNK_VLAN_A_MAX - 1)
+
 enum {
 	IFLA_ETRUNK_UNSPEC,
 	IFLA_ETRUNK_MODE,
@@ -338,6 +627,23 @@ enum {
 	IFLA_ETRUNK_MEMBERS,
 	IFLA_ETRUNK_ACTIVE_MEMBERS,
 	IFLA_ETRUNK_MAX_LINKS,
+	IFLA_ETRUNK_PAD,
+	IFLA_ETRUNK_REVERTIVE,
+	IFLA_ETRUNK_REVERT_DELAY,
+	IFLA_ETRUNK_GRAT_ARP,
+	IFLA_ETRUNK_FLUSH_COUNT,
+	IFLA_ETRUNK_FLUSH_INTERVAL,
+	IFLA_ETRUNK_FLUSH_KEY,
+	IFLA_ETRUNK_FLUSH_KEY_SET,
+	IFLA_ETRUNK_FLUSH_RX,
+	IFLA_ETRUNK_PROBE_INTERVAL,
+	IFLA_ETRUNK_PROBE_MISSED,
+	IFLA_ETRUNK_PROBE_TARGETS,
+	IFLA_ETRUNK_PROBE_TARGET,
+	IFLA_ETRUNK_ACTIVE_MEMBER,
+	IFLA_ETRUNK_SWITCHOVERS,
+	IFLA_ETRUNK_SWITCHOVER_REASON,
+	IFLA_ETRUNK_SWITCHOVER_AGE,
 	__IFLA_ETRUNK_MAX
 };
 
