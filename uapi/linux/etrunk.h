@@ -164,7 +164,8 @@
  *    ETRUNK_A_FLUSH_RX, ETRUNK_A_PROBE_INTERVAL, ETRUNK_A_PROBE_MISSED,
  *    ETRUNK_A_PROBE_TARGETS, ETRUNK_A_ACTIVE_MEMBER, ETRUNK_A_SWITCHOVERS,
  *    ETRUNK_A_SWITCHOVER_REASON, ETRUNK_A_SWITCHOVER_AGE: as the
- *        IFLA_ETRUNK_* attributes of the same names (ETRUNK_A_PAD aligns)
+ *        IFLA_ETRUNK_* attributes of the same names (ETRUNK_A_PAD aligns),
+ *        in every mode (rtnetlink reports them in mode backup only)
  *    ETRUNK_A_FLUSH_STATS: NLA_NESTED, the flush frames the trunk sent
  *        and received, ETRUNK_FLUSH_STATS_A_*, each NLA_U64
  *    ETRUNK_A_MEMBERS: NLA_NESTED, one ETRUNK_A_MEMBER per member, in
@@ -495,7 +496,8 @@ enum etrunk_switch_reason {
  * @ETRUNK_EVENT_TRUNK_CHANGED: a trunk parameter was set.
  * @ETRUNK_EVENT_SWITCHOVER: mode backup: the master changed; the event
  *     has ETRUNK_A_ACTIVE_MEMBER, ETRUNK_A_SWITCHOVER_REASON and
- *     ETRUNK_A_SWITCHOVERS.
+ *     ETRUNK_A_SWITCHOVERS, and ETRUNK_A_ACTIVE_MEMBERS and
+ *     ETRUNK_A_CARRIER as ETRUNK_EVENT_ACTIVE.
  */
 enum etrunk_event {
 	ETRUNK_EVENT_UNSPEC,
