@@ -52,8 +52,8 @@ check: module tools
 # 2G: the guest keeps 1.5G free, and kmemleak scans take longer with
 # more memory (19 s at 2G, 31 s at 4G).
 DEBUG_MOD = $(CURDIR)/.cache/debug-module
-DEBUG_TESTS ?= etrunk_link.sh etrunk_enslave.sh etrunk_traffic.sh \
-	       etrunk_genl etrunk_rmmod.sh
+DEBUG_TESTS ?= etrunk_enslave.sh etrunk_traffic.sh etrunk_genl \
+	       etrunk_rmmod.sh etrunk_backup.sh etrunk_probe.sh
 
 check-debug: tools
 	@d=$$(scripts/debug-kernel.sh) && \

@@ -17,13 +17,14 @@ make_trunk_pair 2 mode backup grat_arp 3 || { fail "set up two hosts"; finish; }
 # trunk NS KEY: a field of the trunk's line in ip -d link show
 trunk() { link_detail "$1" et0 "$2"; }
 
-# wait_master NS MEMBER: until MEMBER is the master (5 s at most)
+# wait_master NS MEMBER [TRIES]: until MEMBER is the master (TRIES tenths
+# of a second and the time of the commands, 50 by default)
 wait_master()
 {
 	local tries=0
 
 	while [ "$(trunk "$1" active_member)" != "$2" ]; do
-		[ $tries -lt 50 ] || return 1
+		[ $tries -lt "${3:-50}" ] || return 1
 		sleep 0.1
 		tries=$((tries + 1))
 	done
@@ -101,7 +102,12 @@ lost=$(($(cat "$TMP/sent") - GOT))
 echo "# carrier loss of the master: $lost of $(cat "$TMP/sent") datagrams lost"
 check_le "carrier loss of the master: at most 20 datagrams lost" "$lost" 20
 check_eq "A's master is now a1" a1 "$(trunk "$NS_A" active_member)"
-check_eq "for reason link" link "$(trunk "$NS_A" switchover_reason)"
+# B switched before its member stopped and sent flush frames on b1: on a
+# slow (debug) kernel they can reach A before linkwatch reports a0's
+# carrier loss, and A follows them instead.
+reason=$(trunk "$NS_A" switchover_reason)
+check "for reason link (or B's flush frames, which were faster)" \
+	test "$reason" = link -o "$reason" = flush
 check_eq "counted" $((sw + 1)) "$(trunk "$NS_A" switchovers)"
 check_eq "a0 is down" down "$(link_detail "$NS_A" a0 state)"
 check "ping over the new master" ping_b
@@ -115,17 +121,16 @@ check "a0 comes back" wait_state "$NS_A" a0 standby
 sleep 1
 check_eq "not revertive: a1 stays master" a1 "$(trunk "$NS_A" active_member)"
 
-# Revertive, delay 1.5 s: after the designated master's return, traffic
+# Revertive, delay 4 s: after the designated master's return, traffic
 # goes back to it, not before the delay.
-ip -n "$NS_A" link set et0 type etrunk revertive on revert_delay 1500
-check_eq "the revert delay reads back" 1500 "$(trunk "$NS_A" revert_delay)"
+ip -n "$NS_A" link set et0 type etrunk revertive on revert_delay 4000
+check_eq "the revert delay reads back" 4000 "$(trunk "$NS_A" revert_delay)"
 ip -n "$NS_B" link set b0 down
 check "a0 fails again" wait_state "$NS_A" a0 down
 ip -n "$NS_B" link set b0 up
 check "a0 is back" wait_state "$NS_A" a0 standby
-sleep 0.5
 check_eq "within the revert delay a1 stays master" a1 "$(trunk "$NS_A" active_member)"
-check "after the delay a0 is master again" wait_master "$NS_A" a0
+check "after the delay a0 is master again" wait_master "$NS_A" a0 100
 check_eq "for reason revert" revert "$(trunk "$NS_A" switchover_reason)"
 check "B follows A's flush frames back to b0" wait_master "$NS_B" b0
 check_eq "for reason flush" flush "$(trunk "$NS_B" switchover_reason)"
