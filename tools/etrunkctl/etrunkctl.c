@@ -1218,28 +1218,38 @@ static const char *value_of(int argc, char **argv, int i)
 	return argv[i + 1];
 }
 
-static int cmd_show(int argc, char **argv)
+/* The GET @cmd reply for the one device in @argv, or the dump of all
+ * when there is none, into @l.
+ */
+static void fetch_list(uint8_t cmd, int argc, char **argv,
+		       struct trunk_list *l)
 {
-	struct trunk_list l = { 0 };
 	struct nlmsghdr *nlh;
 	struct nl nl;
-	unsigned int i;
 	int err;
 
-	if (argc > 1)
-		usage_error("show takes at most one device, not '%s'", argv[1]);
 	nl_start(&nl);
-	l.family = nl.family;
+	l->family = nl.family;
 	if (argc == 1) {
-		nlh = nl_request(&nl, ETRUNK_CMD_GET_TRUNK, NLM_F_ACK);
+		nlh = nl_request(&nl, cmd, NLM_F_ACK);
 		put_name(nlh, ETRUNK_A_IFNAME, argv[0]);
 	} else {
-		nlh = nl_request(&nl, ETRUNK_CMD_GET_TRUNK, NLM_F_DUMP);
+		nlh = nl_request(&nl, cmd, NLM_F_DUMP);
 	}
-	err = nl_talk(&nl, nlh, trunk_list_cb, &l);
+	err = nl_talk(&nl, nlh, trunk_list_cb, l);
 	if (err)
 		nl_fail(&nl, err);
 	nl_close(&nl);
+}
+
+static int cmd_show(int argc, char **argv)
+{
+	struct trunk_list l = { 0 };
+	unsigned int i;
+
+	if (argc > 1)
+		usage_error("show takes at most one device, not '%s'", argv[1]);
+	fetch_list(ETRUNK_CMD_GET_TRUNK, argc, argv, &l);
 
 	if (json) {
 		json_init(stdout, pretty);
@@ -1602,26 +1612,12 @@ static void json_port(const struct trunk *t)
 static int cmd_flush_show(int argc, char **argv)
 {
 	struct trunk_list l = { 0 };
-	struct nlmsghdr *nlh;
-	struct nl nl;
 	unsigned int i;
-	int err;
 
 	if (argc > 1)
 		usage_error("flush-receive show takes at most one device, not '%s'",
 			    argv[1]);
-	nl_start(&nl);
-	l.family = nl.family;
-	if (argc == 1) {
-		nlh = nl_request(&nl, ETRUNK_CMD_GET_FLUSH_RX, NLM_F_ACK);
-		put_name(nlh, ETRUNK_A_IFNAME, argv[0]);
-	} else {
-		nlh = nl_request(&nl, ETRUNK_CMD_GET_FLUSH_RX, NLM_F_DUMP);
-	}
-	err = nl_talk(&nl, nlh, trunk_list_cb, &l);
-	if (err)
-		nl_fail(&nl, err);
-	nl_close(&nl);
+	fetch_list(ETRUNK_CMD_GET_FLUSH_RX, argc, argv, &l);
 
 	if (json) {
 		json_init(stdout, pretty);
