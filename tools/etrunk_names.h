@@ -12,6 +12,7 @@
 static const char *const etrunk_mode_names[] = {
 	[ETRUNK_MODE_LOADBALANCE] = "loadbalance",
 	[ETRUNK_MODE_BACKUP] = "backup",
+	[ETRUNK_MODE_LACP] = "lacp",
 };
 
 static const char *const etrunk_hash_names[] = {
@@ -36,6 +37,42 @@ static const char *const etrunk_reason_names[] = {
 	[ETRUNK_REASON_MAX_LINKS] = "max-links",
 	[ETRUNK_REASON_PROBE] = "probe",
 	[ETRUNK_REASON_BACKUP] = "backup",
+	[ETRUNK_REASON_LACP_DEFAULTED] = "lacp-defaulted",
+	[ETRUNK_REASON_LACP_EXPIRED] = "lacp-expired",
+	[ETRUNK_REASON_LACP_AGGREGATOR] = "lacp-aggregator",
+	[ETRUNK_REASON_LACP_WAITING] = "lacp-waiting",
+	[ETRUNK_REASON_LACP_PARTNER] = "lacp-partner",
+	[ETRUNK_REASON_LACP_ROLE] = "lacp-role",
+};
+
+static const char *const etrunk_lacp_rate_names[] = {
+	[ETRUNK_LACP_RATE_SLOW] = "slow",
+	[ETRUNK_LACP_RATE_FAST] = "fast",
+};
+
+static const char *const etrunk_lacp_role_names[] = {
+	[ETRUNK_LACP_ROLE_MASTER] = "master",
+	[ETRUNK_LACP_ROLE_BACKUP] = "backup",
+};
+
+static const char *const etrunk_lacp_rx_names[] = {
+	[ETRUNK_LACP_RX_DISABLED] = "disabled",
+	[ETRUNK_LACP_RX_EXPIRED] = "expired",
+	[ETRUNK_LACP_RX_DEFAULTED] = "defaulted",
+	[ETRUNK_LACP_RX_CURRENT] = "current",
+};
+
+static const char *const etrunk_lacp_mux_names[] = {
+	[ETRUNK_LACP_MUX_DETACHED] = "detached",
+	[ETRUNK_LACP_MUX_WAITING] = "waiting",
+	[ETRUNK_LACP_MUX_ATTACHED] = "attached",
+	[ETRUNK_LACP_MUX_COLLECTING_DISTRIBUTING] = "collecting-distributing",
+};
+
+/* The ETRUNK_LACP_STATE_* bits, lowest first. */
+static const char *const etrunk_lacp_state_names[] = {
+	"active", "short-timeout", "aggregation", "sync",
+	"collecting", "distributing", "defaulted", "expired",
 };
 
 static const char *const etrunk_event_names[] = {

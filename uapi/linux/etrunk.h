@@ -101,6 +101,40 @@
  *        switchover; absent before the first one.
  *    IFLA_ETRUNK_PAD: alignment of 64-bit attributes.
  *
+ *    Mode ETRUNK_MODE_LACP (static LACP, IEEE 802.1AX, see "LACP" below)
+ *    adds, each also an ETRUNK_A_* attribute of the same name in generic
+ *    netlink (which reports them in every mode):
+ *
+ *    IFLA_ETRUNK_LACP_SYSTEM_PRIO: NLA_U16, rw, 1 to 65535, default
+ *        ETRUNK_LACP_DEFAULT_SYSTEM_PRIO; lower is preferred.
+ *    IFLA_ETRUNK_LACP_SYSTEM: NLA_BINARY of exactly 6 bytes, rw: the
+ *        system ID, a unicast MAC address (all zeros, broadcast and
+ *        multicast addresses are refused with -EINVAL and an extack
+ *        message). Until one is set it is the trunk's MAC address and
+ *        follows it; reported is the one in use.
+ *    IFLA_ETRUNK_LACP_KEY: NLA_U16, rw, 1 to 65535, default
+ *        ETRUNK_LACP_DEFAULT_KEY: the actor (operational) key of every
+ *        member.
+ *    IFLA_ETRUNK_LACP_PORT_OFFSET: NLA_U16, rw, 0 to
+ *        ETRUNK_LACP_MAX_PORT_OFFSET, default 0: a member's port number
+ *        is the offset plus its index (1 to ETRUNK_MAX_MEMBERS, the
+ *        lowest free one when it is enslaved), so two chassis sharing a
+ *        system ID give disjoint offsets and never advertise the same
+ *        port number.
+ *    IFLA_ETRUNK_LACP_RATE: NLA_U8, rw, enum etrunk_lacp_rate, default
+ *        ETRUNK_LACP_RATE_SLOW: the timeout the members advertise, which
+ *        makes the partner send every second (fast) or 30 s (slow);
+ *        partner information expires after 3 s or 90 s.
+ *    IFLA_ETRUNK_LACP_ROLE: NLA_U8, rw, enum etrunk_lacp_role, default
+ *        ETRUNK_LACP_ROLE_MASTER: the hook for two chassis acting as one.
+ *        In role backup the members attach but advertise themselves out
+ *        of synchronization, so the partner distributes nothing to them,
+ *        and they carry no traffic (reason ETRUNK_REASON_LACP_ROLE).
+ *
+ *    In mode lacp IFLA_ETRUNK_MAX_LINKS counts the members of the
+ *    aggregator: the others of it wait (state standby, reason max-links),
+ *    chosen by LACP port priority (lower first) and then port number.
+ *
  * IFLA_INFO_SLAVE_DATA (member):
  *
  *    IFLA_ETRUNK_MEMBER_STATE: NLA_U8, ro, one of enum etrunk_member_state.
@@ -111,6 +145,14 @@
  *        ETRUNK_DEFAULT_PRIORITY. Set with RTM_NEWLINK on the member.
  *    IFLA_ETRUNK_MEMBER_REASON: NLA_U8, ro, one of enum
  *        etrunk_member_reason: why the member is not active.
+ *    IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO: NLA_U16, rw, mode lacp: the LACP
+ *        port priority, 1 to 65535, lower is preferred; default
+ *        ETRUNK_LACP_DEFAULT_PORT_PRIO. Reported in mode lacp.
+ *    IFLA_ETRUNK_MEMBER_LACP_ACTIVE: NLA_U8, rw, 0 or 1, default 1: LACP
+ *        activity. An active member sends LACPDUs whatever its partner
+ *        does; a passive one (0) only while its partner is active.
+ *    IFLA_ETRUNK_MEMBER_LACP: NLA_NESTED, ro, mode lacp: the member's
+ *        protocol state, enum etrunk_lacp_attr (ETRUNK_LACP_A_*).
  *
  * IFLA_INFO_SLAVE_DATA is validated as strictly as IFLA_INFO_DATA.
  *
@@ -166,6 +208,10 @@
  *    ETRUNK_A_SWITCHOVER_REASON, ETRUNK_A_SWITCHOVER_AGE: as the
  *        IFLA_ETRUNK_* attributes of the same names (ETRUNK_A_PAD aligns),
  *        in every mode (rtnetlink reports them in mode backup only)
+ *    ETRUNK_A_LACP_SYSTEM_PRIO, ETRUNK_A_LACP_SYSTEM, ETRUNK_A_LACP_KEY,
+ *    ETRUNK_A_LACP_PORT_OFFSET, ETRUNK_A_LACP_RATE, ETRUNK_A_LACP_ROLE:
+ *        as the IFLA_ETRUNK_LACP_* attributes, in every mode (rtnetlink
+ *        reports them in mode lacp only)
  *    ETRUNK_A_FLUSH_STATS: NLA_NESTED, the flush frames the trunk sent
  *        and received, ETRUNK_FLUSH_STATS_A_*, each NLA_U64
  *    ETRUNK_A_MEMBERS: NLA_NESTED, one ETRUNK_A_MEMBER per member, in
@@ -181,13 +227,17 @@
  *        ETRUNK_MEMBER_A_LINK_FAILURES: NLA_U32
  *        ETRUNK_MEMBER_A_SPEED: NLA_U32, Mb/s as ethtool reports it,
  *            absent if unknown
+ *        ETRUNK_MEMBER_A_LACP_PORT_PRIO, ETRUNK_MEMBER_A_LACP_ACTIVE,
+ *        ETRUNK_MEMBER_A_LACP: as the IFLA_ETRUNK_MEMBER_* attributes of
+ *            the same names, in mode lacp only
  *
  * ETRUNK_CMD_SET_TRUNK
  *    ETRUNK_A_IFINDEX or ETRUNK_A_IFNAME, and any of: ETRUNK_A_MODE (only
  *    while the trunk has no members), ETRUNK_A_HASH_POLICY,
  *    ETRUNK_A_MIN_LINKS, ETRUNK_A_MAX_LINKS (0 to ETRUNK_MAX_MEMBERS), and
  *    the rw attributes of mode backup above (ETRUNK_A_FLUSH_KEY: NLA_BINARY,
- *    write-only). All are applied or none. No reply payload.
+ *    write-only) and of mode lacp. All are applied or none. No reply
+ *    payload.
  *
  * ETRUNK_CMD_GET_MEMBER
  *    ETRUNK_A_MEMBER with ETRUNK_MEMBER_A_IFINDEX or ETRUNK_MEMBER_A_IFNAME.
@@ -209,6 +259,9 @@
  *        this is how a control plane (e.g. BFD) reports a failure that
  *        carrier does not show. 1 lets it back. In mode backup, taking
  *        the master out switches to the backup at once.
+ *
+ *    ETRUNK_MEMBER_A_LACP_PORT_PRIO, ETRUNK_MEMBER_A_LACP_ACTIVE: NLA_U16
+ *        (1 to 65535) and NLA_U8 (0 or 1), as in rtnetlink
  *
  *    All are applied or none. No reply payload. In mode backup,
  *    designating a usable member as master makes it the master at once
@@ -303,6 +356,45 @@
  * entries of the old path (another port) go as well as those of the port
  * the frame came in on. A bridge floods the frame on as any multicast.
  *
+ * LACP
+ * ----
+ *
+ * In mode lacp every member runs the Link Aggregation Control Protocol
+ * of IEEE 802.1AX (version 1 LACPDUs, EtherType 0x8809 "slow protocols",
+ * subtype 1, to 01:80:c2:00:00:02 from the member's own MAC address) in
+ * the module: the receive machine (partner information current, expired
+ * after the short or long timeout it advertised for itself, or
+ * defaulted when none came), periodic transmission (every second while
+ * the partner asks for the short timeout, else every 30 s; none when
+ * both ends are passive), one aggregator per trunk and the mux machine
+ * with coupled control (detached, waiting 2 s for the other members of
+ * the aggregator, attached, collecting and distributing). A change the
+ * partner must learn (the actor's state, a new or lost partner, a
+ * configuration change, a partner with a wrong view of us) sends a
+ * LACPDU at once, at most three per second per member as 802.1AX
+ * allows, besides the periodic ones. A marker PDU (subtype 2) is
+ * answered with a marker response.
+ *
+ * The aggregator: of the members whose partner information is current
+ * (or expired, for its timeout), those with the same partner system,
+ * system priority and key form a group (a partner that says it is
+ * individual forms a group of one member); the biggest group is chosen,
+ * on a tie the one already chosen, else the one with the member enslaved
+ * first. A member with defaulted partner information never aggregates:
+ * this is static LACP, without a fall-back to manual aggregation.
+ *
+ * Only members in the mux state collecting-distributing are active (in
+ * the transmit set; min_links and the carrier follow them); frames other
+ * members receive are dropped and counted (rx_dropped). LACPDUs and
+ * markers received on members are consumed by the module, never
+ * delivered to the trunk: frames beyond a per-member token bucket
+ * (ETRUNK_LACP_RX_BURST, refilled at ETRUNK_LACP_RX_RATE per second)
+ * are dropped and counted as rate; so are, as malformed, those whose PDU
+ * is not exactly ETRUNK_LACP_PDU_LEN bytes, of a version other than 1,
+ * or whose TLVs (actor 1/20, partner 2/20, collector 3/16, terminator
+ * 0/0; marker information or response 1 or 2/16, terminator 0/0) do not
+ * have these types and lengths. None of these changes any state.
+ *
  * A trunk holds at most ETRUNK_MAX_MEMBERS members. A member must be an
  * Ethernet device (ARPHRD_ETHER), not a loopback, not another trunk, not
  * already enslaved, not a device stacked above the trunk, and must be able
@@ -365,6 +457,27 @@ struct etrunk_flush_hdr {
 	__be16 vlans[];
 };
 
+/* Mode lacp: see "LACP" above. */
+#define ETRUNK_LACP_DEFAULT_SYSTEM_PRIO 32768
+#define ETRUNK_LACP_DEFAULT_KEY 1
+#define ETRUNK_LACP_DEFAULT_PORT_PRIO 255
+#define ETRUNK_LACP_MAX_PORT_OFFSET (65535 - ETRUNK_MAX_MEMBERS)
+#define ETRUNK_LACP_PDU_LEN 110			/* bytes after the EtherType */
+#define ETRUNK_LACP_RX_BURST 16
+#define ETRUNK_LACP_RX_RATE 8			/* PDUs per second */
+
+/* The state octet of an actor or partner in a LACPDU (ETRUNK_LACP_A_*_
+ * STATE): IEEE 802.1AX Actor_State / Partner_State bits.
+ */
+#define ETRUNK_LACP_STATE_ACTIVITY	0x01	/* active, not passive */
+#define ETRUNK_LACP_STATE_TIMEOUT	0x02	/* short (fast) timeout */
+#define ETRUNK_LACP_STATE_AGGREGATION	0x04	/* aggregatable */
+#define ETRUNK_LACP_STATE_SYNC		0x08	/* in synchronization */
+#define ETRUNK_LACP_STATE_COLLECTING	0x10
+#define ETRUNK_LACP_STATE_DISTRIBUTING	0x20
+#define ETRUNK_LACP_STATE_DEFAULTED	0x40
+#define ETRUNK_LACP_STATE_EXPIRED	0x80
+
 /* A member's priority until one is set; lower is preferred. */
 #define ETRUNK_DEFAULT_PRIORITY 32768
 
@@ -382,10 +495,14 @@ struct etrunk_flush_hdr {
  *     (netdevice notifier), is taken out with ETRUNK_MEMBER_A_ADMIN_UP 0,
  *     fails liveness probing, or when the backup receives a flush frame;
  *     then come gratuitous ARP and flush frames.
+ * @ETRUNK_MODE_LACP: static LACP (IEEE 802.1AX, see "LACP"): members the
+ *     protocol aggregates with the partner are active; each packet goes
+ *     to one of them by its flow hash, as in loadbalance.
  */
 enum etrunk_mode {
 	ETRUNK_MODE_LOADBALANCE = 0,
 	ETRUNK_MODE_BACKUP = 1,
+	ETRUNK_MODE_LACP = 2,
 	__ETRUNK_MODE_MAX
 };
 
@@ -444,6 +561,18 @@ enum etrunk_member_state {
  *     reply from any target for probe_missed intervals.
  * @ETRUNK_REASON_BACKUP: standby: mode backup, the other member is the
  *     master.
+ * @ETRUNK_REASON_LACP_DEFAULTED: mode lacp: no LACPDU has come from a
+ *     partner (receive machine defaulted).
+ * @ETRUNK_REASON_LACP_EXPIRED: mode lacp: the partner fell silent for
+ *     its timeout (receive machine expired).
+ * @ETRUNK_REASON_LACP_AGGREGATOR: mode lacp: its partner (system,
+ *     priority, key) is not the chosen aggregator's, or the partner says
+ *     it is individual while others aggregate.
+ * @ETRUNK_REASON_LACP_WAITING: mode lacp: selected, waiting for the other
+ *     members of the aggregator (mux detached or waiting).
+ * @ETRUNK_REASON_LACP_PARTNER: mode lacp: attached, but the partner is
+ *     not in synchronization with us (it has not attached us yet).
+ * @ETRUNK_REASON_LACP_ROLE: standby: mode lacp in role backup.
  */
 enum etrunk_member_reason {
 	ETRUNK_REASON_NONE = 0,
@@ -453,7 +582,75 @@ enum etrunk_member_reason {
 	ETRUNK_REASON_MAX_LINKS = 4,
 	ETRUNK_REASON_PROBE = 5,
 	ETRUNK_REASON_BACKUP = 6,
+	ETRUNK_REASON_LACP_DEFAULTED = 7,
+	ETRUNK_REASON_LACP_EXPIRED = 8,
+	ETRUNK_REASON_LACP_AGGREGATOR = 9,
+	ETRUNK_REASON_LACP_WAITING = 10,
+	ETRUNK_REASON_LACP_PARTNER = 11,
+	ETRUNK_REASON_LACP_ROLE = 12,
 	__ETRUNK_REASON_MAX
+};
+
+/**
+ * enum etrunk_lacp_rate - the LACP timeout the members advertise
+ * @ETRUNK_LACP_RATE_SLOW: long timeout: the partner sends every 30 s and
+ *     its information expires after 90 s.
+ * @ETRUNK_LACP_RATE_FAST: short timeout: every second, expiring after 3 s.
+ */
+enum etrunk_lacp_rate {
+	ETRUNK_LACP_RATE_SLOW = 0,
+	ETRUNK_LACP_RATE_FAST = 1,
+	__ETRUNK_LACP_RATE_MAX
+};
+
+#define ETRUNK_LACP_RATE_MAX (__ETRUNK_LACP_RATE_MAX - 1)
+
+/**
+ * enum etrunk_lacp_role - mode lacp: the trunk's part in a pair of chassis
+ * @ETRUNK_LACP_ROLE_MASTER: members aggregate and carry traffic.
+ * @ETRUNK_LACP_ROLE_BACKUP: members attach but advertise themselves out
+ *     of synchronization and carry nothing; switching to master puts them
+ *     in synchronization and tells the partner at once.
+ */
+enum etrunk_lacp_role {
+	ETRUNK_LACP_ROLE_MASTER = 0,
+	ETRUNK_LACP_ROLE_BACKUP = 1,
+	__ETRUNK_LACP_ROLE_MAX
+};
+
+#define ETRUNK_LACP_ROLE_MAX (__ETRUNK_LACP_ROLE_MAX - 1)
+
+/**
+ * enum etrunk_lacp_rx_state - a member's LACP receive machine
+ * @ETRUNK_LACP_RX_DISABLED: its device is down or has no carrier.
+ * @ETRUNK_LACP_RX_EXPIRED: the partner's information timed out once; it
+ *     is kept, out of synchronization, for one more short timeout.
+ * @ETRUNK_LACP_RX_DEFAULTED: no partner information.
+ * @ETRUNK_LACP_RX_CURRENT: the partner's information is current.
+ */
+enum etrunk_lacp_rx_state {
+	ETRUNK_LACP_RX_DISABLED = 0,
+	ETRUNK_LACP_RX_EXPIRED = 1,
+	ETRUNK_LACP_RX_DEFAULTED = 2,
+	ETRUNK_LACP_RX_CURRENT = 3,
+	__ETRUNK_LACP_RX_MAX
+};
+
+/**
+ * enum etrunk_lacp_mux_state - a member's LACP mux machine
+ * @ETRUNK_LACP_MUX_DETACHED: not attached to the aggregator.
+ * @ETRUNK_LACP_MUX_WAITING: selected, waiting for the aggregate wait
+ *     time (2 s) so that the members of an aggregator attach together.
+ * @ETRUNK_LACP_MUX_ATTACHED: attached, in synchronization (unless in
+ *     role backup), waiting for the partner's synchronization.
+ * @ETRUNK_LACP_MUX_COLLECTING_DISTRIBUTING: carries traffic.
+ */
+enum etrunk_lacp_mux_state {
+	ETRUNK_LACP_MUX_DETACHED = 0,
+	ETRUNK_LACP_MUX_WAITING = 1,
+	ETRUNK_LACP_MUX_ATTACHED = 2,
+	ETRUNK_LACP_MUX_COLLECTING_DISTRIBUTING = 3,
+	__ETRUNK_LACP_MUX_MAX
 };
 
 /**
@@ -559,6 +756,12 @@ enum etrunk_attr {
 	ETRUNK_A_SWITCHOVER_AGE,
 	ETRUNK_A_FLUSH_STATS,
 	ETRUNK_A_FLUSH_VLANS,
+	ETRUNK_A_LACP_SYSTEM_PRIO,
+	ETRUNK_A_LACP_SYSTEM,
+	ETRUNK_A_LACP_KEY,
+	ETRUNK_A_LACP_PORT_OFFSET,
+	ETRUNK_A_LACP_RATE,
+	ETRUNK_A_LACP_ROLE,
 	__ETRUNK_A_MAX
 };
 
@@ -575,6 +778,9 @@ enum etrunk_member_attr {
 	ETRUNK_MEMBER_A_ADMIN_UP,
 	ETRUNK_MEMBER_A_LINK_FAILURES,
 	ETRUNK_MEMBER_A_SPEED,
+	ETRUNK_MEMBER_A_LACP_PORT_PRIO,
+	ETRUNK_MEMBER_A_LACP_ACTIVE,
+	ETRUNK_MEMBER_A_LACP,
 	__ETRUNK_MEMBER_A_MAX
 };
 
@@ -621,6 +827,44 @@ enum etrunk_vlan_attr {
 
 #define ETRUNK_VLAN_A_MAX (__ETRUNK_VLAN_A_MAX - 1)
 
+/* In IFLA_ETRUNK_MEMBER_LACP and ETRUNK_MEMBER_A_LACP, mode lacp: the
+ * receive and mux machines' states (NLA_U8, enum etrunk_lacp_rx_state and
+ * enum etrunk_lacp_mux_state); the actor's (this member's) and the
+ * partner's information as the LACPDUs carry it: system priority
+ * (NLA_U16), system (NLA_BINARY, 6 bytes), key, port priority and port
+ * number (NLA_U16) and state (NLA_U8, ETRUNK_LACP_STATE_* bits); the
+ * partner's is all zeros while defaulted. Then counters, each NLA_U64:
+ * LACPDUs received (valid) and sent, markers received and responses
+ * sent, PDUs dropped as malformed and by the token bucket (rate).
+ */
+enum etrunk_lacp_attr {
+	ETRUNK_LACP_A_UNSPEC,
+	ETRUNK_LACP_A_PAD,
+	ETRUNK_LACP_A_RX_STATE,
+	ETRUNK_LACP_A_MUX_STATE,
+	ETRUNK_LACP_A_ACTOR_SYSTEM_PRIO,
+	ETRUNK_LACP_A_ACTOR_SYSTEM,
+	ETRUNK_LACP_A_ACTOR_KEY,
+	ETRUNK_LACP_A_ACTOR_PORT_PRIO,
+	ETRUNK_LACP_A_ACTOR_PORT,
+	ETRUNK_LACP_A_ACTOR_STATE,
+	ETRUNK_LACP_A_PARTNER_SYSTEM_PRIO,
+	ETRUNK_LACP_A_PARTNER_SYSTEM,
+	ETRUNK_LACP_A_PARTNER_KEY,
+	ETRUNK_LACP_A_PARTNER_PORT_PRIO,
+	ETRUNK_LACP_A_PARTNER_PORT,
+	ETRUNK_LACP_A_PARTNER_STATE,
+	ETRUNK_LACP_A_LACPDU_RX,
+	ETRUNK_LACP_A_LACPDU_TX,
+	ETRUNK_LACP_A_MARKER_RX,
+	ETRUNK_LACP_A_MARKER_TX,
+	ETRUNK_LACP_A_RX_MALFORMED,
+	ETRUNK_LACP_A_RX_RATE,
+	__ETRUNK_LACP_A_MAX
+};
+
+#define ETRUNK_LACP_A_MAX (__ETRUNK_LACP_A_MAX - 1)
+
 enum {
 	IFLA_ETRUNK_UNSPEC,
 	IFLA_ETRUNK_MODE,
@@ -646,6 +890,12 @@ enum {
 	IFLA_ETRUNK_SWITCHOVERS,
 	IFLA_ETRUNK_SWITCHOVER_REASON,
 	IFLA_ETRUNK_SWITCHOVER_AGE,
+	IFLA_ETRUNK_LACP_SYSTEM_PRIO,
+	IFLA_ETRUNK_LACP_SYSTEM,
+	IFLA_ETRUNK_LACP_KEY,
+	IFLA_ETRUNK_LACP_PORT_OFFSET,
+	IFLA_ETRUNK_LACP_RATE,
+	IFLA_ETRUNK_LACP_ROLE,
 	__IFLA_ETRUNK_MAX
 };
 
@@ -657,6 +907,9 @@ enum {
 	IFLA_ETRUNK_MEMBER_LINK_FAILURES,
 	IFLA_ETRUNK_MEMBER_PRIORITY,
 	IFLA_ETRUNK_MEMBER_REASON,
+	IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO,
+	IFLA_ETRUNK_MEMBER_LACP_ACTIVE,
+	IFLA_ETRUNK_MEMBER_LACP,
 	__IFLA_ETRUNK_MEMBER_MAX
 };
 
