@@ -53,6 +53,10 @@ struct netlink_range_validation etrunk_probe_interval_range = {
 	.max = ETRUNK_MAX_PROBE_INTERVAL,
 };
 
+struct netlink_range_validation etrunk_lacp_port_offset_range = {
+	.max = ETRUNK_LACP_MAX_PORT_OFFSET,
+};
+
 /* The checks of etrunk_set_params, on the values it would end up with. */
 static int etrunk_check_params(struct etrunk *et, const struct etrunk_params *p,
 			       u32 probe_interval, unsigned int n_targets,
@@ -82,6 +86,12 @@ static int etrunk_check_params(struct etrunk *et, const struct etrunk_params *p,
 	}
 	if (probe_interval && !n_targets) {
 		NL_SET_ERR_MSG(extack, "Liveness probing needs a probe target");
+		return -EINVAL;
+	}
+	/* The partner tells systems apart by this ID alone. */
+	if (p->lacp_system && !is_valid_ether_addr(nla_data(p->lacp_system))) {
+		NL_SET_ERR_MSG_ATTR(extack, p->lacp_system,
+				    "The LACP system ID must be a unicast MAC address, not all zeros");
 		return -EINVAL;
 	}
 	return 0;
@@ -156,10 +166,26 @@ int etrunk_set_params(struct etrunk *et, const struct etrunk_params *p,
 		       n_targets * sizeof(targets[0]));
 		et->probe.n_targets = n_targets;
 	}
+	if (p->lacp_system_prio)
+		et->lacp.system_prio = *p->lacp_system_prio;
+	if (p->lacp_system) {
+		ether_addr_copy(et->lacp.system, nla_data(p->lacp_system));
+		et->lacp.system_set = true;
+	}
+	if (p->lacp_key)
+		et->lacp.key = *p->lacp_key;
+	if (p->lacp_port_offset)
+		et->lacp.port_offset = *p->lacp_port_offset;
+	if (p->lacp_rate)
+		et->lacp.fast = *p->lacp_rate == ETRUNK_LACP_RATE_FAST;
+	if (p->lacp_role)
+		et->lacp.backup = *p->lacp_role == ETRUNK_LACP_ROLE_BACKUP;
 
 	if (et->dev->reg_state == NETREG_REGISTERED) {
 		etrunk_probe_restart(et);
 		etrunk_select(et, NULL);
+		/* New actor information: the partners learn it at once. */
+		etrunk_lacp_changed(et);
 		etrunk_update_carrier(et);
 		etrunk_genl_trunk_event(et, ETRUNK_EVENT_TRUNK_CHANGED);
 	}
@@ -207,6 +233,42 @@ int etrunk_put_backup(struct sk_buff *skb, const struct etrunk *et,
 			      pad))
 		return -EMSGSIZE;
 	return 0;
+}
+
+/* The mode-lacp attributes, also in the same order in both families:
+ * @first is the LACP_SYSTEM_PRIO of either.
+ */
+#define ETRUNK_LACP_ATTR(x) (first + (IFLA_ETRUNK_LACP_##x - IFLA_ETRUNK_LACP_SYSTEM_PRIO))
+#define ETRUNK_SAME_LACP_ORDER(x) \
+	BUILD_BUG_ON(IFLA_ETRUNK_LACP_##x - IFLA_ETRUNK_LACP_SYSTEM_PRIO != \
+		     ETRUNK_A_LACP_##x - ETRUNK_A_LACP_SYSTEM_PRIO)
+
+int etrunk_put_lacp(struct sk_buff *skb, const struct etrunk *et, int first)
+{
+	ETRUNK_SAME_LACP_ORDER(SYSTEM);
+	ETRUNK_SAME_LACP_ORDER(KEY);
+	ETRUNK_SAME_LACP_ORDER(PORT_OFFSET);
+	ETRUNK_SAME_LACP_ORDER(RATE);
+	ETRUNK_SAME_LACP_ORDER(ROLE);
+	if (nla_put_u16(skb, ETRUNK_LACP_ATTR(SYSTEM_PRIO), et->lacp.system_prio) ||
+	    nla_put(skb, ETRUNK_LACP_ATTR(SYSTEM), ETH_ALEN,
+		    etrunk_lacp_system(et)) ||
+	    nla_put_u16(skb, ETRUNK_LACP_ATTR(KEY), et->lacp.key) ||
+	    nla_put_u16(skb, ETRUNK_LACP_ATTR(PORT_OFFSET), et->lacp.port_offset) ||
+	    nla_put_u8(skb, ETRUNK_LACP_ATTR(RATE),
+		       et->lacp.fast ? ETRUNK_LACP_RATE_FAST : ETRUNK_LACP_RATE_SLOW) ||
+	    nla_put_u8(skb, ETRUNK_LACP_ATTR(ROLE),
+		       et->lacp.backup ? ETRUNK_LACP_ROLE_BACKUP :
+					 ETRUNK_LACP_ROLE_MASTER))
+		return -EMSGSIZE;
+	return 0;
+}
+
+size_t etrunk_lacp_size(void)
+{
+	return 3 * nla_total_size(sizeof(u16)) +	/* SYSTEM_PRIO, KEY, PORT_OFFSET */
+	       nla_total_size(ETH_ALEN) +		/* SYSTEM */
+	       2 * nla_total_size(sizeof(u8));		/* RATE, ROLE */
 }
 
 /* Recompute what the trunk can offload from what all members can: a
@@ -294,6 +356,7 @@ static void etrunk_uninit(struct net_device *dev)
 	etrunk_probe_uninit(et);
 	etrunk_backup_uninit(et);
 	etrunk_flush_uninit(et);
+	etrunk_lacp_uninit(et);
 }
 
 static void etrunk_destructor(struct net_device *dev)
@@ -549,6 +612,7 @@ void etrunk_setup(struct net_device *dev)
 	etrunk_backup_init(et);
 	etrunk_flush_init(et);
 	etrunk_probe_init(et);
+	etrunk_lacp_init(et);
 
 	dev->netdev_ops = &etrunk_netdev_ops;
 	dev->ethtool_ops = &etrunk_ethtool_ops;

@@ -12,6 +12,7 @@
 #include <linux/etrunk.h>
 
 #include "flush.h"
+#include "lacp.h"
 #include "probe.h"
 
 #define ETRUNK_VERSION "0.1.0"
@@ -76,6 +77,7 @@ struct etrunk_pcpu_stats {
  *	master, set by receive; @switch_work acts on it under RTNL.
  * @flush: flush-frame state (flush.c).
  * @probe: liveness probing (probe.c).
+ * @lacp: mode lacp (lacp.c).
  */
 struct etrunk {
 	unsigned int tx_count;
@@ -114,6 +116,7 @@ struct etrunk {
 	struct delayed_work switch_work;
 	struct etrunk_flush flush;
 	struct etrunk_probe probe;
+	struct etrunk_lacp lacp;
 };
 
 /* Trunk parameters to change; a NULL pointer leaves one as it is. */
@@ -133,10 +136,17 @@ struct etrunk_params {
 	const u8 *probe_missed;
 	const struct nlattr *probe_targets;
 	int probe_target_type;
+	const u16 *lacp_system_prio;
+	const struct nlattr *lacp_system;
+	const u16 *lacp_key;
+	const u16 *lacp_port_offset;
+	const u8 *lacp_rate;
+	const u8 *lacp_role;
 };
 
 extern struct netlink_range_validation etrunk_revert_delay_range;
 extern struct netlink_range_validation etrunk_probe_interval_range;
+extern struct netlink_range_validation etrunk_lacp_port_offset_range;
 
 void etrunk_setup(struct net_device *dev);
 int etrunk_set_params(struct etrunk *et, const struct etrunk_params *p,
@@ -144,6 +154,8 @@ int etrunk_set_params(struct etrunk *et, const struct etrunk_params *p,
 bool netif_is_etrunk(const struct net_device *dev);
 int etrunk_put_backup(struct sk_buff *skb, const struct etrunk *et,
 		      int first, int pad);
+int etrunk_put_lacp(struct sk_buff *skb, const struct etrunk *et, int first);
+size_t etrunk_lacp_size(void);
 void etrunk_update_carrier(struct etrunk *et);
 void etrunk_compute_features(struct etrunk *et);
 

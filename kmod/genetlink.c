@@ -50,6 +50,12 @@ static const struct nla_policy etrunk_member_genl_policy[ETRUNK_MEMBER_A_MAX + 1
 		.type = NLA_REJECT,
 		.reject_message = "ETRUNK_MEMBER_A_SPEED is read-only",
 	},
+	[ETRUNK_MEMBER_A_LACP_PORT_PRIO] = NLA_POLICY_MIN(NLA_U16, 1),
+	[ETRUNK_MEMBER_A_LACP_ACTIVE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[ETRUNK_MEMBER_A_LACP] = {
+		.type = NLA_REJECT,
+		.reject_message = "ETRUNK_MEMBER_A_LACP is read-only",
+	},
 };
 
 #define ETRUNK_RO(attr) { .type = NLA_REJECT, .reject_message = #attr " is read-only" }
@@ -87,6 +93,13 @@ static const struct nla_policy etrunk_genl_policy[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_SWITCHOVER_AGE] = ETRUNK_RO(ETRUNK_A_SWITCHOVER_AGE),
 	[ETRUNK_A_FLUSH_STATS] = ETRUNK_RO(ETRUNK_A_FLUSH_STATS),
 	[ETRUNK_A_FLUSH_VLANS] = { .type = NLA_NESTED },
+	[ETRUNK_A_LACP_SYSTEM_PRIO] = NLA_POLICY_MIN(NLA_U16, 1),
+	[ETRUNK_A_LACP_SYSTEM] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
+	[ETRUNK_A_LACP_KEY] = NLA_POLICY_MIN(NLA_U16, 1),
+	[ETRUNK_A_LACP_PORT_OFFSET] =
+		NLA_POLICY_FULL_RANGE(NLA_U16, &etrunk_lacp_port_offset_range),
+	[ETRUNK_A_LACP_RATE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_RATE_MAX),
+	[ETRUNK_A_LACP_ROLE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_ROLE_MAX),
 };
 
 /* Find the device named by an ifindex and/or ifname attribute pair. */
@@ -177,7 +190,10 @@ static size_t etrunk_genl_member_size(void)
 	       nla_total_size(IFNAMSIZ) +		/* IFNAME */
 	       4 * nla_total_size(sizeof(u8)) +		/* STATE ... ADMIN_UP */
 	       nla_total_size(sizeof(u16)) +		/* PRIORITY */
-	       2 * nla_total_size(sizeof(u32));		/* LINK_FAILURES, SPEED */
+	       2 * nla_total_size(sizeof(u32)) +	/* LINK_FAILURES, SPEED */
+	       nla_total_size(sizeof(u16)) +		/* LACP_PORT_PRIO */
+	       nla_total_size(sizeof(u8)) +		/* LACP_ACTIVE */
+	       etrunk_lacp_member_size();		/* LACP */
 }
 
 /* The mode-backup attributes, probe targets and flush statistics. */
@@ -204,11 +220,12 @@ static size_t etrunk_genl_trunk_size(const struct etrunk *et)
 	       6 * nla_total_size_64bit(sizeof(u64)) +
 	       nla_total_size(0) +			/* MEMBERS */
 	       et->member_count * etrunk_genl_member_size() +
-	       etrunk_genl_backup_size();
+	       etrunk_genl_backup_size() +
+	       etrunk_lacp_size();
 }
 
 static int etrunk_genl_put_member(struct sk_buff *skb,
-				  const struct etrunk_member *m)
+				  struct etrunk_member *m)
 {
 	struct ethtool_link_ksettings ks;
 	struct nlattr *nest;
@@ -228,6 +245,11 @@ static int etrunk_genl_put_member(struct sk_buff *skb,
 	if (!__ethtool_get_link_ksettings(m->dev, &ks) &&
 	    ks.base.speed != (u32)SPEED_UNKNOWN &&
 	    nla_put_u32(skb, ETRUNK_MEMBER_A_SPEED, ks.base.speed))
+		goto cancel;
+	if (m->et->mode == ETRUNK_MODE_LACP &&
+	    (nla_put_u16(skb, ETRUNK_MEMBER_A_LACP_PORT_PRIO, m->lacp.port_prio) ||
+	     nla_put_u8(skb, ETRUNK_MEMBER_A_LACP_ACTIVE, m->lacp.active) ||
+	     etrunk_lacp_put_member(skb, m, ETRUNK_MEMBER_A_LACP)))
 		goto cancel;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -301,7 +323,7 @@ static int etrunk_genl_put_trunk(struct sk_buff *skb, struct etrunk *et,
 				 unsigned int *next_member)
 {
 	const unsigned int first = *next_member;
-	const struct etrunk_member *m;
+	struct etrunk_member *m;
 	struct nlattr *members;
 	unsigned int i = 0;
 	void *hdr;
@@ -316,6 +338,7 @@ static int etrunk_genl_put_trunk(struct sk_buff *skb, struct etrunk *et,
 	    nla_put_u32(skb, ETRUNK_A_ACTIVE_MEMBERS, et->tx_count) ||
 	    etrunk_genl_put_stats(skb, et) ||
 	    etrunk_put_backup(skb, et, ETRUNK_A_REVERTIVE, ETRUNK_A_PAD) ||
+	    etrunk_put_lacp(skb, et, ETRUNK_A_LACP_SYSTEM_PRIO) ||
 	    etrunk_probe_put_targets(skb, et, ETRUNK_A_PROBE_TARGETS,
 				     ETRUNK_A_PROBE_TARGET) ||
 	    etrunk_flush_put_stats(skb, ETRUNK_A_FLUSH_STATS, &et->flush.rx,
@@ -455,6 +478,17 @@ static int etrunk_genl_set_trunk(struct sk_buff *skb, struct genl_info *info)
 	p.flush_key = attrs[ETRUNK_A_FLUSH_KEY];
 	p.probe_targets = attrs[ETRUNK_A_PROBE_TARGETS];
 	p.probe_target_type = ETRUNK_A_PROBE_TARGET;
+	if (attrs[ETRUNK_A_LACP_SYSTEM_PRIO])
+		p.lacp_system_prio = nla_data(attrs[ETRUNK_A_LACP_SYSTEM_PRIO]);
+	p.lacp_system = attrs[ETRUNK_A_LACP_SYSTEM];
+	if (attrs[ETRUNK_A_LACP_KEY])
+		p.lacp_key = nla_data(attrs[ETRUNK_A_LACP_KEY]);
+	if (attrs[ETRUNK_A_LACP_PORT_OFFSET])
+		p.lacp_port_offset = nla_data(attrs[ETRUNK_A_LACP_PORT_OFFSET]);
+	if (attrs[ETRUNK_A_LACP_RATE])
+		p.lacp_rate = nla_data(attrs[ETRUNK_A_LACP_RATE]);
+	if (attrs[ETRUNK_A_LACP_ROLE])
+		p.lacp_role = nla_data(attrs[ETRUNK_A_LACP_ROLE]);
 	err = etrunk_set_params(et, &p, info->extack);
 out:
 	rtnl_unlock();
@@ -514,7 +548,12 @@ static int etrunk_genl_set_member(struct sk_buff *skb, struct genl_info *info)
 		etrunk_member_set_master(m, nla_get_u8(tb[ETRUNK_MEMBER_A_MASTER]));
 	if (tb[ETRUNK_MEMBER_A_ADMIN_UP])
 		m->admin_up = nla_get_u8(tb[ETRUNK_MEMBER_A_ADMIN_UP]);
+	if (tb[ETRUNK_MEMBER_A_LACP_PORT_PRIO])
+		m->lacp.port_prio = nla_get_u16(tb[ETRUNK_MEMBER_A_LACP_PORT_PRIO]);
+	if (tb[ETRUNK_MEMBER_A_LACP_ACTIVE])
+		m->lacp.active = nla_get_u8(tb[ETRUNK_MEMBER_A_LACP_ACTIVE]);
 	etrunk_select(m->et, NULL);
+	etrunk_lacp_changed(m->et);
 out:
 	rtnl_unlock();
 	return err;

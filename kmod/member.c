@@ -71,6 +71,9 @@ static u8 etrunk_member_reason(const struct etrunk_member *m,
 	if (!m->probe_ok && m->et->mode == ETRUNK_MODE_BACKUP &&
 	    m->et->probe.interval)
 		return ETRUNK_REASON_PROBE;
+	/* lacp.c decided, max-links included. */
+	if (m->et->mode == ETRUNK_MODE_LACP)
+		return m->lacp.reason;
 	return ETRUNK_REASON_NONE;
 }
 
@@ -114,7 +117,8 @@ static u8 etrunk_state_of(u8 reason)
 {
 	if (reason == ETRUNK_REASON_NONE)
 		return ETRUNK_MEMBER_ACTIVE;
-	if (reason == ETRUNK_REASON_MAX_LINKS || reason == ETRUNK_REASON_BACKUP)
+	if (reason == ETRUNK_REASON_MAX_LINKS || reason == ETRUNK_REASON_BACKUP ||
+	    reason == ETRUNK_REASON_LACP_ROLE)
 		return ETRUNK_MEMBER_STANDBY;
 	return ETRUNK_MEMBER_DOWN;
 }
@@ -171,7 +175,7 @@ void etrunk_select(struct etrunk *et, const struct etrunk_member *going_down)
 	if (backup) {
 		old_master = rtnl_dereference(et->active);
 		master = etrunk_backup_choose(et);
-	} else if (et->max_links) {
+	} else if (et->max_links && et->mode != ETRUNK_MODE_LACP) {
 		etrunk_apply_max_links(et);
 	}
 
@@ -374,7 +378,7 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	m->priority = ETRUNK_DEFAULT_PRIORITY;
 	m->admin_up = true;
 	m->probe_ok = true;
-	m->rx_drop = et->mode == ETRUNK_MODE_BACKUP;
+	m->rx_drop = et->mode != ETRUNK_MODE_LOADBALANCE;
 	m->tx_slot = -1;
 	m->orig_mtu = dev->mtu;
 	ether_addr_copy(m->orig_addr, dev->dev_addr);
@@ -428,6 +432,9 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	err = vlan_vids_add_by_dev(dev, tdev);
 	if (err)
 		goto err_allmulti;
+	err = etrunk_lacp_member_add(m);
+	if (err)
+		goto err_vids;
 
 	/* On the list before the address sync, so that a concurrent
 	 * ndo_set_rx_mode of the trunk reaches this member too.
@@ -442,8 +449,11 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	etrunk_compute_features(et);
 	etrunk_genl_member_event(m, ETRUNK_EVENT_MEMBER_ADDED);
 	etrunk_select(et, NULL);
+	etrunk_lacp_changed(et);
 	return 0;
 
+err_vids:
+	vlan_vids_del_by_dev(dev, tdev);
 err_allmulti:
 	if (tdev->flags & IFF_ALLMULTI)
 		dev_set_allmulti(dev, -1);
@@ -485,6 +495,7 @@ static void etrunk_member_release(struct etrunk_member *m)
 	ASSERT_RTNL();
 	if (was_active)
 		etrunk_tx_remove(et, m);
+	etrunk_lacp_member_del(m);
 	if (rtnl_dereference(et->active) == m) {
 		RCU_INIT_POINTER(et->active, NULL);
 		et->master_removed = true;
@@ -528,6 +539,7 @@ static void etrunk_member_release(struct etrunk_member *m)
 		etrunk_compute_features(et);
 		/* A standby member may take the released one's place. */
 		etrunk_select(et, NULL);
+		etrunk_lacp_changed(et);
 		if (was_active) {
 			etrunk_update_carrier(et);
 			etrunk_genl_trunk_event(et, ETRUNK_EVENT_ACTIVE);
@@ -588,6 +600,9 @@ static int etrunk_netdev_event(struct notifier_block *nb,
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:
 		etrunk_select(m->et, NULL);
+		/* LACP tells the partner at once. */
+		m->et->lacp.reselect = true;
+		etrunk_lacp_run(m->et);
 		break;
 	case NETDEV_FEAT_CHANGE:
 		etrunk_compute_features(m->et);

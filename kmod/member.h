@@ -8,6 +8,8 @@
 #include <linux/netdevice.h>
 #include <linux/if_ether.h>
 
+#include "lacp.h"
+
 struct etrunk;
 
 /**
@@ -26,7 +28,8 @@ struct etrunk;
  * @orig_mtu: MTU before enslaving, restored on release.
  * @orig_addr: MAC address before enslaving, restored on release.
  * @rx_drop: mode backup: not the master, so received frames are dropped
- *	(flush frames aside); written under RTNL, read by receive.
+ *	(flush frames aside); mode lacp: not collecting. Written under RTNL,
+ *	read by receive.
  * @usable_since: jiffies when its reason last became none (mode backup
  *	picks the member usable the longest; revert waits from it).
  * @probe_ok: false after it failed liveness probing (RTNL).
@@ -36,6 +39,7 @@ struct etrunk;
  *	began probing, the start of its grace period (probe.c).
  * @flush_seen: jiffies of the last flush frame received on it, written by
  *	receive (backup.c: do both members hear the same frames?).
+ * @lacp: mode lacp: its protocol state (lacp.c).
  * @rcu: frees the member after the readers of etrunk.tx are done.
  */
 struct etrunk_member {
@@ -58,6 +62,7 @@ struct etrunk_member {
 	unsigned long probe_reply;
 	unsigned long probe_sent;
 	unsigned long flush_seen;
+	struct etrunk_lacp_port lacp;
 	struct rcu_head rcu;
 };
 

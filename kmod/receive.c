@@ -2,7 +2,9 @@
 /*
  * Receive: the rx_handler on every member hands its frames to the trunk,
  * except, in mode backup, those of the backup member, which are dropped
- * (flush frames aside); liveness probing gets a look at ARP and IPv6.
+ * (flush frames aside), and in mode lacp those of members not collecting
+ * and LACPDUs and markers, which lacp.c takes; liveness probing gets a
+ * look at ARP and IPv6.
  */
 
 #include <linux/etherdevice.h>
@@ -56,6 +58,23 @@ static bool etrunk_backup_rx(struct etrunk_member *m, struct sk_buff *skb)
 	return false;
 }
 
+/* Mode lacp: LACPDUs and markers are the module's; a member that is not
+ * collecting delivers nothing.
+ */
+static bool etrunk_lacp_member_rx(struct etrunk_member *m, struct sk_buff *skb)
+{
+	if (skb->protocol == htons(ETH_P_SLOW) && etrunk_lacp_rx(m, skb)) {
+		consume_skb(skb);
+		return true;
+	}
+	if (READ_ONCE(m->rx_drop)) {
+		etrunk_count_rx_drop(m->et);
+		kfree_skb(skb);
+		return true;
+	}
+	return false;
+}
+
 rx_handler_result_t etrunk_handle_frame(struct sk_buff **pskb)
 {
 	struct sk_buff *skb = *pskb;
@@ -69,9 +88,16 @@ rx_handler_result_t etrunk_handle_frame(struct sk_buff **pskb)
 		return RX_HANDLER_CONSUMED;
 	}
 	*pskb = skb;
-	if (unlikely(READ_ONCE(et->mode) == ETRUNK_MODE_BACKUP) &&
-	    etrunk_backup_rx(m, skb))
-		return RX_HANDLER_CONSUMED;
+	switch (READ_ONCE(et->mode)) {
+	case ETRUNK_MODE_BACKUP:
+		if (etrunk_backup_rx(m, skb))
+			return RX_HANDLER_CONSUMED;
+		break;
+	case ETRUNK_MODE_LACP:
+		if (etrunk_lacp_member_rx(m, skb))
+			return RX_HANDLER_CONSUMED;
+		break;
+	}
 	skb->dev = et->dev;
 
 	s = this_cpu_ptr(et->stats);

@@ -47,6 +47,13 @@ static const struct nla_policy etrunk_policy[IFLA_ETRUNK_MAX + 1] = {
 	[IFLA_ETRUNK_SWITCHOVERS] = ETRUNK_IFLA_RO(IFLA_ETRUNK_SWITCHOVERS),
 	[IFLA_ETRUNK_SWITCHOVER_REASON] = ETRUNK_IFLA_RO(IFLA_ETRUNK_SWITCHOVER_REASON),
 	[IFLA_ETRUNK_SWITCHOVER_AGE] = ETRUNK_IFLA_RO(IFLA_ETRUNK_SWITCHOVER_AGE),
+	[IFLA_ETRUNK_LACP_SYSTEM_PRIO] = NLA_POLICY_MIN(NLA_U16, 1),
+	[IFLA_ETRUNK_LACP_SYSTEM] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
+	[IFLA_ETRUNK_LACP_KEY] = NLA_POLICY_MIN(NLA_U16, 1),
+	[IFLA_ETRUNK_LACP_PORT_OFFSET] =
+		NLA_POLICY_FULL_RANGE(NLA_U16, &etrunk_lacp_port_offset_range),
+	[IFLA_ETRUNK_LACP_RATE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_RATE_MAX),
+	[IFLA_ETRUNK_LACP_ROLE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_ROLE_MAX),
 };
 
 static const struct nla_policy etrunk_member_policy[IFLA_ETRUNK_MEMBER_MAX + 1] = {
@@ -63,6 +70,9 @@ static const struct nla_policy etrunk_member_policy[IFLA_ETRUNK_MEMBER_MAX + 1] 
 		.type = NLA_REJECT,
 		.reject_message = "IFLA_ETRUNK_MEMBER_REASON is read-only",
 	},
+	[IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO] = NLA_POLICY_MIN(NLA_U16, 1),
+	[IFLA_ETRUNK_MEMBER_LACP_ACTIVE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[IFLA_ETRUNK_MEMBER_LACP] = ETRUNK_IFLA_RO(IFLA_ETRUNK_MEMBER_LACP),
 };
 
 /* rtnetlink parses IFLA_INFO_DATA liberally (unknown attributes are
@@ -119,6 +129,12 @@ static int etrunk_changelink(struct net_device *dev, struct nlattr *tb[],
 	p.probe_missed = etrunk_attr_data(data[IFLA_ETRUNK_PROBE_MISSED]);
 	p.probe_targets = data[IFLA_ETRUNK_PROBE_TARGETS];
 	p.probe_target_type = IFLA_ETRUNK_PROBE_TARGET;
+	p.lacp_system_prio = etrunk_attr_data(data[IFLA_ETRUNK_LACP_SYSTEM_PRIO]);
+	p.lacp_system = data[IFLA_ETRUNK_LACP_SYSTEM];
+	p.lacp_key = etrunk_attr_data(data[IFLA_ETRUNK_LACP_KEY]);
+	p.lacp_port_offset = etrunk_attr_data(data[IFLA_ETRUNK_LACP_PORT_OFFSET]);
+	p.lacp_rate = etrunk_attr_data(data[IFLA_ETRUNK_LACP_RATE]);
+	p.lacp_role = etrunk_attr_data(data[IFLA_ETRUNK_LACP_ROLE]);
 	return etrunk_set_params(netdev_priv(dev), &p, extack);
 }
 
@@ -154,7 +170,8 @@ static size_t etrunk_get_size(const struct net_device *dev)
 	       ETRUNK_MAX_PROBE_TARGETS * nla_total_size(16) +
 	       2 * nla_total_size(sizeof(u32)) +	/* ACTIVE_MEMBER, SWITCHOVERS */
 	       nla_total_size(sizeof(u8)) +	/* SWITCHOVER_REASON */
-	       nla_total_size_64bit(sizeof(u64));	/* SWITCHOVER_AGE */
+	       nla_total_size_64bit(sizeof(u64)) +	/* SWITCHOVER_AGE */
+	       etrunk_lacp_size();
 }
 
 static int etrunk_fill_info(struct sk_buff *skb, const struct net_device *dev)
@@ -168,6 +185,8 @@ static int etrunk_fill_info(struct sk_buff *skb, const struct net_device *dev)
 	    nla_put_u32(skb, IFLA_ETRUNK_ACTIVE_MEMBERS, et->tx_count) ||
 	    nla_put_u32(skb, IFLA_ETRUNK_MAX_LINKS, et->max_links))
 		return -EMSGSIZE;
+	if (et->mode == ETRUNK_MODE_LACP)
+		return etrunk_put_lacp(skb, et, IFLA_ETRUNK_LACP_SYSTEM_PRIO);
 	if (et->mode != ETRUNK_MODE_BACKUP)
 		return 0;
 	if (etrunk_put_backup(skb, et, IFLA_ETRUNK_REVERTIVE, IFLA_ETRUNK_PAD) ||
@@ -183,14 +202,17 @@ static size_t etrunk_get_member_size(const struct net_device *dev,
 	return nla_total_size(sizeof(u8)) +	/* IFLA_ETRUNK_MEMBER_STATE */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_ETRUNK_MEMBER_LINK_FAILURES */
 	       nla_total_size(sizeof(u16)) +	/* IFLA_ETRUNK_MEMBER_PRIORITY */
-	       nla_total_size(sizeof(u8));	/* IFLA_ETRUNK_MEMBER_REASON */
+	       nla_total_size(sizeof(u8)) +	/* IFLA_ETRUNK_MEMBER_REASON */
+	       nla_total_size(sizeof(u16)) +	/* IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO */
+	       nla_total_size(sizeof(u8)) +	/* IFLA_ETRUNK_MEMBER_LACP_ACTIVE */
+	       etrunk_lacp_member_size();	/* IFLA_ETRUNK_MEMBER_LACP */
 }
 
 static int etrunk_fill_member_info(struct sk_buff *skb,
 				   const struct net_device *dev,
 				   const struct net_device *mdev)
 {
-	const struct etrunk_member *m = etrunk_member_get_rtnl(mdev);
+	struct etrunk_member *m = etrunk_member_get_rtnl(mdev);
 
 	if (!m)
 		return 0;
@@ -199,6 +221,13 @@ static int etrunk_fill_member_info(struct sk_buff *skb,
 			m->link_failures) ||
 	    nla_put_u16(skb, IFLA_ETRUNK_MEMBER_PRIORITY, m->priority) ||
 	    nla_put_u8(skb, IFLA_ETRUNK_MEMBER_REASON, m->reason))
+		return -EMSGSIZE;
+	if (m->et->mode != ETRUNK_MODE_LACP)
+		return 0;
+	if (nla_put_u16(skb, IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO,
+			m->lacp.port_prio) ||
+	    nla_put_u8(skb, IFLA_ETRUNK_MEMBER_LACP_ACTIVE, m->lacp.active) ||
+	    etrunk_lacp_put_member(skb, m, IFLA_ETRUNK_MEMBER_LACP))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -220,10 +249,14 @@ static int etrunk_member_changelink(struct net_device *dev,
 				  extack);
 	if (err)
 		return err;
-	if (data[IFLA_ETRUNK_MEMBER_PRIORITY]) {
+	if (data[IFLA_ETRUNK_MEMBER_PRIORITY])
 		m->priority = nla_get_u16(data[IFLA_ETRUNK_MEMBER_PRIORITY]);
-		etrunk_select(m->et, NULL);
-	}
+	if (data[IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO])
+		m->lacp.port_prio = nla_get_u16(data[IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO]);
+	if (data[IFLA_ETRUNK_MEMBER_LACP_ACTIVE])
+		m->lacp.active = nla_get_u8(data[IFLA_ETRUNK_MEMBER_LACP_ACTIVE]);
+	etrunk_select(m->et, NULL);
+	etrunk_lacp_changed(m->et);
 	return 0;
 }
 
