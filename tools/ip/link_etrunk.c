@@ -240,8 +240,11 @@ static void etrunk_print_explain(FILE *f)
 		"                  [ flush_key { HEX | none } ] [ flush_rx { on | off } ]\n"
 		"                  [ probe_interval MS ] [ probe_missed N ]\n"
 		"                  [ probe_target { ADDR[,ADDR...] | none } ]\n"
+		"                  [ lacp_rate { slow | fast } ] [ system_priority N ]\n"
+		"                  [ system_id MAC ] [ actor_key N ] [ port_offset N ]\n"
+		"                  [ lacp_role { master | backup } ]\n"
 		"\n"
-		"MODE := { loadbalance | backup }\n"
+		"MODE := { loadbalance | backup | lacp }\n"
 		"POLICY := { layer2 | layer2+3 | layer3+4 | encap2+3 | encap3+4 }\n"
 		"MIN_LINKS := 0-" STR(ETRUNK_MAX_MEMBERS) "\n"
 		"MAX_LINKS := 0-" STR(ETRUNK_MAX_MEMBERS) " (0: no limit)\n"
@@ -257,6 +260,11 @@ static void etrunk_print_explain(FILE *f)
 		"probe_missed := 1-255\n"
 		"probe_target := up to " STR(ETRUNK_MAX_PROBE_TARGETS)
 		" IPv4/IPv6 addresses, none: no targets\n"
+		"\n"
+		"Mode lacp (static LACP, IEEE 802.1AX):\n"
+		"system_priority, actor_key := 1-65535\n"
+		"system_id := a unicast MAC address (default: the trunk's)\n"
+		"port_offset := 0-" STR(ETRUNK_LACP_MAX_PORT_OFFSET) ", added to each member's index\n"
 		"\n"
 		"hash and xmit_hash_policy are other names for hash_policy;\n"
 		"min-links and max-links for min_links and max_links.\n");
@@ -343,6 +351,35 @@ static void parse_probe_targets(struct nlmsghdr *n, const char *arg)
 	addattr_nest_end(n, nest);
 }
 
+/* aa:bb:cc:dd:ee:ff; the kernel judges whether it may be a system ID. */
+static int parse_mac(const char *arg, __u8 mac[6])
+{
+	unsigned int b[6];
+	char end;
+	int i;
+
+	if (sscanf(arg, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2],
+		   &b[3], &b[4], &b[5], &end) != 6)
+		return -1;
+	for (i = 0; i < 6; i++)
+		mac[i] = (__u8)b[i];
+	return 0;
+}
+
+static void print_mac(const struct rtattr *rta, const char *key,
+		      const char *fmt)
+{
+	const __u8 *a;
+	char buf[18];
+
+	if (!rta || RTA_PAYLOAD(rta) != 6)
+		return;
+	a = RTA_DATA(rta);
+	snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x",
+		 a[0], a[1], a[2], a[3], a[4], a[5]);
+	print_color_string(PRINT_ANY, COLOR_MAC, key, fmt, buf);
+}
+
 static __u8 parse_on_off(const char *opt_msg, const char *arg)
 {
 	if (strcmp(arg, "on") == 0)
@@ -366,7 +403,7 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 			idx = name_to_index(etrunk_mode_names,
 					    ARRAY_SIZE(etrunk_mode_names), *argv);
 			if (idx < 0)
-				invarg("invalid mode, expected loadbalance or backup",
+				invarg("invalid mode, expected loadbalance, backup or lacp",
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_MODE,
 				 (__u8)idx);
@@ -454,6 +491,56 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 			   strcmp(*argv, "probe_targets") == 0) {
 			NEXT_ARG();
 			parse_probe_targets(n, *argv);
+		/* Mode lacp. */
+		} else if (is_opt(*argv, "lacp_rate", "lacp-rate")) {
+			NEXT_ARG();
+			idx = name_to_index(etrunk_lacp_rate_names,
+					    ARRAY_SIZE(etrunk_lacp_rate_names),
+					    *argv);
+			if (idx < 0)
+				invarg("invalid lacp_rate, expected slow or fast",
+				       *argv);
+			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_RATE,
+				 (__u8)idx);
+		} else if (is_opt(*argv, "lacp_role", "lacp-role")) {
+			NEXT_ARG();
+			idx = name_to_index(etrunk_lacp_role_names,
+					    ARRAY_SIZE(etrunk_lacp_role_names),
+					    *argv);
+			if (idx < 0)
+				invarg("invalid lacp_role, expected master or backup",
+				       *argv);
+			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_ROLE,
+				 (__u8)idx);
+		} else if (is_opt(*argv, "system_priority", "ad_actor_sys_prio")) {
+			NEXT_ARG();
+			if (get_u16(&u16, *argv, 0))
+				invarg("invalid system_priority, expected 1-65535",
+				       *argv);
+			addattr16(n, ETRUNK_REQ_MAXLEN,
+				  IFLA_ETRUNK_LACP_SYSTEM_PRIO, u16);
+		} else if (is_opt(*argv, "system_id", "ad_actor_system")) {
+			__u8 mac[6];
+
+			NEXT_ARG();
+			if (parse_mac(*argv, mac))
+				invarg("invalid system_id, expected a MAC address",
+				       *argv);
+			addattr_l(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_SYSTEM,
+				  mac, sizeof(mac));
+		} else if (is_opt(*argv, "actor_key", "ad_user_port_key")) {
+			NEXT_ARG();
+			if (get_u16(&u16, *argv, 0))
+				invarg("invalid actor_key, expected 1-65535",
+				       *argv);
+			addattr16(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_KEY,
+				  u16);
+		} else if (is_opt(*argv, "port_offset", "port-offset")) {
+			NEXT_ARG();
+			if (get_u16(&u16, *argv, 0))
+				invarg("invalid port_offset", *argv);
+			addattr16(n, ETRUNK_REQ_MAXLEN,
+				  IFLA_ETRUNK_LACP_PORT_OFFSET, u16);
 		} else {
 			if (strcmp(*argv, "help") != 0)
 				fprintf(stderr,
@@ -577,6 +664,19 @@ static void etrunk_print_opt(struct link_util *lu UNUSED, FILE *f UNUSED,
 	print_u32(tb[IFLA_ETRUNK_ACTIVE_MEMBERS], "active_members",
 		  "active_members %u ");
 	etrunk_print_backup(tb);
+	/* Mode lacp. */
+	print_enum(tb[IFLA_ETRUNK_LACP_RATE], "lacp_rate", "lacp_rate %s ",
+		   "lacp_rate %u ", etrunk_lacp_rate_names,
+		   ARRAY_SIZE(etrunk_lacp_rate_names));
+	print_u16(tb[IFLA_ETRUNK_LACP_SYSTEM_PRIO], "system_priority",
+		  "system_priority %u ");
+	print_mac(tb[IFLA_ETRUNK_LACP_SYSTEM], "system_id", "system_id %s ");
+	print_u16(tb[IFLA_ETRUNK_LACP_KEY], "actor_key", "actor_key %u ");
+	print_u16(tb[IFLA_ETRUNK_LACP_PORT_OFFSET], "port_offset",
+		  "port_offset %u ");
+	print_enum(tb[IFLA_ETRUNK_LACP_ROLE], "lacp_role", "lacp_role %s ",
+		   "lacp_role %u ", etrunk_lacp_role_names,
+		   ARRAY_SIZE(etrunk_lacp_role_names));
 }
 
 static void etrunk_print_help(struct link_util *lu UNUSED, int argc UNUSED,
@@ -599,9 +699,12 @@ static void etrunk_slave_print_explain(FILE *f)
 {
 	fprintf(f,
 		"Usage: ... etrunk_slave [ priority PRIORITY ]\n"
+		"                        [ lacp_port_priority N ] [ lacp_active { on | off } ]\n"
 		"\n"
 		"PRIORITY := 0-65535, lower is preferred (default "
 		STR(ETRUNK_DEFAULT_PRIORITY) ")\n"
+		"lacp_port_priority := 1-65535, lower is preferred (default "
+		STR(ETRUNK_LACP_DEFAULT_PORT_PRIO) ")\n"
 		"\n"
 		"Set on a member: ip link set DEVICE type etrunk_slave priority N\n"
 		"Its state, reason, priority and link_failures are shown by\n"
@@ -621,6 +724,19 @@ static int etrunk_slave_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr16(n, ETRUNK_REQ_MAXLEN,
 				  IFLA_ETRUNK_MEMBER_PRIORITY, prio);
+		} else if (is_opt(*argv, "lacp_port_priority", "lacp-port-priority")) {
+			NEXT_ARG();
+			if (get_u16(&prio, *argv, 0))
+				invarg("invalid lacp_port_priority, expected 1-65535",
+				       *argv);
+			addattr16(n, ETRUNK_REQ_MAXLEN,
+				  IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO, prio);
+		} else if (is_opt(*argv, "lacp_active", "lacp-active")) {
+			NEXT_ARG();
+			addattr8(n, ETRUNK_REQ_MAXLEN,
+				 IFLA_ETRUNK_MEMBER_LACP_ACTIVE,
+				 parse_on_off("invalid lacp_active, expected on or off",
+					      *argv));
 		} else {
 			if (strcmp(*argv, "help") != 0)
 				fprintf(stderr,
@@ -654,6 +770,96 @@ static void print_reason(const struct rtattr *rta)
 		   etrunk_reason_names, ARRAY_SIZE(etrunk_reason_names));
 }
 
+/* "actor_state active,aggregation,sync" (none: "-") */
+static void print_lacp_state(const struct rtattr *rta, const char *key,
+			     const char *fmt)
+{
+	char buf[128] = "";
+	size_t i, len = 0;
+	__u8 val;
+
+	if (!attr_u8(rta, &val))
+		return;
+	for (i = 0; i < ARRAY_SIZE(etrunk_lacp_state_names); i++) {
+		if (!(val & (1u << i)))
+			continue;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
+					len ? "," : "",
+					etrunk_lacp_state_names[i]);
+	}
+	print_color_string(PRINT_ANY, COLOR_NONE, key, fmt, len ? buf : "-");
+}
+
+static void print_u64(const struct rtattr *rta, const char *key,
+		      const char *fmt)
+{
+	uint64_t val;
+
+	if (!rta || RTA_PAYLOAD(rta) < sizeof(val))
+		return;
+	memcpy(&val, RTA_DATA(rta), sizeof(val));
+	print_color_u64(PRINT_ANY, COLOR_NONE, key, fmt, val);
+}
+
+/* One end of the link: the actor_ or partner_ attributes from @first. */
+static void print_lacp_port(struct rtattr *tb[], int first, const char *who)
+{
+	static const char *const names[] = {
+		"system_priority", "system", "key", "port_priority", "port",
+		"state",
+	};
+	char key[32], fmt[48];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		struct rtattr *rta = tb[first + (int)i];
+
+		snprintf(key, sizeof(key), "%s_%s", who, names[i]);
+		snprintf(fmt, sizeof(fmt), "%s_%s %s ", who, names[i],
+			 i == 1 || i == 5 ? "%s" : "%u");
+		if (i == 1)
+			print_mac(rta, key, fmt);
+		else if (i == 5)
+			print_lacp_state(rta, key, fmt);
+		else
+			print_u16(rta, key, fmt);
+	}
+}
+
+/* IFLA_ETRUNK_MEMBER_LACP: the machines, actor, partner, counters. */
+static void print_lacp_member(const struct rtattr *nest)
+{
+	struct rtattr *tb[ETRUNK_LACP_A_MAX + 1] = { NULL };
+	struct rtattr *rta;
+	int len;
+
+	if (!nest)
+		return;
+	len = (int)RTA_PAYLOAD(nest);
+	for (rta = RTA_DATA(nest); RTA_OK(rta, len); rta = RTA_NEXT(rta, len)) {
+		unsigned short type = rta->rta_type & ~NLA_F_NESTED;
+
+		if (type <= ETRUNK_LACP_A_MAX)
+			tb[type] = rta;
+	}
+	print_enum(tb[ETRUNK_LACP_A_RX_STATE], "lacp_rx", "lacp_rx %s ",
+		   "lacp_rx %u ", etrunk_lacp_rx_names,
+		   ARRAY_SIZE(etrunk_lacp_rx_names));
+	print_enum(tb[ETRUNK_LACP_A_MUX_STATE], "lacp_mux", "lacp_mux %s ",
+		   "lacp_mux %u ", etrunk_lacp_mux_names,
+		   ARRAY_SIZE(etrunk_lacp_mux_names));
+	print_lacp_port(tb, ETRUNK_LACP_A_ACTOR_SYSTEM_PRIO, "actor");
+	print_lacp_port(tb, ETRUNK_LACP_A_PARTNER_SYSTEM_PRIO, "partner");
+	print_u64(tb[ETRUNK_LACP_A_LACPDU_RX], "lacpdu_rx", "lacpdu_rx %" PRIu64 " ");
+	print_u64(tb[ETRUNK_LACP_A_LACPDU_TX], "lacpdu_tx", "lacpdu_tx %" PRIu64 " ");
+	print_u64(tb[ETRUNK_LACP_A_MARKER_RX], "marker_rx", "marker_rx %" PRIu64 " ");
+	print_u64(tb[ETRUNK_LACP_A_MARKER_TX], "marker_tx", "marker_tx %" PRIu64 " ");
+	print_u64(tb[ETRUNK_LACP_A_RX_MALFORMED], "lacp_rx_malformed",
+		  "lacp_rx_malformed %" PRIu64 " ");
+	print_u64(tb[ETRUNK_LACP_A_RX_RATE], "lacp_rx_rate",
+		  "lacp_rx_rate %" PRIu64 " ");
+}
+
 static void etrunk_slave_print_opt(struct link_util *lu UNUSED,
 				   FILE *f UNUSED, struct rtattr *tb[])
 {
@@ -668,6 +874,11 @@ static void etrunk_slave_print_opt(struct link_util *lu UNUSED,
 		  "priority %u ");
 	print_u32(tb[IFLA_ETRUNK_MEMBER_LINK_FAILURES], "link_failures",
 		  "link_failures %u ");
+	print_u16(tb[IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO], "lacp_port_priority",
+		  "lacp_port_priority %u ");
+	print_flag(tb[IFLA_ETRUNK_MEMBER_LACP_ACTIVE], "lacp_active",
+		   "lacp_active %s ");
+	print_lacp_member(tb[IFLA_ETRUNK_MEMBER_LACP]);
 }
 
 static void etrunk_slave_print_help(struct link_util *lu UNUSED,
