@@ -1,0 +1,245 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Mode lacp (static LACP, IEEE 802.1AX): a trunk aggregates with Linux
+# bonding in mode 802.3ad (lacp_rate fast, then slow) and with another
+# trunk; traffic uses both links; a member set down leaves the aggregator
+# and comes back; a bad system ID is refused; crafted bad LACPDUs and a
+# flood are dropped and counted without changing any state; a marker is
+# answered.
+
+source "$(dirname "$0")/lib.sh"
+require_etrunk
+[ -x "$UDP_FLOWS" ] || skip "udp_flows not built"
+LACP_FRAME="$SELFTEST_DIR/lacp_frame"
+[ -x "$LACP_FRAME" ] || skip "lacp_frame not built"
+modprobe bonding 2>/dev/null
+[ -d /sys/module/bonding ] || skip "bonding not available"
+
+SYSID=02:00:00:00:00:aa
+
+# wait_until SECONDS COMMAND...: poll every 0.2 s until COMMAND succeeds.
+wait_until()
+{
+	local tries=$(($1 * 5))
+
+	shift
+	until "$@"; do
+		[ $tries -gt 0 ] || return 1
+		sleep 0.2
+		tries=$((tries - 1))
+	done
+}
+
+member() { link_detail "$1" "$2" "$3"; }
+both_active() { [ "$(member "$1" "$2" state)" = active ] && [ "$(member "$1" "$3" state)" = active ]; }
+
+# Host A: etrunk et0 over a0, a1; host B: whatever the test puts on b0, b1.
+new_ns NS_A a
+new_ns NS_B b
+for i in 0 1; do
+	ip -n "$NS_A" link add "a$i" type veth peer name "b$i" netns "$NS_B"
+done
+
+check_refused "an all-zero system ID is refused" "must be a unicast MAC address" \
+	ip -n "$NS_A" link add et0 type etrunk mode lacp system_id 00:00:00:00:00:00
+check_refused "a broadcast system ID is refused" "must be a unicast MAC address" \
+	ip -n "$NS_A" link add et0 type etrunk mode lacp system_id ff:ff:ff:ff:ff:ff
+check_refused "a multicast system ID is refused" "must be a unicast MAC address" \
+	ip -n "$NS_A" link add et0 type etrunk mode lacp system_id 01:80:c2:00:00:02
+check_refused "port_offset beyond the range is refused" "" \
+	ip -n "$NS_A" link add et0 type etrunk mode lacp port_offset 65400
+
+check "a trunk in mode lacp is created" \
+	ip -n "$NS_A" link add et0 type etrunk mode lacp lacp_rate fast \
+	system_id $SYSID system_priority 100 actor_key 7 port_offset 1000 \
+	hash_policy layer3+4
+check_eq "mode reads back" lacp "$(link_detail "$NS_A" et0 mode)"
+check_eq "lacp_rate reads back" fast "$(link_detail "$NS_A" et0 lacp_rate)"
+check_eq "system_id reads back" $SYSID "$(link_detail "$NS_A" et0 system_id)"
+check_eq "system_priority reads back" 100 "$(link_detail "$NS_A" et0 system_priority)"
+check_eq "actor_key reads back" 7 "$(link_detail "$NS_A" et0 actor_key)"
+check_eq "port_offset reads back" 1000 "$(link_detail "$NS_A" et0 port_offset)"
+check_refused "a bad system ID is refused on a trunk too, and nothing changes" \
+	"must be a unicast MAC address" \
+	ip -n "$NS_A" link set et0 type etrunk system_id 00:00:00:00:00:00 actor_key 9
+check_eq "the key stayed" 7 "$(link_detail "$NS_A" et0 actor_key)"
+
+ip -n "$NS_A" link set a0 master et0
+ip -n "$NS_A" link set a1 master et0
+# .3 too: bonding's layer3+4 hash puts udp_flows' flows to one address
+# on one link; to .1 and .3 they spread.
+ip -n "$NS_A" addr add 192.0.2.1/24 dev et0
+ip -n "$NS_A" addr add 192.0.2.3/24 dev et0
+ip -n "$NS_A" link set et0 up
+ip -n "$NS_B" link set b0 up
+ip -n "$NS_B" link set b1 up
+wait_defaulted() { [ "$(member "$NS_A" a0 reason)" = lacp-defaulted ]; }
+check "without a partner a member is not active" wait_until 5 wait_defaulted
+check_eq "port numbers start at the offset plus 1" 1001 "$(member "$NS_A" a0 actor_port)"
+check_eq "and go on" 1002 "$(member "$NS_A" a1 actor_port)"
+
+# bond_up RATE: bond0 in mode 802.3ad over b0, b1 in B.
+bond_up()
+{
+	ip -n "$NS_B" link del bond0 2>/dev/null
+	ip -n "$NS_B" link add bond0 type bond mode 802.3ad lacp_rate "$1" \
+		xmit_hash_policy layer3+4 miimon 100
+	# bonding enslaves only devices that are down
+	ip -n "$NS_B" link set b0 down
+	ip -n "$NS_B" link set b1 down
+	ip -n "$NS_B" link set b0 master bond0
+	ip -n "$NS_B" link set b1 master bond0
+	ip -n "$NS_B" addr add 192.0.2.2/24 dev bond0
+	ip -n "$NS_B" link set bond0 up
+}
+
+bond_proc() { ip netns exec "$NS_B" cat /proc/net/bonding/bond0; }
+
+# The aggregator IDs of bond0's slaves, one line each.
+bond_aggs() { bond_proc | awk '/^Slave Interface/ { s = 1 } s && /Aggregator ID:/ { print $3 }'; }
+
+bond_partner_ok()
+{
+	local aggs
+
+	bond_proc | grep -qi "Partner Mac Address: $SYSID" || return 1
+	aggs=$(bond_aggs | sort -u)
+	[ "$(bond_aggs | wc -l)" = 2 ] && [ "$(echo "$aggs" | wc -l)" = 1 ]
+}
+
+# traffic_both: 16 layer3+4 flows each way use both links.
+traffic_both()
+{
+	local t0 t1 r0 r1
+
+	t0=$(tx_packets "$NS_A" a0); t1=$(tx_packets "$NS_A" a1)
+	r0=$(rx_packets "$NS_A" a0); r1=$(rx_packets "$NS_A" a1)
+	ip netns exec "$NS_A" "$UDP_FLOWS" 192.0.2.2 16 20 >/dev/null
+	ip netns exec "$NS_B" "$UDP_FLOWS" 192.0.2.1 16 20 >/dev/null
+	ip netns exec "$NS_B" "$UDP_FLOWS" 192.0.2.3 16 20 >/dev/null
+	check_ge "$1: A sends on a0" $(($(tx_packets "$NS_A" a0) - t0)) 20
+	check_ge "$1: A sends on a1" $(($(tx_packets "$NS_A" a1) - t1)) 20
+	check_ge "$1: B sends on b0" $(($(rx_packets "$NS_A" a0) - r0)) 20
+	check_ge "$1: B sends on b1" $(($(rx_packets "$NS_A" a1) - r1)) 20
+}
+
+ping_b() { ip netns exec "$NS_A" ping -c 2 -i 0.2 -W 1 192.0.2.2 >/dev/null 2>&1; }
+
+for rate in fast slow; do
+	ip -n "$NS_A" link set et0 type etrunk lacp_rate $rate
+	bond_up $rate
+	check "bonding ($rate): both members aggregate" wait_until 15 both_active "$NS_A" a0 a1
+	check "bonding ($rate): the bond sees our system ID, both ports in one aggregator" \
+		wait_until 5 bond_partner_ok
+	check_eq "bonding ($rate): mux collecting-distributing" collecting-distributing \
+		"$(member "$NS_A" a0 lacp_mux)"
+	bond_mac=$(ip -n "$NS_B" -j link show bond0 | jq -r '.[0].address')
+	check_eq "bonding ($rate): our partner is the bond" "$bond_mac" \
+		"$(member "$NS_A" a0 partner_system)"
+	if [ $rate = fast ]; then
+		check_eq "bonding (fast): we ask for the short timeout" \
+			active,short-timeout,aggregation,sync,collecting,distributing \
+			"$(member "$NS_A" a0 actor_state)"
+	else
+		check_eq "bonding (slow): we ask for the long timeout" \
+			active,aggregation,sync,collecting,distributing \
+			"$(member "$NS_A" a0 actor_state)"
+	fi
+	check_eq "bonding ($rate): the trunk has carrier" 1 "$(link_attr "$NS_A" et0 carrier)"
+	check "bonding ($rate): ping" ping_b
+	traffic_both "bonding ($rate)"
+done
+
+# What bond0 last heard from us on SLAVE: the partner port state.
+bond_partner_state()
+{
+	bond_proc | awk -v s="$1" '/^Slave Interface:/ { in_s = ($3 == s); p = 0 }
+		in_s && /details partner lacp pdu:/ { p = 1 }
+		in_s && p && /port state:/ { print $3; exit }'
+}
+bond_b1_out_of_sync() { [ $(($(bond_partner_state b1) & 8)) = 0 ]; }
+bond_b1_in_sync() { [ $(($(bond_partner_state b1) & 8)) = 8 ]; }
+
+# A member set down leaves the aggregator; up again, it returns.
+ip -n "$NS_A" link set a1 down
+check_eq "a member set down is down" down "$(member "$NS_A" a1 state)"
+check "ping over the other member" ping_b
+ip -n "$NS_A" link set a1 up
+check "it comes back into the aggregator" wait_until 15 both_active "$NS_A" a0 a1
+check "the bond has it in sync again" wait_until 5 bond_b1_in_sync
+traffic_both "after a member came back"
+
+# Taken out by the control plane (its device stays up): the partner
+# learns at once that it is out of sync and stops sending on it.
+ctl() { ip netns exec "$NS_A" "$REPO_DIR/tools/etrunkctl/etrunkctl" "$@"; }
+ctl member set a1 admin down
+check_eq "admin down: the member is down" admin "$(member "$NS_A" a1 reason)"
+check "admin down: the bond hears within a second that it is out of sync" \
+	wait_until 1 bond_b1_out_of_sync
+sleep 0.3
+r1=$(rx_packets "$NS_A" a1)
+ip netns exec "$NS_B" "$UDP_FLOWS" 192.0.2.1 16 10 >/dev/null
+ip netns exec "$NS_B" "$UDP_FLOWS" 192.0.2.3 16 10 >/dev/null
+check_le "admin down: the bond sends nothing on b1" $(($(rx_packets "$NS_A" a1) - r1)) 2
+ctl member set a1 admin up
+check "admin up: it comes back" wait_until 15 both_active "$NS_A" a0 a1
+traffic_both "after admin up"
+
+# Bad LACPDUs on a1, from B's end: dropped, counted, nothing changes.
+partner=$(member "$NS_A" a1 partner_system)
+mal=$(member "$NS_A" a1 lacp_rx_malformed)
+rx=$(member "$NS_A" a1 lacpdu_rx)
+send() { "$LACP_FRAME" -n "$NS_B" -i b1 "$@"; }
+send -T 60
+send -T 120
+send -V 2
+send -L 19
+send -m -L 15
+send -T 40 -m
+check_eq "six malformed PDUs are counted" $((mal + 6)) "$(member "$NS_A" a1 lacp_rx_malformed)"
+check_eq "and none as a LACPDU" "$rx" "$(member "$NS_A" a1 lacpdu_rx)"
+check_eq "the partner stays" "$partner" "$(member "$NS_A" a1 partner_system)"
+check_eq "the member stays active" active "$(member "$NS_A" a1 state)"
+
+# A marker is answered.
+mrx=$(member "$NS_A" a1 marker_rx)
+mtx=$(member "$NS_A" a1 marker_tx)
+send -m
+check_eq "a marker is received" $((mrx + 1)) "$(member "$NS_A" a1 marker_rx)"
+check_eq "and answered" $((mtx + 1)) "$(member "$NS_A" a1 marker_tx)"
+
+# A flood beyond the token bucket is dropped by rate.
+rate=$(member "$NS_A" a1 lacp_rx_rate)
+send -V 2 -c 200
+check_ge "a flood is dropped by the token bucket" \
+	$(($(member "$NS_A" a1 lacp_rx_rate) - rate)) 150
+check_eq "and changes nothing" active "$(member "$NS_A" a1 state)"
+check "the trunk still carries traffic" ping_b
+
+# etrunk <-> etrunk
+ip -n "$NS_B" link del bond0
+ip -n "$NS_B" link add et0 type etrunk mode lacp lacp_rate fast hash_policy layer3+4
+ip -n "$NS_B" link set b0 master et0
+ip -n "$NS_B" link set b1 master et0
+ip -n "$NS_B" addr add 192.0.2.2/24 dev et0
+ip -n "$NS_B" link set et0 up
+check "etrunk: both ends aggregate both members" wait_until 15 both_active "$NS_A" a0 a1
+check "etrunk: the far end too" wait_until 5 both_active "$NS_B" b0 b1
+check_eq "etrunk: the far end's partner is our system ID" $SYSID "$(member "$NS_B" b0 partner_system)"
+check_eq "etrunk: and our port number" 1001 "$(member "$NS_B" b0 partner_port)"
+check "etrunk: ping" ping_b
+traffic_both "etrunk"
+
+# Role backup: members attach out of sync, the far end stops using them.
+ip -n "$NS_A" link set et0 type etrunk lacp_role backup
+check_eq "role backup: our members stand by" standby "$(member "$NS_A" a0 state)"
+check_eq "for reason lacp-role" lacp-role "$(member "$NS_A" a0 reason)"
+check "role backup: the far end takes them out at once" \
+	wait_until 2 sh -c "[ \"\$(ip -n $NS_B -d link show b0 | grep -o 'reason [a-z-]*')\" = 'reason lacp-partner' ]"
+ip -n "$NS_A" link set et0 type etrunk lacp_role master
+check "role master: aggregated again" wait_until 5 both_active "$NS_A" a0 a1
+check "role master: the far end too" wait_until 5 both_active "$NS_B" b0 b1
+
+check "the trunk can be deleted" ip -n "$NS_A" link del et0
+check "the far end loses its partner" wait_until 5 sh -c "ip -n $NS_B -d link show b0 | grep -q 'state down'"
+finish
