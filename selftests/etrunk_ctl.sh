@@ -192,8 +192,8 @@ ctl_error "max_links 257 is refused by the kernel" "out of range" nonzero \
 	set et0 max_links 257
 ctl_error "hash_policy 9 is refused by the kernel" "out of range" nonzero \
 	set et0 hash_policy 9
-ctl_error "mode 2 is refused by the kernel" "out of range" nonzero \
-	set et0 mode 2
+ctl_error "mode 3 is refused by the kernel" "out of range" nonzero \
+	set et0 mode 3
 ctl_error "mode backup is refused while the trunk has members" \
 	"cannot change while the trunk has members" nonzero set et0 mode backup
 snap

@@ -364,6 +364,9 @@ struct trunk {
 	int n_members;
 	struct member members[MAX_MEMBERS];	/* ETRUNK_A_MEMBERS */
 	struct member member;			/* ETRUNK_A_MEMBER */
+	__u8 lacp_system[6];
+	__u16 lacp_key;
+	__u8 lacp_rate;
 };
 
 static void bad(struct trunk *t, const char *fmt, ...)
@@ -409,6 +412,12 @@ static const enum mnl_attr_data_type trunk_attr_types[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_SWITCHOVER_REASON] = MNL_TYPE_U8,
 	[ETRUNK_A_SWITCHOVER_AGE] = MNL_TYPE_U64,
 	[ETRUNK_A_FLUSH_STATS] = MNL_TYPE_NESTED,
+	[ETRUNK_A_LACP_SYSTEM_PRIO] = MNL_TYPE_U16,
+	[ETRUNK_A_LACP_SYSTEM] = MNL_TYPE_BINARY,	/* 6 bytes */
+	[ETRUNK_A_LACP_KEY] = MNL_TYPE_U16,
+	[ETRUNK_A_LACP_PORT_OFFSET] = MNL_TYPE_U16,
+	[ETRUNK_A_LACP_RATE] = MNL_TYPE_U8,
+	[ETRUNK_A_LACP_ROLE] = MNL_TYPE_U8,
 };
 
 static const enum mnl_attr_data_type member_attr_types[ETRUNK_MEMBER_A_MAX + 1] = {
@@ -421,6 +430,10 @@ static const enum mnl_attr_data_type member_attr_types[ETRUNK_MEMBER_A_MAX + 1] 
 	[ETRUNK_MEMBER_A_ADMIN_UP] = MNL_TYPE_U8,
 	[ETRUNK_MEMBER_A_LINK_FAILURES] = MNL_TYPE_U32,
 	[ETRUNK_MEMBER_A_SPEED] = MNL_TYPE_U32,
+	/* mode lacp only */
+	[ETRUNK_MEMBER_A_LACP_PORT_PRIO] = MNL_TYPE_U16,
+	[ETRUNK_MEMBER_A_LACP_ACTIVE] = MNL_TYPE_U8,
+	[ETRUNK_MEMBER_A_LACP] = MNL_TYPE_NESTED,
 };
 
 /* The NLA_NUL_STRING attributes are names: at most IFNAMSIZ with the NUL. */
@@ -597,6 +610,20 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 			break;
 		case ETRUNK_A_MEMBER:
 			parse_member(a, &t->member, t);
+			break;
+		case ETRUNK_A_LACP_SYSTEM:
+			if (mnl_attr_get_payload_len(a) != 6) {
+				bad(t, "ETRUNK_A_LACP_SYSTEM of %u bytes",
+				    mnl_attr_get_payload_len(a));
+				break;
+			}
+			memcpy(t->lacp_system, mnl_attr_get_payload(a), 6);
+			break;
+		case ETRUNK_A_LACP_KEY:
+			t->lacp_key = mnl_attr_get_u16(a);
+			break;
+		case ETRUNK_A_LACP_RATE:
+			t->lacp_rate = mnl_attr_get_u8(a);
 			break;
 		case ETRUNK_A_EVENT:
 			t->event = mnl_attr_get_u8(a);
@@ -1613,6 +1640,71 @@ TEST_F(etrunk, err_out_of_range)
 	nl_talk(self->nl, nlh, &r);
 	EXPECT_NLERR(&r, -EINVAL, (int)offs);
 	reply_free(&r);
+}
+
+/* Mode lacp: a system ID that is not a unicast MAC address is refused
+ * with a message pointing at it, and nothing of the request is applied;
+ * good values read back, the system ID is the trunk's MAC until set.
+ */
+TEST_F(etrunk, lacp_settings)
+{
+	static const __u8 bad_ids[][6] = {
+		{ 0, 0, 0, 0, 0, 0 },
+		{ 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
+		{ 0x01, 0x80, 0xc2, 0x00, 0x00, 0x02 },
+	};
+	static const __u8 id[6] = { 0x02, 0, 0, 0, 0, 0x42 };
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct trunk t;
+	struct reply r;
+	__u32 offs;
+	size_t i;
+
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 0));
+	for (i = 0; i < sizeof(bad_ids) / sizeof(bad_ids[0]); i++) {
+		nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+		put_trunk(nlh, "et0", 0);
+		mnl_attr_put_u8(nlh, ETRUNK_A_MODE, ETRUNK_MODE_LACP);
+		mnl_attr_put_u16(nlh, ETRUNK_A_LACP_KEY, 9);
+		offs = next_offs(nlh);
+		mnl_attr_put(nlh, ETRUNK_A_LACP_SYSTEM, 6, bad_ids[i]);
+		nl_talk(self->nl, nlh, &r);
+		EXPECT_NLERR(&r, -EINVAL, (int)offs);
+		EXPECT_NE(NULL, strstr(r.msg, "unicast MAC address"))
+			TH_LOG("message: %s", r.msg);
+		reply_free(&r);
+	}
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	ASSERT_STREQ("", t.bad);
+	EXPECT_EQ(ETRUNK_MODE_LOADBALANCE, t.mode);
+	EXPECT_EQ(ETRUNK_LACP_DEFAULT_KEY, t.lacp_key);
+
+	/* A system ID of the wrong length fails the policy. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	offs = next_offs(nlh);
+	mnl_attr_put(nlh, ETRUNK_A_LACP_SYSTEM, 5, id);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -ERANGE, (int)offs);
+	reply_free(&r);
+
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_MODE, ETRUNK_MODE_LACP);
+	mnl_attr_put_u16(nlh, ETRUNK_A_LACP_KEY, 9);
+	mnl_attr_put_u8(nlh, ETRUNK_A_LACP_RATE, ETRUNK_LACP_RATE_FAST);
+	mnl_attr_put(nlh, ETRUNK_A_LACP_SYSTEM, 6, id);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	ASSERT_STREQ("", t.bad);
+	EXPECT_EQ(ETRUNK_MODE_LACP, t.mode);
+	EXPECT_EQ(9, t.lacp_key);
+	EXPECT_EQ(ETRUNK_LACP_RATE_FAST, t.lacp_rate);
+	EXPECT_EQ(0, memcmp(id, t.lacp_system, 6));
 }
 
 /* No trunk or member named: -EINVAL with a message. */

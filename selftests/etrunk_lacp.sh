@@ -185,6 +185,33 @@ ctl member set a1 admin up
 check "admin up: it comes back" wait_until 15 both_active "$NS_A" a0 a1
 traffic_both "after admin up"
 
+# etrunkctl shows the protocol: the trunk's settings, each member's
+# machines, actor and partner; plain and JSON.
+check "etrunkctl show: the LACP settings" sh -c \
+	"ip netns exec $NS_A $REPO_DIR/tools/etrunkctl/etrunkctl show et0 |
+	grep -q 'lacp: system $SYSID, priority 100, key 7, port-offset 1000, rate slow, role master'"
+check "etrunkctl show: a0 collecting-distributing, partner the bond, in sync" sh -c \
+	"ip netns exec $NS_A $REPO_DIR/tools/etrunkctl/etrunkctl show et0 |
+	grep -E '^ +a0 +current +collecting-distributing +1001 +255 +active +AGYCD +$bond_mac '"
+check_eq "etrunkctl -j: the partner's state" '["active","aggregation","sync","collecting","distributing"]' \
+	"$(ctl -j member show a0 | jq -c '.[0].lacp.partner.state')"
+ctl member set a0 lacp_port_priority 300
+check_eq "etrunkctl member set: the port priority" 300 "$(member "$NS_A" a0 lacp_port_priority)"
+check_eq "it is what we advertise" 300 "$(member "$NS_A" a0 actor_port_priority)"
+check "the bond hears it" wait_until 2 sh -c \
+	"ip netns exec $NS_B cat /proc/net/bonding/bond0 | grep -q 'port priority: 300'"
+
+# max_links 1: the member of the better port priority (a1, 255 < 300)
+# aggregates, the other stands by.
+ip -n "$NS_A" link set et0 type etrunk max_links 1
+check_eq "max_links 1: a1 stays active" active "$(member "$NS_A" a1 state)"
+check_eq "max_links 1: a0 stands by" standby "$(member "$NS_A" a0 state)"
+check_eq "for reason max-links" max-links "$(member "$NS_A" a0 reason)"
+check "max_links 1: the bond hears a0 out of sync" wait_until 2 sh -c \
+	"[ \$(( \$(ip netns exec $NS_B cat /proc/net/bonding/bond0 | awk '/^Slave Interface:/ { s = (\$3 == \"b0\"); p = 0 } s && /details partner lacp pdu:/ { p = 1 } s && p && /port state:/ { print \$3; exit }') & 8 )) = 0 ]"
+ip -n "$NS_A" link set et0 type etrunk max_links 0
+check "max_links 0: both aggregate again" wait_until 15 both_active "$NS_A" a0 a1
+
 # Bad LACPDUs on a1, from B's end: dropped, counted, nothing changes.
 partner=$(member "$NS_A" a1 partner_system)
 mal=$(member "$NS_A" a1 lacp_rx_malformed)

@@ -127,6 +127,26 @@ static void nl_start(struct nl *nl)
 #define HAS(s, attr) (((s)->has >> (attr)) & 1u)
 #define BIT64(n) ((uint64_t)1 << (n))
 
+/* One end of a link as a LACPDU describes it (ETRUNK_LACP_A_ACTOR_*). */
+struct lacp_port {
+	uint16_t system_prio;
+	uint8_t system[6];
+	uint16_t key;
+	uint16_t port_prio;
+	uint16_t port;
+	uint8_t state;
+};
+
+/* ETRUNK_MEMBER_A_LACP */
+struct lacp_member {
+	uint8_t rx_state;
+	uint8_t mux_state;
+	struct lacp_port actor;
+	struct lacp_port partner;
+	unsigned int stats_has;	/* bit ETRUNK_LACP_A_x of the counters */
+	uint64_t stats[ETRUNK_LACP_A_MAX + 1];
+};
+
 struct member {
 	unsigned int has;	/* bit ETRUNK_MEMBER_A_x: attribute present */
 	uint32_t ifindex;
@@ -138,6 +158,9 @@ struct member {
 	uint16_t priority;
 	uint32_t link_failures;
 	uint32_t speed;
+	uint16_t lacp_port_prio;
+	uint8_t lacp_active;
+	struct lacp_member lacp;
 };
 
 /* An IPv4 (4 bytes) or IPv6 (16 bytes) address, network order. */
@@ -183,6 +206,13 @@ struct trunk {
 	unsigned int n_probe_targets;
 	unsigned int flush_stats_has;	/* bit ETRUNK_FLUSH_STATS_A_x */
 	uint64_t flush_stats[ETRUNK_FLUSH_STATS_A_MAX + 1];
+	/* mode lacp */
+	uint16_t lacp_system_prio;
+	uint8_t lacp_system[6];
+	uint16_t lacp_key;
+	uint16_t lacp_port_offset;
+	uint8_t lacp_rate;
+	uint8_t lacp_role;
 	/* flush-receive port: ETRUNK_A_FLUSH_VLANS, none (or absent): all */
 	uint16_t vlans[ETRUNK_FLUSH_MAX_VLANS];
 	unsigned int n_vlans;
@@ -231,6 +261,12 @@ static const enum mnl_attr_data_type trunk_attr_types[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_SWITCHOVER_AGE] = MNL_TYPE_U64,
 	[ETRUNK_A_FLUSH_STATS] = MNL_TYPE_NESTED,
 	[ETRUNK_A_FLUSH_VLANS] = MNL_TYPE_NESTED,
+	[ETRUNK_A_LACP_SYSTEM_PRIO] = MNL_TYPE_U16,
+	[ETRUNK_A_LACP_SYSTEM] = MNL_TYPE_BINARY,	/* 6 bytes */
+	[ETRUNK_A_LACP_KEY] = MNL_TYPE_U16,
+	[ETRUNK_A_LACP_PORT_OFFSET] = MNL_TYPE_U16,
+	[ETRUNK_A_LACP_RATE] = MNL_TYPE_U8,
+	[ETRUNK_A_LACP_ROLE] = MNL_TYPE_U8,
 };
 _Static_assert(ETRUNK_A_MAX < 64, "struct trunk's has is 64 bits");
 
@@ -244,6 +280,9 @@ static const enum mnl_attr_data_type member_attr_types[ETRUNK_MEMBER_A_MAX + 1] 
 	[ETRUNK_MEMBER_A_ADMIN_UP] = MNL_TYPE_U8,
 	[ETRUNK_MEMBER_A_LINK_FAILURES] = MNL_TYPE_U32,
 	[ETRUNK_MEMBER_A_SPEED] = MNL_TYPE_U32,
+	[ETRUNK_MEMBER_A_LACP_PORT_PRIO] = MNL_TYPE_U16,
+	[ETRUNK_MEMBER_A_LACP_ACTIVE] = MNL_TYPE_U8,
+	[ETRUNK_MEMBER_A_LACP] = MNL_TYPE_NESTED,
 };
 
 /*
@@ -265,6 +304,83 @@ static unsigned int attr_known(const struct nlattr *a,
 static void copy_name(char *dst, const struct nlattr *a)
 {
 	snprintf(dst, IFNAMSIZ, "%s", mnl_attr_get_str(a));
+}
+
+/* A 6-byte MAC attribute; false (and zeros) if it is not 6 bytes. */
+static bool get_mac(const struct nlattr *a, uint8_t mac[6])
+{
+	if (mnl_attr_get_payload_len(a) != 6) {
+		memset(mac, 0, 6);
+		return false;
+	}
+	memcpy(mac, mnl_attr_get_payload(a), 6);
+	return true;
+}
+
+/* An actor or partner attribute; @field counts from *_SYSTEM_PRIO. */
+static void parse_lacp_port(const struct nlattr *a, unsigned int field,
+			    struct lacp_port *p)
+{
+	uint16_t *dst;
+
+	/* The partner's attributes are in the same order as the actor's. */
+	switch (field + ETRUNK_LACP_A_ACTOR_SYSTEM_PRIO) {
+	case ETRUNK_LACP_A_ACTOR_SYSTEM_PRIO:
+		dst = &p->system_prio;
+		break;
+	case ETRUNK_LACP_A_ACTOR_SYSTEM:
+		get_mac(a, p->system);
+		return;
+	case ETRUNK_LACP_A_ACTOR_KEY:
+		dst = &p->key;
+		break;
+	case ETRUNK_LACP_A_ACTOR_PORT_PRIO:
+		dst = &p->port_prio;
+		break;
+	case ETRUNK_LACP_A_ACTOR_PORT:
+		dst = &p->port;
+		break;
+	case ETRUNK_LACP_A_ACTOR_STATE:
+		if (mnl_attr_validate(a, MNL_TYPE_U8) >= 0)
+			p->state = mnl_attr_get_u8(a);
+		return;
+	default:
+		return;
+	}
+	if (mnl_attr_validate(a, MNL_TYPE_U16) >= 0)
+		*dst = mnl_attr_get_u16(a);
+}
+
+/* ETRUNK_MEMBER_A_LACP: malformed or unknown attributes are skipped. */
+static void parse_lacp_member(const struct nlattr *nest, struct lacp_member *l)
+{
+	const struct nlattr *a;
+
+	mnl_attr_for_each_nested(a, nest) {
+		unsigned int type = mnl_attr_get_type(a);
+
+		if (type > ETRUNK_LACP_A_MAX) {
+			continue;
+		} else if (type >= ETRUNK_LACP_A_LACPDU_RX) {
+			if (mnl_attr_validate(a, MNL_TYPE_U64) < 0)
+				continue;
+			l->stats_has |= 1u << type;
+			l->stats[type] = mnl_attr_get_u64(a);
+		} else if (type >= ETRUNK_LACP_A_PARTNER_SYSTEM_PRIO) {
+			parse_lacp_port(a, type - ETRUNK_LACP_A_PARTNER_SYSTEM_PRIO,
+					&l->partner);
+		} else if (type >= ETRUNK_LACP_A_ACTOR_SYSTEM_PRIO) {
+			parse_lacp_port(a, type - ETRUNK_LACP_A_ACTOR_SYSTEM_PRIO,
+					&l->actor);
+		} else if ((type == ETRUNK_LACP_A_RX_STATE ||
+			    type == ETRUNK_LACP_A_MUX_STATE) &&
+			   mnl_attr_validate(a, MNL_TYPE_U8) >= 0) {
+			if (type == ETRUNK_LACP_A_RX_STATE)
+				l->rx_state = mnl_attr_get_u8(a);
+			else
+				l->mux_state = mnl_attr_get_u8(a);
+		}
+	}
 }
 
 static void parse_member(const struct nlattr *nest, struct member *m)
@@ -306,6 +422,15 @@ static void parse_member(const struct nlattr *nest, struct member *m)
 			break;
 		case ETRUNK_MEMBER_A_SPEED:
 			m->speed = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_MEMBER_A_LACP_PORT_PRIO:
+			m->lacp_port_prio = mnl_attr_get_u16(a);
+			break;
+		case ETRUNK_MEMBER_A_LACP_ACTIVE:
+			m->lacp_active = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_MEMBER_A_LACP:
+			parse_lacp_member(a, &m->lacp);
 			break;
 		}
 	}
@@ -499,6 +624,24 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 		case ETRUNK_A_FLUSH_VLANS:
 			parse_vlans(a, t);
 			break;
+		case ETRUNK_A_LACP_SYSTEM_PRIO:
+			t->lacp_system_prio = mnl_attr_get_u16(a);
+			break;
+		case ETRUNK_A_LACP_SYSTEM:
+			get_mac(a, t->lacp_system);
+			break;
+		case ETRUNK_A_LACP_KEY:
+			t->lacp_key = mnl_attr_get_u16(a);
+			break;
+		case ETRUNK_A_LACP_PORT_OFFSET:
+			t->lacp_port_offset = mnl_attr_get_u16(a);
+			break;
+		case ETRUNK_A_LACP_RATE:
+			t->lacp_rate = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_LACP_ROLE:
+			t->lacp_role = mnl_attr_get_u8(a);
+			break;
 		}
 	}
 }
@@ -564,7 +707,7 @@ static void trunk_list_free(struct trunk_list *l)
 
 /* ---- plain output --------------------------------------------------- */
 
-#define COLUMNS 9
+#define COLUMNS 14
 
 struct table {
 	const char *head[COLUMNS];
@@ -834,6 +977,108 @@ static void print_backup_plain(const struct trunk *t)
 	line_end(&l);
 }
 
+static const char *mac_str(const uint8_t *a, char *buf, size_t len)
+{
+	snprintf(buf, len, "%02x:%02x:%02x:%02x:%02x:%02x",
+		 a[0], a[1], a[2], a[3], a[4], a[5]);
+	return buf;
+}
+
+/* The LACP state bits as letters, lowest first: A(ctive) S(hort timeout)
+ * G (aggregatable) Y (in sync) C(ollecting) D(istributing) F (defaulted)
+ * E(xpired); "-" for none.
+ */
+static const char *lacp_state_str(uint8_t state, char *buf)
+{
+	static const char letters[] = "ASGYCDFE";
+	unsigned int i, n = 0;
+
+	for (i = 0; i < 8; i++)
+		if (state & (1u << i))
+			buf[n++] = letters[i];
+	if (!n)
+		buf[n++] = '-';
+	buf[n] = '\0';
+	return buf;
+}
+
+static const char *const lacp_head[] = {
+	"member", "rx", "mux", "port", "port-prio", "activity", "actor",
+	"partner-system", "key", "port", "partner", "pdus-rx", "pdus-tx",
+	"dropped",
+};
+
+/*
+ * Mode lacp:
+ *   lacp: system 02:00:00:00:00:aa, priority 100, key 7, port-offset 0, ...
+ *   member  rx       mux   port  ...  actor   partner-system  ...
+ * then one row per member: its machines, actor and partner.
+ */
+static void print_lacp_plain(const struct trunk *t)
+{
+	struct line l = { .sep = "  lacp: " };
+	char buf[24], num[12];
+	struct table tb;
+	unsigned int i;
+
+	if (HAS(t, ETRUNK_A_LACP_SYSTEM))
+		line_add(&l, "system %s", mac_str(t->lacp_system, buf, sizeof(buf)));
+	if (HAS(t, ETRUNK_A_LACP_SYSTEM_PRIO))
+		line_add(&l, "priority %u", t->lacp_system_prio);
+	if (HAS(t, ETRUNK_A_LACP_KEY))
+		line_add(&l, "key %u", t->lacp_key);
+	if (HAS(t, ETRUNK_A_LACP_PORT_OFFSET))
+		line_add(&l, "port-offset %u", t->lacp_port_offset);
+	if (HAS(t, ETRUNK_A_LACP_RATE))
+		line_add(&l, "rate %s", enum_str(NAMES(etrunk_lacp_rate_names),
+						 t->lacp_rate, num, sizeof(num)));
+	if (HAS(t, ETRUNK_A_LACP_ROLE))
+		line_add(&l, "role %s", enum_str(NAMES(etrunk_lacp_role_names),
+						 t->lacp_role, num, sizeof(num)));
+	line_end(&l);
+	if (!t->n_members)
+		return;
+
+	table_init(&tb, t->n_members, lacp_head, ARRAY_SIZE(lacp_head));
+	for (i = 0; i < t->n_members; i++) {
+		const struct member *m = &t->members[i];
+		const struct lacp_member *lm = &m->lacp;
+		unsigned int c = 0;
+
+		table_set(&tb, i, c++, member_name(m, buf, sizeof(buf)));
+		if (!HAS(m, ETRUNK_MEMBER_A_LACP)) {
+			while (c < ARRAY_SIZE(lacp_head))
+				table_set(&tb, i, c++, "?");
+			continue;
+		}
+		table_set(&tb, i, c++, enum_str(NAMES(etrunk_lacp_rx_names),
+						lm->rx_state, num, sizeof(num)));
+		table_set(&tb, i, c++, enum_str(NAMES(etrunk_lacp_mux_names),
+						lm->mux_state, num, sizeof(num)));
+		snprintf(buf, sizeof(buf), "%u", lm->actor.port);
+		table_set(&tb, i, c++, buf);
+		snprintf(buf, sizeof(buf), "%u", lm->actor.port_prio);
+		table_set(&tb, i, c++, buf);
+		table_set(&tb, i, c++, m->lacp_active ? "active" : "passive");
+		table_set(&tb, i, c++, lacp_state_str(lm->actor.state, buf));
+		table_set(&tb, i, c++, mac_str(lm->partner.system, buf, sizeof(buf)));
+		snprintf(buf, sizeof(buf), "%u", lm->partner.key);
+		table_set(&tb, i, c++, buf);
+		snprintf(buf, sizeof(buf), "%u", lm->partner.port);
+		table_set(&tb, i, c++, buf);
+		table_set(&tb, i, c++, lacp_state_str(lm->partner.state, buf));
+		snprintf(buf, sizeof(buf), "%" PRIu64, lm->stats[ETRUNK_LACP_A_LACPDU_RX]);
+		table_set(&tb, i, c++, buf);
+		snprintf(buf, sizeof(buf), "%" PRIu64, lm->stats[ETRUNK_LACP_A_LACPDU_TX]);
+		table_set(&tb, i, c++, buf);
+		snprintf(buf, sizeof(buf), "%" PRIu64,
+			 lm->stats[ETRUNK_LACP_A_RX_MALFORMED] +
+			 lm->stats[ETRUNK_LACP_A_RX_RATE]);
+		table_set(&tb, i, c++, buf);
+	}
+	table_print(&tb, "  ");
+}
+
 static void print_trunk_plain(const struct trunk *t)
 {
 	char buf[24];
@@ -875,6 +1120,8 @@ static void print_trunk_plain(const struct trunk *t)
 	 */
 	if (HAS(t, ETRUNK_A_MODE) && t->mode == ETRUNK_MODE_BACKUP)
 		print_backup_plain(t);
+	if (HAS(t, ETRUNK_A_MODE) && t->mode == ETRUNK_MODE_LACP)
+		print_lacp_plain(t);
 
 	if (t->n_members) {
 		struct table tb;
@@ -892,6 +1139,52 @@ static void print_trunk_plain(const struct trunk *t)
 }
 
 /* ---- JSON output ---------------------------------------------------- */
+
+/* An actor or partner: its state as an array of flag names. */
+static void json_lacp_port(const char *key, const struct lacp_port *p)
+{
+	char buf[24];
+	unsigned int i;
+
+	json_open_object(key);
+	json_uint("system_priority", p->system_prio);
+	json_string("system", mac_str(p->system, buf, sizeof(buf)));
+	json_uint("key", p->key);
+	json_uint("port_priority", p->port_prio);
+	json_uint("port", p->port);
+	json_open_array("state");
+	for (i = 0; i < ARRAY_SIZE(etrunk_lacp_state_names); i++)
+		if (p->state & (1u << i))
+			json_string(NULL, etrunk_lacp_state_names[i]);
+	json_close_array();
+	json_close_object();
+}
+
+static const char *const lacp_stats_keys[ETRUNK_LACP_A_MAX + 1] = {
+	[ETRUNK_LACP_A_LACPDU_RX] = "lacpdu_rx",
+	[ETRUNK_LACP_A_LACPDU_TX] = "lacpdu_tx",
+	[ETRUNK_LACP_A_MARKER_RX] = "marker_rx",
+	[ETRUNK_LACP_A_MARKER_TX] = "marker_tx",
+	[ETRUNK_LACP_A_RX_MALFORMED] = "rx_malformed",
+	[ETRUNK_LACP_A_RX_RATE] = "rx_rate",
+};
+
+static void json_lacp_member(const struct lacp_member *l)
+{
+	unsigned int i;
+
+	json_open_object("lacp");
+	json_enum("rx", NAMES(etrunk_lacp_rx_names), l->rx_state);
+	json_enum("mux", NAMES(etrunk_lacp_mux_names), l->mux_state);
+	json_lacp_port("actor", &l->actor);
+	json_lacp_port("partner", &l->partner);
+	json_open_object("stats");
+	for (i = 0; i <= ETRUNK_LACP_A_MAX; i++)
+		if (lacp_stats_keys[i] && (l->stats_has >> i) & 1u)
+			json_uint(lacp_stats_keys[i], l->stats[i]);
+	json_close_object();
+	json_close_object();
+}
 
 /* A member object; with @trunk, also the trunk it belongs to. */
 static void json_member(const char *key, const struct member *m,
@@ -920,6 +1213,12 @@ static void json_member(const char *key, const struct member *m,
 		json_uint("link_failures", m->link_failures);
 	if (HAS(m, ETRUNK_MEMBER_A_SPEED))
 		json_uint("speed", m->speed);
+	if (HAS(m, ETRUNK_MEMBER_A_LACP_PORT_PRIO))
+		json_uint("lacp_port_priority", m->lacp_port_prio);
+	if (HAS(m, ETRUNK_MEMBER_A_LACP_ACTIVE))
+		json_bool("lacp_active", m->lacp_active);
+	if (HAS(m, ETRUNK_MEMBER_A_LACP))
+		json_lacp_member(&m->lacp);
 	json_close_object();
 }
 
@@ -1004,6 +1303,26 @@ static void json_backup_fields(const struct trunk *t)
 	json_flush_stats(t);
 }
 
+/* The mode-lacp attributes that are present, into the open object. */
+static void json_lacp_fields(const struct trunk *t)
+{
+	if (HAS(t, ETRUNK_A_LACP_SYSTEM_PRIO))
+		json_uint("lacp_system_priority", t->lacp_system_prio);
+	if (HAS(t, ETRUNK_A_LACP_SYSTEM)) {
+		char buf[24];
+
+		json_string("lacp_system", mac_str(t->lacp_system, buf, sizeof(buf)));
+	}
+	if (HAS(t, ETRUNK_A_LACP_KEY))
+		json_uint("lacp_key", t->lacp_key);
+	if (HAS(t, ETRUNK_A_LACP_PORT_OFFSET))
+		json_uint("lacp_port_offset", t->lacp_port_offset);
+	if (HAS(t, ETRUNK_A_LACP_RATE))
+		json_enum("lacp_rate", NAMES(etrunk_lacp_rate_names), t->lacp_rate);
+	if (HAS(t, ETRUNK_A_LACP_ROLE))
+		json_enum("lacp_role", NAMES(etrunk_lacp_role_names), t->lacp_role);
+}
+
 /* The trunk's attributes that are present, into the open object. */
 static void json_trunk_fields(const struct trunk *t)
 {
@@ -1035,6 +1354,7 @@ static void json_trunk_fields(const struct trunk *t)
 		json_close_object();
 	}
 	json_backup_fields(t);
+	json_lacp_fields(t);
 	if (HAS(t, ETRUNK_A_MEMBERS)) {
 		json_open_array("members");
 		for (i = 0; i < t->n_members; i++)
@@ -1288,6 +1608,8 @@ struct set_args {
 	unsigned int n_targets;
 	uint16_t vlans[ETRUNK_FLUSH_MAX_VLANS];
 	unsigned int n_vlans;
+	uint8_t mac[6];		/* ETRUNK_A_LACP_SYSTEM */
+	char mac_end;
 };
 
 static void once(struct set_args *a, unsigned int attr, const char *key)
@@ -1335,6 +1657,8 @@ static void put_set_extra(struct nlmsghdr *nlh, const struct set_args *a)
 
 	if (given(a, ETRUNK_A_FLUSH_KEY))
 		mnl_attr_put(nlh, ETRUNK_A_FLUSH_KEY, a->key_len, a->key);
+	if (given(a, ETRUNK_A_LACP_SYSTEM))
+		mnl_attr_put(nlh, ETRUNK_A_LACP_SYSTEM, sizeof(a->mac), a->mac);
 	if (given(a, ETRUNK_A_PROBE_TARGETS)) {
 		nest = mnl_attr_nest_start(nlh, ETRUNK_A_PROBE_TARGETS);
 		for (i = 0; i < a->n_targets; i++)
@@ -1427,6 +1751,43 @@ static bool set_backup_option(struct set_args *a, const char *key,
 	return true;
 }
 
+/* The mode-lacp options of set; false if @key is none of them. */
+static bool set_lacp_option(struct set_args *a, const char *key,
+			    const char *val)
+{
+	if (matches(key, "lacp_rate", "lacp-rate")) {
+		once(a, ETRUNK_A_LACP_RATE, key);
+		a->u8[ETRUNK_A_LACP_RATE] =
+			parse_enum(key, val, NAMES(etrunk_lacp_rate_names));
+	} else if (matches(key, "lacp_role", "lacp-role")) {
+		once(a, ETRUNK_A_LACP_ROLE, key);
+		a->u8[ETRUNK_A_LACP_ROLE] =
+			parse_enum(key, val, NAMES(etrunk_lacp_role_names));
+	} else if (matches(key, "system_priority", "system-priority")) {
+		once(a, ETRUNK_A_LACP_SYSTEM_PRIO, key);
+		a->u16[ETRUNK_A_LACP_SYSTEM_PRIO] =
+			(uint16_t)parse_range(key, val, 1, UINT16_MAX, "");
+	} else if (matches(key, "system_id", "system-id")) {
+		once(a, ETRUNK_A_LACP_SYSTEM, key);
+		if (sscanf(val, "%2hhx:%2hhx:%2hhx:%2hhx:%2hhx:%2hhx%c",
+			   &a->mac[0], &a->mac[1], &a->mac[2], &a->mac[3],
+			   &a->mac[4], &a->mac[5], &a->mac_end) != 6)
+			usage_error("%s: '%s' is not a MAC address", key, val);
+	} else if (matches(key, "actor_key", "actor-key")) {
+		once(a, ETRUNK_A_LACP_KEY, key);
+		a->u16[ETRUNK_A_LACP_KEY] =
+			(uint16_t)parse_range(key, val, 1, UINT16_MAX, "");
+	} else if (matches(key, "port_offset", "port-offset")) {
+		once(a, ETRUNK_A_LACP_PORT_OFFSET, key);
+		a->u16[ETRUNK_A_LACP_PORT_OFFSET] =
+			(uint16_t)parse_range(key, val, 0,
+					      ETRUNK_LACP_MAX_PORT_OFFSET, "");
+	} else {
+		return false;
+	}
+	return true;
+}
+
 static int cmd_set(int argc, char **argv)
 {
 	struct set_args a = { 0 };
@@ -1457,7 +1818,8 @@ static int cmd_set(int argc, char **argv)
 			once(&a, ETRUNK_A_MAX_LINKS, key);
 			a.u32[ETRUNK_A_MAX_LINKS] = parse_uint(key, val,
 							       UINT32_MAX);
-		} else if (!set_backup_option(&a, key, val)) {
+		} else if (!set_backup_option(&a, key, val) &&
+			   !set_lacp_option(&a, key, val)) {
 			usage_error("set: unknown option '%s'", key);
 		}
 	}
@@ -1547,6 +1909,14 @@ static int cmd_member_set(int argc, char **argv)
 			once(&a, ETRUNK_MEMBER_A_ADMIN_UP, key);
 			a.u8[ETRUNK_MEMBER_A_ADMIN_UP] =
 				parse_bool(key, val, "up", "down");
+		} else if (matches(key, "lacp_port_priority", "lacp-port-priority")) {
+			once(&a, ETRUNK_MEMBER_A_LACP_PORT_PRIO, key);
+			a.u16[ETRUNK_MEMBER_A_LACP_PORT_PRIO] =
+				(uint16_t)parse_range(key, val, 1, UINT16_MAX, "");
+		} else if (matches(key, "lacp_active", "lacp-active")) {
+			once(&a, ETRUNK_MEMBER_A_LACP_ACTIVE, key);
+			a.u8[ETRUNK_MEMBER_A_LACP_ACTIVE] =
+				parse_bool(key, val, "on", "off");
 		} else {
 			usage_error("member set: unknown option '%s'", key);
 		}
