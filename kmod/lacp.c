@@ -657,14 +657,11 @@ static void etrunk_lacp_work(struct work_struct *work)
 	rtnl_unlock();
 }
 
-int etrunk_lacp_member_add(struct etrunk_member *m)
+void etrunk_lacp_member_init(struct etrunk_member *m)
 {
 	struct etrunk_lacp_port *p = &m->lacp;
-	struct etrunk *et = m->et;
-	struct etrunk_member *o;
 	int i;
 
-	ASSERT_RTNL();
 	spin_lock_init(&p->lock);
 	p->tokens = ETRUNK_LACP_RX_BURST;
 	p->refilled = jiffies;
@@ -675,6 +672,15 @@ int etrunk_lacp_member_add(struct etrunk_member *m)
 	p->reason = ETRUNK_REASON_LACP_DEFAULTED;
 	for (i = 0; i < ETRUNK_LACP_TX_LIMIT; i++)
 		p->tx_times[i] = jiffies - ETRUNK_LACP_FAST_PERIODIC - 1;
+}
+
+int etrunk_lacp_member_add(struct etrunk_member *m)
+{
+	struct etrunk_lacp_port *p = &m->lacp;
+	struct etrunk *et = m->et;
+	struct etrunk_member *o;
+
+	ASSERT_RTNL();
 	if (et->mode != ETRUNK_MODE_LACP)
 		return 0;
 

@@ -173,6 +173,8 @@ struct etrunk_lacp {
 
 void etrunk_lacp_init(struct etrunk *et);
 void etrunk_lacp_uninit(struct etrunk *et);
+/* Before the member is visible to receive or netlink. */
+void etrunk_lacp_member_init(struct etrunk_member *m);
 /* RTNL: a member joins or leaves a trunk in mode lacp. */
 int etrunk_lacp_member_add(struct etrunk_member *m);
 void etrunk_lacp_member_del(struct etrunk_member *m);

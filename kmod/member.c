@@ -382,6 +382,7 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	m->tx_slot = -1;
 	m->orig_mtu = dev->mtu;
 	ether_addr_copy(m->orig_addr, dev->dev_addr);
+	etrunk_lacp_member_init(m);
 
 	err = dev_set_mtu(dev, tdev->mtu);
 	if (err) {
