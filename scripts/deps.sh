@@ -11,7 +11,7 @@ here=$(dirname "$0")
 wanted() {
 	echo build-essential "linux-headers-$("$here/kver.sh")" linux-source-6.1 \
 		sparse libmnl-dev qemu-system-x86 busybox-static cpio xz-utils kmod \
-		iproute2 iputils-ping ethtool tcpdump libteam-utils procps \
+		iproute2 iputils-ping ethtool tcpdump libteam-utils tshark procps \
 		jq util-linux libssl-dev "$@"
 }
 
