@@ -566,6 +566,7 @@ static void etrunk_lacp_schedule(struct etrunk *et)
 	struct etrunk_member *m;
 	unsigned long next = 0;
 	bool any = false;
+	long delay;
 
 	list_for_each_entry(m, &et->members, list) {
 		struct etrunk_lacp_port *p = &m->lacp;
@@ -579,8 +580,11 @@ static void etrunk_lacp_schedule(struct etrunk *et)
 		etrunk_lacp_deadline(&p->periodic, &next, &any);
 		etrunk_lacp_deadline(&hold, &next, &any);
 	}
-	if (any)
-		mod_delayed_work(system_wq, &et->lacp.work, next - jiffies);
+	if (!any)
+		return;
+	/* The deadline may have passed since it was found in the future. */
+	delay = (long)(next - jiffies);
+	mod_delayed_work(system_wq, &et->lacp.work, max(delay, 0L));
 }
 
 void etrunk_lacp_run(struct etrunk *et)

@@ -316,13 +316,17 @@ traffic_both "etrunk"
 # tshark dissects what we send, LACPDUs and a marker response, with no
 # malformed-packet or expert warning.
 if command -v tshark >/dev/null && command -v tcpdump >/dev/null; then
-	ip netns exec "$NS_A" timeout 4 tcpdump -i a0 -U -w "$TMP/lacp.pcap" \
+	ip netns exec "$NS_A" tcpdump -i a0 -U -w "$TMP/lacp.pcap" \
 		ether proto 0x8809 >/dev/null 2>&1 &
 	capture=$!
-	sleep 1
+	# tcpdump writes the file's header once it captures
+	wait_until 20 test -s "$TMP/lacp.pcap"
+	sleep 0.5
 	ip -n "$NS_A" link set et0 type etrunk lacp_rate slow
 	ip -n "$NS_A" link set et0 type etrunk lacp_rate fast
 	"$LACP_FRAME" -n "$NS_B" -i b0 -m
+	sleep 1
+	kill -INT $capture
 	wait $capture
 	tshark -r "$TMP/lacp.pcap" -T fields -e slow.subtype -e lacp.version \
 		-e marker.tlvType >"$TMP/dissected" 2>/dev/null
