@@ -57,6 +57,10 @@ struct netlink_range_validation etrunk_lacp_port_offset_range = {
 	.max = ETRUNK_LACP_MAX_PORT_OFFSET,
 };
 
+struct netlink_range_validation etrunk_lacp_preempt_delay_range = {
+	.max = ETRUNK_MAX_LACP_PREEMPT_DELAY,
+};
+
 /* The checks of etrunk_set_params, on the values it would end up with. */
 static int etrunk_check_params(struct etrunk *et, const struct etrunk_params *p,
 			       u32 probe_interval, unsigned int n_targets,
@@ -180,6 +184,12 @@ int etrunk_set_params(struct etrunk *et, const struct etrunk_params *p,
 		et->lacp.fast = *p->lacp_rate == ETRUNK_LACP_RATE_FAST;
 	if (p->lacp_role)
 		et->lacp.backup = *p->lacp_role == ETRUNK_LACP_ROLE_BACKUP;
+	if (p->lacp_select)
+		et->lacp.select = *p->lacp_select;
+	if (p->lacp_preempt)
+		et->lacp.preempt = *p->lacp_preempt;
+	if (p->lacp_preempt_delay)
+		et->lacp.preempt_delay = *p->lacp_preempt_delay;
 
 	if (et->dev->reg_state == NETREG_REGISTERED) {
 		etrunk_probe_restart(et);
@@ -250,6 +260,9 @@ int etrunk_put_lacp(struct sk_buff *skb, const struct etrunk *et, int first)
 	ETRUNK_SAME_LACP_ORDER(PORT_OFFSET);
 	ETRUNK_SAME_LACP_ORDER(RATE);
 	ETRUNK_SAME_LACP_ORDER(ROLE);
+	ETRUNK_SAME_LACP_ORDER(SELECT);
+	ETRUNK_SAME_LACP_ORDER(PREEMPT);
+	ETRUNK_SAME_LACP_ORDER(PREEMPT_DELAY);
 	if (nla_put_u16(skb, ETRUNK_LACP_ATTR(SYSTEM_PRIO), et->lacp.system_prio) ||
 	    nla_put(skb, ETRUNK_LACP_ATTR(SYSTEM), ETH_ALEN,
 		    etrunk_lacp_system(et)) ||
@@ -259,7 +272,11 @@ int etrunk_put_lacp(struct sk_buff *skb, const struct etrunk *et, int first)
 		       et->lacp.fast ? ETRUNK_LACP_RATE_FAST : ETRUNK_LACP_RATE_SLOW) ||
 	    nla_put_u8(skb, ETRUNK_LACP_ATTR(ROLE),
 		       et->lacp.backup ? ETRUNK_LACP_ROLE_BACKUP :
-					 ETRUNK_LACP_ROLE_MASTER))
+					 ETRUNK_LACP_ROLE_MASTER) ||
+	    nla_put_u8(skb, ETRUNK_LACP_ATTR(SELECT), et->lacp.select) ||
+	    nla_put_u8(skb, ETRUNK_LACP_ATTR(PREEMPT), et->lacp.preempt) ||
+	    nla_put_u32(skb, ETRUNK_LACP_ATTR(PREEMPT_DELAY),
+			et->lacp.preempt_delay))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -268,7 +285,8 @@ size_t etrunk_lacp_size(void)
 {
 	return 3 * nla_total_size(sizeof(u16)) +	/* SYSTEM_PRIO, KEY, PORT_OFFSET */
 	       nla_total_size(ETH_ALEN) +		/* SYSTEM */
-	       2 * nla_total_size(sizeof(u8));		/* RATE, ROLE */
+	       4 * nla_total_size(sizeof(u8)) +		/* RATE, ROLE, SELECT, PREEMPT */
+	       nla_total_size(sizeof(u32));		/* PREEMPT_DELAY */
 }
 
 /* Recompute what the trunk can offload from what all members can: a

@@ -142,11 +142,15 @@ struct etrunk_params {
 	const u16 *lacp_port_offset;
 	const u8 *lacp_rate;
 	const u8 *lacp_role;
+	const u8 *lacp_select;
+	const u8 *lacp_preempt;
+	const u32 *lacp_preempt_delay;
 };
 
 extern struct netlink_range_validation etrunk_revert_delay_range;
 extern struct netlink_range_validation etrunk_probe_interval_range;
 extern struct netlink_range_validation etrunk_lacp_port_offset_range;
+extern struct netlink_range_validation etrunk_lacp_preempt_delay_range;
 
 void etrunk_setup(struct net_device *dev);
 int etrunk_set_params(struct etrunk *et, const struct etrunk_params *p,

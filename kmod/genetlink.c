@@ -100,6 +100,10 @@ static const struct nla_policy etrunk_genl_policy[ETRUNK_A_MAX + 1] = {
 		NLA_POLICY_FULL_RANGE(NLA_U16, &etrunk_lacp_port_offset_range),
 	[ETRUNK_A_LACP_RATE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_RATE_MAX),
 	[ETRUNK_A_LACP_ROLE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_ROLE_MAX),
+	[ETRUNK_A_LACP_SELECT] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_SELECT_MAX),
+	[ETRUNK_A_LACP_PREEMPT] = NLA_POLICY_MAX(NLA_U8, 1),
+	[ETRUNK_A_LACP_PREEMPT_DELAY] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_lacp_preempt_delay_range),
 };
 
 /* Find the device named by an ifindex and/or ifname attribute pair. */
@@ -489,6 +493,12 @@ static int etrunk_genl_set_trunk(struct sk_buff *skb, struct genl_info *info)
 		p.lacp_rate = nla_data(attrs[ETRUNK_A_LACP_RATE]);
 	if (attrs[ETRUNK_A_LACP_ROLE])
 		p.lacp_role = nla_data(attrs[ETRUNK_A_LACP_ROLE]);
+	if (attrs[ETRUNK_A_LACP_SELECT])
+		p.lacp_select = nla_data(attrs[ETRUNK_A_LACP_SELECT]);
+	if (attrs[ETRUNK_A_LACP_PREEMPT])
+		p.lacp_preempt = nla_data(attrs[ETRUNK_A_LACP_PREEMPT]);
+	if (attrs[ETRUNK_A_LACP_PREEMPT_DELAY])
+		p.lacp_preempt_delay = nla_data(attrs[ETRUNK_A_LACP_PREEMPT_DELAY]);
 	err = etrunk_set_params(et, &p, info->extack);
 out:
 	rtnl_unlock();

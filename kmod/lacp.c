@@ -16,6 +16,7 @@
  */
 
 #include <linux/etherdevice.h>
+#include <linux/ethtool.h>
 #include <linux/if_vlan.h>
 #include <linux/jiffies.h>
 #include <linux/netdevice.h>
@@ -24,6 +25,7 @@
 #include <net/netlink.h>
 
 #include "device.h"
+#include "genetlink.h"
 #include "lacp.h"
 #include "member.h"
 
@@ -46,6 +48,7 @@
 #define ETRUNK_LACP_SHORT_TIMEOUT	(3 * HZ)
 #define ETRUNK_LACP_LONG_TIMEOUT	(90 * HZ)
 #define ETRUNK_LACP_AGGREGATE_WAIT	(2 * HZ)
+#define ETRUNK_LACP_CHURN_DETECTION	(ETRUNK_LACP_CHURN_TIME * HZ)
 
 /* The actor state bits the configuration sets, not the machines. */
 #define ETRUNK_LACP_CONFIG_BITS (ETRUNK_LACP_STATE_ACTIVITY | \
@@ -53,12 +56,6 @@
 				 ETRUNK_LACP_STATE_AGGREGATION)
 /* What update_NTT compares of our state in the partner's PDU. */
 #define ETRUNK_LACP_NTT_BITS (ETRUNK_LACP_CONFIG_BITS | ETRUNK_LACP_STATE_SYNC)
-
-enum etrunk_lacp_sel {
-	ETRUNK_LACP_UNSELECTED,
-	ETRUNK_LACP_SELECTED,
-	ETRUNK_LACP_STANDBY,
-};
 
 static const u8 etrunk_lacp_dest[ETH_ALEN] __aligned(2) = {
 	0x01, 0x80, 0xc2, 0x00, 0x00, 0x02
@@ -318,12 +315,26 @@ static void etrunk_lacp_rx_machine(struct etrunk_member *m,
 	}
 }
 
-/* Members that may aggregate: enabled, not taken out, with a partner. */
+/* Our own LACPDUs came back: the partner is this trunk. */
+static bool etrunk_lacp_looped(const struct etrunk_member *m)
+{
+	const struct etrunk *et = m->et;
+	const struct etrunk_lacp_info *pa = &m->lacp.partner;
+
+	return pa->key == et->lacp.key &&
+	       pa->system_prio == et->lacp.system_prio &&
+	       ether_addr_equal(pa->system, etrunk_lacp_system(et));
+}
+
+/* Members that may aggregate: enabled, not taken out, with a partner
+ * that is not this trunk itself.
+ */
 static bool etrunk_lacp_candidate(const struct etrunk_member *m)
 {
 	return m->admin_up && etrunk_lacp_enabled(m) &&
 	       (m->lacp.rx_state == ETRUNK_LACP_RX_CURRENT ||
-		m->lacp.rx_state == ETRUNK_LACP_RX_EXPIRED);
+		m->lacp.rx_state == ETRUNK_LACP_RX_EXPIRED) &&
+	       !etrunk_lacp_looped(m);
 }
 
 /* Same aggregator: the same partner system and key, both aggregatable. */
@@ -342,15 +353,25 @@ static bool etrunk_lacp_same_group(const struct etrunk_member *m,
 	return m == o || etrunk_lacp_same_agg(&m->lacp.partner, &o->lacp.partner);
 }
 
-/* Wait (standby) beyond max-links: lower port priority, then lower port
- * number, first.
- */
-static bool etrunk_lacp_better(const struct etrunk_member *a,
-			       const struct etrunk_member *b)
+/* Port priority order: lower port priority, then lower port number. */
+static bool etrunk_lacp_prio_before(const struct etrunk_member *a,
+				    const struct etrunk_member *b)
 {
 	if (a->lacp.port_prio != b->lacp.port_prio)
 		return a->lacp.port_prio < b->lacp.port_prio;
 	return a->lacp.index < b->lacp.index;
+}
+
+/* Who keeps a place beyond max_links: members that hold one (aggregated
+ * already, or with preemption a candidate for the preemption delay)
+ * before the others, then port priority order.
+ */
+static bool etrunk_lacp_better(const struct etrunk_member *a,
+			       const struct etrunk_member *b)
+{
+	if (a->lacp.holds != b->lacp.holds)
+		return a->lacp.holds;
+	return etrunk_lacp_prio_before(a, b);
 }
 
 static unsigned int etrunk_lacp_n_better(const struct etrunk *et,
@@ -367,31 +388,103 @@ static unsigned int etrunk_lacp_n_better(const struct etrunk *et,
 	return n;
 }
 
-/* The selection logic: one aggregator per trunk, the biggest group of
- * candidates with the same partner; on a tie the one already chosen,
- * else the group of the member enslaved first. O(n^2), only when a
- * partner, a candidate or a setting changed.
+static unsigned long etrunk_lacp_preempt_at(const struct etrunk_member *m)
+{
+	return m->lacp.candidate_since +
+	       msecs_to_jiffies(m->et->lacp.preempt_delay);
+}
+
+static bool etrunk_lacp_holds(const struct etrunk_member *m)
+{
+	if (m->lacp.selected == ETRUNK_LACP_SELECTED)
+		return true;
+	return m->et->lacp.preempt &&
+	       time_after_eq(jiffies, etrunk_lacp_preempt_at(m));
+}
+
+/* What the aggregator choice compares of a group of members. */
+struct etrunk_lacp_group {
+	unsigned int count;
+	u64 speed;
+	const struct etrunk_member *first;	/* in port priority order */
+};
+
+static void etrunk_lacp_group_of(const struct etrunk *et,
+				 const struct etrunk_member *m,
+				 struct etrunk_lacp_group *g)
+{
+	const struct etrunk_member *o;
+
+	memset(g, 0, sizeof(*g));
+	list_for_each_entry(o, &et->members, list) {
+		if (!etrunk_lacp_candidate(o) || !etrunk_lacp_same_group(m, o))
+			continue;
+		g->count++;
+		g->speed += o->lacp.speed;
+		if (!g->first || etrunk_lacp_prio_before(o, g->first))
+			g->first = o;
+	}
+}
+
+/* > 0 if @a is the better aggregator, < 0 if @b is, 0 on a tie. */
+static int etrunk_lacp_group_cmp(const struct etrunk *et,
+				 const struct etrunk_lacp_group *a,
+				 const struct etrunk_lacp_group *b)
+{
+	switch (et->lacp.select) {
+	case ETRUNK_LACP_SELECT_BANDWIDTH:
+		if (a->speed != b->speed)
+			return a->speed > b->speed ? 1 : -1;
+		break;
+	case ETRUNK_LACP_SELECT_PRIORITY:
+		if (a->first != b->first)
+			return etrunk_lacp_prio_before(a->first, b->first) ? 1 : -1;
+		break;
+	}
+	if (a->count != b->count)
+		return a->count > b->count ? 1 : -1;
+	return 0;
+}
+
+static u32 etrunk_lacp_speed(struct etrunk_member *m)
+{
+	struct ethtool_link_ksettings ks;
+
+	if (__ethtool_get_link_ksettings(m->dev, &ks) ||
+	    ks.base.speed == (u32)SPEED_UNKNOWN)
+		return 0;
+	return ks.base.speed;
+}
+
+/* The selection logic: one aggregator per trunk, the best group of
+ * candidates with the same partner as lacp.select says; on a tie the one
+ * already chosen, else the group of the member enslaved first. O(n^2),
+ * only when a partner, a candidate or a setting changed.
  */
 static void etrunk_lacp_select(struct etrunk *et)
 {
-	struct etrunk_member *m, *o, *best = NULL;
-	unsigned int best_n = 0;
+	struct etrunk_lacp_group best_g = {}, g;
+	struct etrunk_member *m, *best = NULL;
 	bool best_cur = false;
 
 	list_for_each_entry(m, &et->members, list) {
-		unsigned int n = 0;
+		m->lacp.holds = etrunk_lacp_holds(m);
+		m->lacp.speed = et->lacp.select == ETRUNK_LACP_SELECT_BANDWIDTH &&
+				etrunk_lacp_candidate(m) ? etrunk_lacp_speed(m) : 0;
+	}
+	list_for_each_entry(m, &et->members, list) {
 		bool cur;
+		int cmp;
 
 		if (!etrunk_lacp_candidate(m))
 			continue;
-		list_for_each_entry(o, &et->members, list)
-			if (etrunk_lacp_candidate(o) && etrunk_lacp_same_group(m, o))
-				n++;
+		etrunk_lacp_group_of(et, m, &g);
 		cur = et->lacp.agg_valid &&
 		      etrunk_lacp_same_agg(&m->lacp.partner, &et->lacp.agg);
-		if (n > best_n || (n == best_n && cur && !best_cur)) {
+		cmp = best ? etrunk_lacp_group_cmp(et, &g, &best_g) : 1;
+		if (cmp > 0 || (!cmp && cur && !best_cur)) {
 			best = m;
-			best_n = n;
+			best_g = g;
 			best_cur = cur;
 		}
 	}
@@ -400,25 +493,55 @@ static void etrunk_lacp_select(struct etrunk *et)
 		et->lacp.agg = best->lacp.partner;
 
 	list_for_each_entry(m, &et->members, list) {
+		u8 selected = ETRUNK_LACP_SELECTED;
+
 		if (!best || !etrunk_lacp_candidate(m) ||
-		    !etrunk_lacp_same_group(m, best)) {
-			m->lacp.selected = ETRUNK_LACP_UNSELECTED;
-			continue;
-		}
-		m->lacp.selected = ETRUNK_LACP_SELECTED;
-		if (et->max_links &&
-		    etrunk_lacp_n_better(et, m, best) >= et->max_links)
-			m->lacp.selected = ETRUNK_LACP_STANDBY;
+		    !etrunk_lacp_same_group(m, best))
+			selected = ETRUNK_LACP_UNSELECTED;
+		else if (et->max_links &&
+			 etrunk_lacp_n_better(et, m, best) >= et->max_links)
+			selected = ETRUNK_LACP_STANDBY;
+		m->lacp.next_selected = selected;
 	}
+	list_for_each_entry(m, &et->members, list)
+		m->lacp.selected = m->lacp.next_selected;
+}
+
+/* With preemption, a standby member whose delay ran out since the last
+ * selection may now take a place.
+ */
+static bool etrunk_lacp_preempt_due(const struct etrunk *et)
+{
+	const struct etrunk_member *m;
+
+	if (!et->lacp.preempt)
+		return false;
+	list_for_each_entry(m, &et->members, list)
+		if (m->lacp.selected == ETRUNK_LACP_STANDBY && !m->lacp.holds &&
+		    time_after_eq(jiffies, etrunk_lacp_preempt_at(m)))
+			return true;
+	return false;
 }
 
 /* 802.1AX Ready: every member selected for the aggregator that waits has
- * waited the aggregate wait time, so they attach together.
+ * waited the aggregate wait time, so they attach together; or nothing is
+ * left to wait for.
  */
 static bool etrunk_lacp_ready(const struct etrunk *et)
 {
 	const struct etrunk_member *m;
+	bool heard = true;
 
+	/* No member can still join: every member with carrier has heard
+	 * from its partner since its link came up, so waiting longer
+	 * gathers no one.
+	 */
+	list_for_each_entry(m, &et->members, list)
+		if (m->admin_up && etrunk_lacp_enabled(m) &&
+		    m->lacp.rx_state == ETRUNK_LACP_RX_EXPIRED)
+			heard = false;
+	if (heard)
+		return true;
 	list_for_each_entry(m, &et->members, list)
 		if (m->lacp.selected == ETRUNK_LACP_SELECTED &&
 		    m->lacp.mux_state == ETRUNK_LACP_MUX_WAITING &&
@@ -543,12 +666,88 @@ static u8 etrunk_lacp_reason_of(const struct etrunk_member *m)
 		return ETRUNK_REASON_LACP_EXPIRED;
 	if (p->rx_state == ETRUNK_LACP_RX_DISABLED)
 		return ETRUNK_REASON_NO_CARRIER;
+	if (etrunk_lacp_looped(m))
+		return ETRUNK_REASON_LACP_LOOPBACK;
 	if (p->selected == ETRUNK_LACP_UNSELECTED)
 		return ETRUNK_REASON_LACP_AGGREGATOR;
 	if (p->mux_state == ETRUNK_LACP_MUX_ATTACHED)
 		return m->et->lacp.backup ? ETRUNK_REASON_LACP_ROLE :
 					    ETRUNK_REASON_LACP_PARTNER;
 	return ETRUNK_REASON_LACP_WAITING;
+}
+
+/* One churn detection machine (802.1AX 6.4.17): churned once @monitor
+ * (out of sync on an enabled link) held for the churn detection time.
+ */
+static void etrunk_lacp_churn_machine(struct etrunk_lacp_timer *t,
+				      bool *churn, u32 *count, bool monitor)
+{
+	if (!monitor) {
+		t->on = false;
+		*churn = false;
+		return;
+	}
+	if (*churn)
+		return;
+	if (!t->on) {
+		etrunk_lacp_timer_start(t, ETRUNK_LACP_CHURN_DETECTION);
+	} else if (etrunk_lacp_timer_expired(t)) {
+		t->on = false;
+		*churn = true;
+		(*count)++;
+	}
+}
+
+/* The actor in role backup is out of sync on purpose: no churn. */
+static void etrunk_lacp_churn(struct etrunk_member *m)
+{
+	struct etrunk_lacp_port *p = &m->lacp;
+	bool enabled = etrunk_lacp_enabled(m);
+
+	etrunk_lacp_churn_machine(&p->actor_churn_timer, &p->actor_churn,
+				  &p->actor_churns,
+				  enabled && !m->et->lacp.backup &&
+				  !(p->state & ETRUNK_LACP_STATE_SYNC));
+	etrunk_lacp_churn_machine(&p->partner_churn_timer, &p->partner_churn,
+				  &p->partner_churns,
+				  enabled &&
+				  !(p->partner.state & ETRUNK_LACP_STATE_SYNC));
+}
+
+/* Frames a member receives go up while it collects; also while attached
+ * and either in sync (the partner may distribute as soon as it hears
+ * that, before we hear its own sync) or, in role backup, while the
+ * partner still says it distributes to us (it has not yet heard that we
+ * left), so neither a new aggregation nor a role change loses frames.
+ */
+static bool etrunk_lacp_collects(const struct etrunk_member *m)
+{
+	const struct etrunk_lacp_port *p = &m->lacp;
+
+	if (p->mux_state == ETRUNK_LACP_MUX_COLLECTING_DISTRIBUTING)
+		return true;
+	return p->mux_state == ETRUNK_LACP_MUX_ATTACHED &&
+	       ((p->state & ETRUNK_LACP_STATE_SYNC) ||
+		(p->partner.state & ETRUNK_LACP_STATE_DISTRIBUTING));
+}
+
+/* ETRUNK_EVENT_LACP when what it reports changed. */
+static void etrunk_lacp_report(struct etrunk_member *m)
+{
+	struct etrunk_lacp_port *p = &m->lacp;
+
+	if (p->reported.selected == p->selected &&
+	    p->reported.mux_state == p->mux_state &&
+	    p->reported.actor_churn == p->actor_churn &&
+	    p->reported.partner_churn == p->partner_churn &&
+	    etrunk_lacp_same_port(&p->reported.partner, &p->partner))
+		return;
+	p->reported.selected = p->selected;
+	p->reported.mux_state = p->mux_state;
+	p->reported.actor_churn = p->actor_churn;
+	p->reported.partner_churn = p->partner_churn;
+	p->reported.partner = p->partner;
+	etrunk_genl_member_event(m, ETRUNK_EVENT_LACP);
 }
 
 static void etrunk_lacp_deadline(const struct etrunk_lacp_timer *t,
@@ -579,6 +778,17 @@ static void etrunk_lacp_schedule(struct etrunk *et)
 		etrunk_lacp_deadline(&p->wait_while, &next, &any);
 		etrunk_lacp_deadline(&p->periodic, &next, &any);
 		etrunk_lacp_deadline(&hold, &next, &any);
+		etrunk_lacp_deadline(&p->actor_churn_timer, &next, &any);
+		etrunk_lacp_deadline(&p->partner_churn_timer, &next, &any);
+		if (et->lacp.preempt && p->selected == ETRUNK_LACP_STANDBY &&
+		    !p->holds) {
+			struct etrunk_lacp_timer preempt = {
+				.at = etrunk_lacp_preempt_at(m),
+				.on = true,
+			};
+
+			etrunk_lacp_deadline(&preempt, &next, &any);
+		}
 	}
 	if (!any)
 		return;
@@ -609,7 +819,17 @@ void etrunk_lacp_run(struct etrunk *et)
 		spin_unlock_bh(&p->lock);
 		etrunk_lacp_rx_machine(m, got ? &pdu : NULL);
 	}
-	if (et->lacp.reselect) {
+	list_for_each_entry(m, &et->members, list) {
+		bool candidate = etrunk_lacp_candidate(m);
+
+		if (candidate != m->lacp.candidate) {
+			m->lacp.candidate = candidate;
+			if (candidate)
+				m->lacp.candidate_since = jiffies;
+			et->lacp.reselect = true;
+		}
+	}
+	if (et->lacp.reselect || etrunk_lacp_preempt_due(et)) {
 		et->lacp.reselect = false;
 		etrunk_lacp_select(et);
 	}
@@ -621,6 +841,7 @@ void etrunk_lacp_run(struct etrunk *et)
 		u8 reason;
 
 		etrunk_lacp_mux(m, ready);
+		etrunk_lacp_churn(m);
 		etrunk_lacp_periodic(m);
 		etrunk_lacp_tx(m);
 		reason = etrunk_lacp_reason_of(m);
@@ -628,12 +849,12 @@ void etrunk_lacp_run(struct etrunk *et)
 			m->lacp.reason = reason;
 			changed = true;
 		}
-		/* 802.1AX: only a collecting member delivers frames. */
-		WRITE_ONCE(m->rx_drop, m->lacp.mux_state !=
-			   ETRUNK_LACP_MUX_COLLECTING_DISTRIBUTING);
+		WRITE_ONCE(m->rx_drop, !etrunk_lacp_collects(m));
 	}
 	if (changed)
 		etrunk_select(et, NULL);
+	list_for_each_entry(m, &et->members, list)
+		etrunk_lacp_report(m);
 	etrunk_lacp_schedule(et);
 }
 
@@ -738,16 +959,24 @@ static bool etrunk_lacp_take_token(struct etrunk_lacp_port *p)
 	return true;
 }
 
-static bool etrunk_lacpdu_valid(const struct etrunk_lacpdu *pdu)
+/* A later version may put more TLVs after the collector's: only those of
+ * version 1 before it are checked and used then.
+ */
+static bool etrunk_lacpdu_valid(const struct etrunk_lacpdu *pdu,
+				unsigned int len)
 {
-	return pdu->version == ETRUNK_LACP_VERSION &&
-	       pdu->actor.tlv_type == ETRUNK_LACP_TLV_ACTOR &&
+	bool later = pdu->version > ETRUNK_LACP_VERSION;
+
+	if (!pdu->version || (later ? len > ETRUNK_LACP_PDU_MAX_LEN :
+				      len != ETRUNK_LACP_PDU_LEN))
+		return false;
+	return pdu->actor.tlv_type == ETRUNK_LACP_TLV_ACTOR &&
 	       pdu->actor.tlv_len == ETRUNK_LACP_PORT_TLV_LEN &&
 	       pdu->partner.tlv_type == ETRUNK_LACP_TLV_PARTNER &&
 	       pdu->partner.tlv_len == ETRUNK_LACP_PORT_TLV_LEN &&
 	       pdu->collector_type == ETRUNK_LACP_TLV_COLLECTOR &&
 	       pdu->collector_len == ETRUNK_LACP_COLLECTOR_TLV_LEN &&
-	       !pdu->terminator_type && !pdu->terminator_len;
+	       (later || (!pdu->terminator_type && !pdu->terminator_len));
 }
 
 static bool etrunk_marker_valid(const struct etrunk_marker *pdu)
@@ -782,13 +1011,17 @@ bool etrunk_lacp_rx(struct etrunk_member *m, struct sk_buff *skb)
 		p->stats.rx_rate++;
 		goto out;
 	}
-	if (skb->len != ETRUNK_LACP_PDU_LEN ||
+	/* Version 1 PDUs of both kinds are exactly this long; LACPDUs of a
+	 * later version may be longer (checked below).
+	 */
+	if (skb->len < ETRUNK_LACP_PDU_LEN ||
+	    (*subtype == ETRUNK_MARKER_SUBTYPE && skb->len != ETRUNK_LACP_PDU_LEN) ||
 	    skb_copy_bits(skb, 0, &buf, ETRUNK_LACP_PDU_LEN)) {
 		p->stats.rx_malformed++;
 		goto out;
 	}
 	if (buf.subtype == ETRUNK_LACP_SUBTYPE) {
-		if (!etrunk_lacpdu_valid(&buf.lacpdu)) {
+		if (!etrunk_lacpdu_valid(&buf.lacpdu, skb->len)) {
 			p->stats.rx_malformed++;
 			goto out;
 		}
@@ -827,7 +1060,9 @@ size_t etrunk_lacp_member_size(void)
 	       4 * nla_total_size(sizeof(u8)) +		/* states */
 	       2 * nla_total_size(ETH_ALEN) +		/* systems */
 	       8 * nla_total_size(sizeof(u16)) +
-	       6 * nla_total_size_64bit(sizeof(u64));	/* counters */
+	       6 * nla_total_size_64bit(sizeof(u64)) +	/* counters */
+	       3 * nla_total_size(sizeof(u8)) +		/* selected, churns */
+	       2 * nla_total_size(sizeof(u32));		/* churn counts */
 }
 
 static int etrunk_lacp_put_info(struct sk_buff *skb, int first,
@@ -880,7 +1115,12 @@ int etrunk_lacp_put_member(struct sk_buff *skb, struct etrunk_member *m,
 	    nla_put_u64_64bit(skb, ETRUNK_LACP_A_RX_MALFORMED, st.rx_malformed,
 			      ETRUNK_LACP_A_PAD) ||
 	    nla_put_u64_64bit(skb, ETRUNK_LACP_A_RX_RATE, st.rx_rate,
-			      ETRUNK_LACP_A_PAD)) {
+			      ETRUNK_LACP_A_PAD) ||
+	    nla_put_u8(skb, ETRUNK_LACP_A_SELECTED, p->selected) ||
+	    nla_put_u8(skb, ETRUNK_LACP_A_ACTOR_CHURN, p->actor_churn) ||
+	    nla_put_u8(skb, ETRUNK_LACP_A_PARTNER_CHURN, p->partner_churn) ||
+	    nla_put_u32(skb, ETRUNK_LACP_A_ACTOR_CHURNS, p->actor_churns) ||
+	    nla_put_u32(skb, ETRUNK_LACP_A_PARTNER_CHURNS, p->partner_churns)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -892,6 +1132,7 @@ void etrunk_lacp_init(struct etrunk *et)
 {
 	et->lacp.system_prio = ETRUNK_LACP_DEFAULT_SYSTEM_PRIO;
 	et->lacp.key = ETRUNK_LACP_DEFAULT_KEY;
+	et->lacp.preempt_delay = ETRUNK_DEFAULT_LACP_PREEMPT_DELAY;
 	INIT_DELAYED_WORK(&et->lacp.work, etrunk_lacp_work);
 }
 

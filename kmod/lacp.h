@@ -104,6 +104,16 @@ struct etrunk_lacp_timer {
  * @tx_times: jiffies of the last LACPDUs sent, for the rate limit.
  * @tx_next: the next slot of @tx_times.
  * @reason: enum etrunk_member_reason as LACP sees it, for etrunk_select.
+ * @candidate_since: jiffies when the member last became able to
+ *	aggregate (for the preemption delay).
+ * @actor_churn_timer: runs while the actor is out of sync (churn
+ *	detection); @actor_churn when it ran out; @actor_churns counts that.
+ * @partner_churn_timer, @partner_churn, @partner_churns: the same for the
+ *	partner.
+ * @candidate: it was able to aggregate at the last machine run.
+ * @holds, @speed, @next_selected: the selection logic's scratch.
+ * @reported: what the last ETRUNK_EVENT_LACP said (selection, mux state,
+ *	churns, partner port).
  *
  * All of the above are changed under RTNL. Receive fills the rest, under
  * @lock (BH):
@@ -131,6 +141,24 @@ struct etrunk_lacp_port {
 	unsigned long tx_times[ETRUNK_LACP_TX_LIMIT];
 	u8 tx_next;
 	u8 reason;
+	unsigned long candidate_since;
+	struct etrunk_lacp_timer actor_churn_timer;
+	struct etrunk_lacp_timer partner_churn_timer;
+	bool actor_churn;
+	bool partner_churn;
+	u32 actor_churns;
+	u32 partner_churns;
+	bool candidate;
+	bool holds;
+	u32 speed;
+	u8 next_selected;
+	struct {
+		u8 selected;
+		u8 mux_state;
+		bool actor_churn;
+		bool partner_churn;
+		struct etrunk_lacp_info partner;
+	} reported;
 
 	spinlock_t lock;	/* see above */
 	bool rx_pending;
@@ -150,6 +178,9 @@ struct etrunk_lacp_port {
  * @port_offset: added to each member's index to make its port number.
  * @fast: advertise the short timeout.
  * @backup: role backup.
+ * @select: enum etrunk_lacp_select.
+ * @preempt: a better member takes an aggregated member's place (max_links).
+ * @preempt_delay: milliseconds it must have been a candidate first.
  * @agg: the chosen aggregator's partner (system, priority, key), if
  *	@agg_valid.
  * @agg_valid: an aggregator has been chosen.
@@ -165,6 +196,9 @@ struct etrunk_lacp {
 	u16 port_offset;
 	bool fast;
 	bool backup;
+	u8 select;
+	bool preempt;
+	u32 preempt_delay;
 	struct etrunk_lacp_info agg;
 	bool agg_valid;
 	bool reselect;

@@ -267,6 +267,13 @@ static int etrunk_member_check(struct etrunk *et, struct net_device *dev,
 		NL_SET_ERR_MSG(extack, "A trunk cannot be a member of another trunk");
 		return -EINVAL;
 	}
+	/* Members are IFF_SLAVE; bonding takes a device with IFF_SLAVE and
+	 * IFF_BONDING (which its masters have) for one of its own slaves.
+	 */
+	if (netif_is_bond_master(dev)) {
+		NL_SET_ERR_MSG(extack, "A bonding device cannot be a trunk member");
+		return -EINVAL;
+	}
 	if (netdev_master_upper_dev_get(dev)) {
 		NL_SET_ERR_MSG(extack, "The device already has a master device");
 		return -EBUSY;

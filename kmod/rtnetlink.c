@@ -54,6 +54,10 @@ static const struct nla_policy etrunk_policy[IFLA_ETRUNK_MAX + 1] = {
 		NLA_POLICY_FULL_RANGE(NLA_U16, &etrunk_lacp_port_offset_range),
 	[IFLA_ETRUNK_LACP_RATE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_RATE_MAX),
 	[IFLA_ETRUNK_LACP_ROLE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_ROLE_MAX),
+	[IFLA_ETRUNK_LACP_SELECT] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_SELECT_MAX),
+	[IFLA_ETRUNK_LACP_PREEMPT] = NLA_POLICY_MAX(NLA_U8, 1),
+	[IFLA_ETRUNK_LACP_PREEMPT_DELAY] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_lacp_preempt_delay_range),
 };
 
 static const struct nla_policy etrunk_member_policy[IFLA_ETRUNK_MEMBER_MAX + 1] = {
@@ -135,6 +139,10 @@ static int etrunk_changelink(struct net_device *dev, struct nlattr *tb[],
 	p.lacp_port_offset = etrunk_attr_data(data[IFLA_ETRUNK_LACP_PORT_OFFSET]);
 	p.lacp_rate = etrunk_attr_data(data[IFLA_ETRUNK_LACP_RATE]);
 	p.lacp_role = etrunk_attr_data(data[IFLA_ETRUNK_LACP_ROLE]);
+	p.lacp_select = etrunk_attr_data(data[IFLA_ETRUNK_LACP_SELECT]);
+	p.lacp_preempt = etrunk_attr_data(data[IFLA_ETRUNK_LACP_PREEMPT]);
+	p.lacp_preempt_delay =
+		etrunk_attr_data(data[IFLA_ETRUNK_LACP_PREEMPT_DELAY]);
 	return etrunk_set_params(netdev_priv(dev), &p, extack);
 }
 

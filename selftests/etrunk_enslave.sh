@@ -99,6 +99,12 @@ check_refused "the trunk itself is refused" "cannot be a member of itself" \
 ipn link add et1 type etrunk
 check_refused "another trunk is refused" "member of another trunk" \
 	ipn link set et1 master et0
+if modprobe bonding 2>/dev/null; then
+	ipn link add bond9 type bond mode balance-xor
+	check_refused "a bonding device is refused" "A bonding device cannot be a trunk member" \
+		ipn link set bond9 master et0
+	ipn link del bond9
+fi
 ipn link add tun0 type ipip local 192.0.2.1 remote 192.0.2.2
 check_refused "a non-Ethernet device is refused" "Only Ethernet devices" \
 	ipn link set tun0 master et0

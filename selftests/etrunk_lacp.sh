@@ -6,7 +6,12 @@
 # dissects our LACPDUs and marker responses without a warning; a member
 # set down leaves the aggregator and comes back; a bad system ID is refused; crafted bad LACPDUs and a
 # flood are dropped and counted without changing any state; a marker is
-# answered.
+# answered. A trunk whose two members are cabled to each other sees
+# itself as partner (loopback), and after 60 s its churn machines say
+# so; a LACPDU of a later version (2) is read as version 1. With max_links
+# and preemption, a member of better port priority takes over only after
+# the preemption delay; without, it waits. Every selection and mux change
+# is an event.
 
 source "$(dirname "$0")/lib.sh"
 require_etrunk
@@ -51,6 +56,27 @@ check_refused "a multicast system ID is refused" "must be a unicast MAC address"
 	ip -n "$NS_A" link add et0 type etrunk mode lacp system_id 01:80:c2:00:00:02
 check_refused "port_offset beyond the range is refused" "" \
 	ip -n "$NS_A" link add et0 type etrunk mode lacp port_offset 65400
+
+# Loopback: c0 and c1 are the two ends of one veth pair, both members of
+# et1. Set up first: the churn machines need 60 s, the rest of the test
+# runs meanwhile.
+new_ns NS_C c
+ip -n "$NS_C" link add c0 type veth peer name c1
+ip -n "$NS_C" link add et1 type etrunk mode lacp lacp_rate fast
+# Before the members can start their churn timers.
+LOOP_T0=$(date +%s)
+ip -n "$NS_C" link set c0 master et1
+ip -n "$NS_C" link set c1 master et1
+ip -n "$NS_C" link set et1 up
+# et2 over c2, whose peer c3 is where lacp_frame speaks.
+ip -n "$NS_C" link add c2 type veth peer name c3
+ip -n "$NS_C" link add et2 type etrunk mode lacp lacp_rate fast
+ip -n "$NS_C" link set c2 master et2
+ip -n "$NS_C" link set et2 up
+ip -n "$NS_C" link set c3 up
+# et1's events, each stamped with the second it arrived.
+ip netns exec "$NS_C" sh -c "echo \$\$ >$TMP/cmon.pid; exec $REPO_DIR/tools/etrunkctl/etrunkctl monitor" |
+	while read -r line; do echo "$(date +%s) $line"; done >"$TMP/c_events" &
 
 check "a trunk in mode lacp is created" \
 	ip -n "$NS_A" link add et0 type etrunk mode lacp lacp_rate fast \
@@ -197,7 +223,7 @@ check "etrunkctl show: the LACP settings" sh -c \
 	grep -q 'lacp: system $SYSID, priority 100, key 7, port-offset 1000, rate slow, role master'"
 check "etrunkctl show: a0 collecting-distributing, partner the bond, in sync" sh -c \
 	"ip netns exec $NS_A $REPO_DIR/tools/etrunkctl/etrunkctl show et0 |
-	grep -E '^ +a0 +current +collecting-distributing +1001 +255 +active +AGYCD +$bond_mac '"
+	grep -E '^ +a0 +current +selected +collecting-distributing +1001 +255 +active +AGYCD +$bond_mac '"
 check_eq "etrunkctl -j: the partner's state" '["active","aggregation","sync","collecting","distributing"]' \
 	"$(ctl -j member show a0 | jq -c '.[0].lacp.partner.state')"
 ctl member set a0 lacp_port_priority 300
@@ -225,7 +251,7 @@ mal=$(member "$NS_A" a1 lacp_rx_malformed)
 send() { "$LACP_FRAME" -n "$NS_B" -i b1 "$@"; }
 send -T 60
 send -T 120
-send -V 2
+send -V 0
 send -L 19
 send -m -L 15
 send -T 40 -m
@@ -242,7 +268,7 @@ check_eq "and answered" $((mtx + 1)) "$(member "$NS_A" a1 marker_tx)"
 
 # A flood beyond the token bucket is dropped by rate.
 rate=$(member "$NS_A" a1 lacp_rx_rate)
-send -V 2 -c 200
+send -V 0 -c 200
 check_ge "a flood is dropped by the token bucket" \
 	$(($(member "$NS_A" a1 lacp_rx_rate) - rate)) 150
 check_eq "and changes nothing" active "$(member "$NS_A" a1 state)"
@@ -313,6 +339,55 @@ check_eq "etrunk: and our port number" 1001 "$(member "$NS_B" b0 partner_port)"
 check "etrunk: ping" ping_b
 traffic_both "etrunk"
 
+# max_links 1: a0, of better port priority, aggregates. Without
+# preemption, once a0's link failed and a1 took its place, a0 back waits
+# as standby; with preemption it takes over again, but only once it has
+# been able to aggregate for the delay. Every selection and mux change is
+# an event.
+ip netns exec "$NS_A" "$REPO_DIR/tools/etrunkctl/etrunkctl" monitor >"$TMP/events" 2>&1 &
+monitor=$!
+ctl member set a0 lacp_port_priority 100
+ctl member set a1 lacp_port_priority 200
+ip -n "$NS_A" link set et0 type etrunk max_links 1 lacp_preempt off
+check_eq "max_links 1: a0 (priority 100) aggregates" active "$(member "$NS_A" a0 state)"
+check_eq "max_links 1: a1 (priority 200) stands by" standby "$(member "$NS_A" a1 state)"
+check_eq "a1's selection says standby" standby "$(member "$NS_A" a1 lacp_selected)"
+check "etrunkctl show: a1 standby in the LACP table" sh -c \
+	"ip netns exec $NS_A $REPO_DIR/tools/etrunkctl/etrunkctl show et0 | grep -Eq '^ +a1 +current +standby +'"
+a1_active() { [ "$(member "$NS_A" a1 state)" = active ]; }
+a0_active() { [ "$(member "$NS_A" a0 state)" = active ]; }
+ip -n "$NS_B" link set b0 down
+check "a0's link down: a1 aggregates" wait_until 5 a1_active
+ip -n "$NS_B" link set b0 up
+a0_standby() { [ "$(member "$NS_A" a0 reason)" = max-links ]; }
+check "preempt off: a0 back waits as standby" wait_until 10 a0_standby
+sleep 1
+check_eq "preempt off: a1 keeps its place" active "$(member "$NS_A" a1 state)"
+ip -n "$NS_A" link set et0 type etrunk lacp_preempt on lacp_preempt_delay 2500
+check_eq "lacp_preempt reads back" on "$(link_detail "$NS_A" et0 lacp_preempt)"
+check_eq "lacp_preempt_delay reads back" 2500 "$(link_detail "$NS_A" et0 lacp_preempt_delay)"
+check "preempt on: a0 takes over" wait_until 10 a0_active
+ip -n "$NS_B" link set b0 down
+check "a0's link down again: a1 aggregates" wait_until 5 a1_active
+ip -n "$NS_B" link set b0 up
+t0=$(date +%s%N)
+check "a0 back: it preempts a1" wait_until 15 a0_active
+elapsed=$((($(date +%s%N) - t0) / 1000000))
+check_ge "but not before the preemption delay (${elapsed} ms)" $elapsed 2400
+check_eq "a1 stands by again" standby "$(member "$NS_A" a1 state)"
+check "etrunk: the far end has b0 in collecting-distributing again" \
+	wait_until 5 sh -c "ip -n $NS_B -d link show b0 | grep -q 'lacp_mux collecting-distributing'"
+ip -n "$NS_A" link set et0 type etrunk max_links 0 lacp_preempt off
+check "max_links 0: both aggregate again" wait_until 15 both_active "$NS_A" a0 a1
+kill $monitor
+wait $monitor 2>/dev/null
+check "an event says a0 went standby" \
+	grep -Eq '^seq [0-9]+ lacp trunk et0 member a0 .* selected standby mux ' "$TMP/events"
+check "an event says a0 is collecting-distributing again" \
+	grep -Eq '^seq [0-9]+ lacp trunk et0 member a0 .* selected selected mux collecting-distributing partner ' "$TMP/events"
+check "an event says a0 lost its partner's port" \
+	grep -Eq '^seq [0-9]+ lacp trunk et0 member a0 .* mux detached ' "$TMP/events"
+
 # tshark dissects what we send, LACPDUs and a marker response, with no
 # malformed-packet or expert warning.
 if command -v tshark >/dev/null && command -v tcpdump >/dev/null; then
@@ -353,4 +428,74 @@ check "role master: the far end too" wait_until 5 both_active "$NS_B" b0 b1
 
 check "the trunk can be deleted" ip -n "$NS_A" link del et0
 check "the far end loses its partner" wait_until 5 sh -c "ip -n $NS_B -d link show b0 | grep -q 'state down'"
+
+# The aggregator when members see different partners. In C, et3 has
+# three members: x0 to et4 in D, and e0, e1 to et5 in E (veths, 10 Gb/s
+# each). By count et5's pair wins; by priority the partner of the member
+# of the best port priority; by bandwidth et5's pair again (20 Gb/s
+# against 10), whatever the priorities.
+new_ns NS_D d
+new_ns NS_E e
+ip -n "$NS_C" link add x0 type veth peer name y0 netns "$NS_D"
+for i in 0 1; do
+	ip -n "$NS_C" link add "e$i" type veth peer name "f$i" netns "$NS_E"
+done
+ip -n "$NS_C" link add et3 type etrunk mode lacp lacp_rate fast
+ip -n "$NS_D" link add et4 type etrunk mode lacp lacp_rate fast
+ip -n "$NS_E" link add et5 type etrunk mode lacp lacp_rate fast
+for m in x0 e0 e1; do ip -n "$NS_C" link set $m master et3; done
+ip -n "$NS_D" link set y0 master et4
+for m in f0 f1; do ip -n "$NS_E" link set $m master et5; done
+ip -n "$NS_C" link set et3 up
+ip -n "$NS_D" link set et4 up
+ip -n "$NS_E" link set et5 up
+reason_c() { link_detail "$NS_C" "$1" reason; }
+selected_are()	# MEMBER... : exactly these of x0 e0 e1 are active
+{
+	local m
+
+	for m in x0 e0 e1; do
+		case " $* " in
+		*" $m "*) [ "$(link_detail "$NS_C" $m state)" = active ] || return 1 ;;
+		*) [ "$(reason_c $m)" = lacp-aggregator ] || return 1 ;;
+		esac
+	done
+}
+check "lacp_select count: e0 and e1 (two members) aggregate" wait_until 15 selected_are e0 e1
+check_eq "x0 waits for reason lacp-aggregator" lacp-aggregator "$(reason_c x0)"
+ip -n "$NS_C" link set x0 type etrunk_slave lacp_port_priority 5
+ip -n "$NS_C" link set et3 type etrunk lacp_select priority
+check_eq "lacp_select reads back" priority "$(link_detail "$NS_C" et3 lacp_select)"
+check "lacp_select priority: x0's partner (port priority 5) wins" wait_until 15 selected_are x0
+ip -n "$NS_C" link set et3 type etrunk lacp_select bandwidth
+check "lacp_select bandwidth: e0 and e1 (20 Gb/s against 10) win" wait_until 15 selected_are e0 e1
+check_refused "an unknown lacp_select is refused" "" \
+	ip -n "$NS_C" link set et3 type etrunk lacp_select 7
+
+# A LACPDU of version 2, longer, is read as version 1 asks.
+rx=$(link_detail "$NS_C" c2 lacpdu_rx)
+mal=$(link_detail "$NS_C" c2 lacp_rx_malformed)
+"$LACP_FRAME" -n "$NS_C" -i c3 -V 2 -T 130
+check_eq "version 2: received" $((rx + 1)) "$(link_detail "$NS_C" c2 lacpdu_rx)"
+check_eq "version 2: not malformed" "$mal" "$(link_detail "$NS_C" c2 lacp_rx_malformed)"
+check_eq "version 2: its actor is our partner" 02:00:00:00:00:99 \
+	"$(link_detail "$NS_C" c2 partner_system)"
+"$LACP_FRAME" -n "$NS_C" -i c3 -T 130
+check_eq "version 1 of 130 bytes: malformed" $((mal + 1)) \
+	"$(link_detail "$NS_C" c2 lacp_rx_malformed)"
+
+# Loopback and churn on et1 (its members cabled to each other).
+check_eq "loopback: c0 sees itself as partner" lacp-loopback "$(link_detail "$NS_C" c0 reason)"
+check_eq "loopback: c1 too" lacp-loopback "$(link_detail "$NS_C" c1 reason)"
+check_eq "loopback: the trunk has no carrier" 0 "$(link_attr "$NS_C" et1 carrier)"
+churned() { [ "$(link_detail "$NS_C" c0 actor_churn)" = on ]; }
+left=$((LOOP_T0 + 75 - $(date +%s)))
+check "actor churn within 75 s of the loop" wait_until $((left > 1 ? left : 1)) churned
+check_eq "partner churn too" on "$(link_detail "$NS_C" c0 partner_churn)"
+check_eq "counted once" 1 "$(link_detail "$NS_C" c0 actor_churns)"
+sleep 0.5
+kill "$(cat "$TMP/cmon.pid")" 2>/dev/null
+churn_at=$(awk '/ lacp trunk et1 member c0 .* churn both$/ { print $1; exit }' "$TMP/c_events")
+check "an event reported the churn" test -n "$churn_at"
+check_ge "the churn machines ran their 60 s first" $((${churn_at:-0} - LOOP_T0)) 59
 finish

@@ -43,6 +43,7 @@ static const char *const etrunk_reason_names[] = {
 	[ETRUNK_REASON_LACP_WAITING] = "lacp-waiting",
 	[ETRUNK_REASON_LACP_PARTNER] = "lacp-partner",
 	[ETRUNK_REASON_LACP_ROLE] = "lacp-role",
+	[ETRUNK_REASON_LACP_LOOPBACK] = "lacp-loopback",
 };
 
 static const char *const etrunk_lacp_rate_names[] = {
@@ -53,6 +54,18 @@ static const char *const etrunk_lacp_rate_names[] = {
 static const char *const etrunk_lacp_role_names[] = {
 	[ETRUNK_LACP_ROLE_MASTER] = "master",
 	[ETRUNK_LACP_ROLE_BACKUP] = "backup",
+};
+
+static const char *const etrunk_lacp_select_names[] = {
+	[ETRUNK_LACP_SELECT_COUNT] = "count",
+	[ETRUNK_LACP_SELECT_BANDWIDTH] = "bandwidth",
+	[ETRUNK_LACP_SELECT_PRIORITY] = "priority",
+};
+
+static const char *const etrunk_lacp_selected_names[] = {
+	[ETRUNK_LACP_UNSELECTED] = "unselected",
+	[ETRUNK_LACP_SELECTED] = "selected",
+	[ETRUNK_LACP_STANDBY] = "standby",
 };
 
 static const char *const etrunk_lacp_rx_names[] = {
@@ -82,6 +95,7 @@ static const char *const etrunk_event_names[] = {
 	[ETRUNK_EVENT_ACTIVE] = "active",
 	[ETRUNK_EVENT_TRUNK_CHANGED] = "trunk-changed",
 	[ETRUNK_EVENT_SWITCHOVER] = "switchover",
+	[ETRUNK_EVENT_LACP] = "lacp",
 };
 
 static const char *const etrunk_switch_names[] = {

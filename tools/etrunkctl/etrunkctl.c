@@ -145,6 +145,11 @@ struct lacp_member {
 	struct lacp_port partner;
 	unsigned int stats_has;	/* bit ETRUNK_LACP_A_x of the counters */
 	uint64_t stats[ETRUNK_LACP_A_MAX + 1];
+	uint8_t selected;
+	uint8_t actor_churn;
+	uint8_t partner_churn;
+	uint32_t actor_churns;
+	uint32_t partner_churns;
 };
 
 struct member {
@@ -213,6 +218,9 @@ struct trunk {
 	uint16_t lacp_port_offset;
 	uint8_t lacp_rate;
 	uint8_t lacp_role;
+	uint8_t lacp_select;
+	uint8_t lacp_preempt;
+	uint32_t lacp_preempt_delay;
 	/* flush-receive port: ETRUNK_A_FLUSH_VLANS, none (or absent): all */
 	uint16_t vlans[ETRUNK_FLUSH_MAX_VLANS];
 	unsigned int n_vlans;
@@ -267,6 +275,9 @@ static const enum mnl_attr_data_type trunk_attr_types[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_LACP_PORT_OFFSET] = MNL_TYPE_U16,
 	[ETRUNK_A_LACP_RATE] = MNL_TYPE_U8,
 	[ETRUNK_A_LACP_ROLE] = MNL_TYPE_U8,
+	[ETRUNK_A_LACP_SELECT] = MNL_TYPE_U8,
+	[ETRUNK_A_LACP_PREEMPT] = MNL_TYPE_U8,
+	[ETRUNK_A_LACP_PREEMPT_DELAY] = MNL_TYPE_U32,
 };
 _Static_assert(ETRUNK_A_MAX < 64, "struct trunk's has is 64 bits");
 
@@ -351,6 +362,34 @@ static void parse_lacp_port(const struct nlattr *a, unsigned int field,
 		*dst = mnl_attr_get_u16(a);
 }
 
+/* The selection and the churn machines (ETRUNK_LACP_A_SELECTED on). */
+static void parse_lacp_selection(const struct nlattr *a, unsigned int type,
+				 struct lacp_member *l)
+{
+	bool is32 = type == ETRUNK_LACP_A_ACTOR_CHURNS ||
+		    type == ETRUNK_LACP_A_PARTNER_CHURNS;
+
+	if (mnl_attr_validate(a, is32 ? MNL_TYPE_U32 : MNL_TYPE_U8) < 0)
+		return;
+	switch (type) {
+	case ETRUNK_LACP_A_SELECTED:
+		l->selected = mnl_attr_get_u8(a);
+		break;
+	case ETRUNK_LACP_A_ACTOR_CHURN:
+		l->actor_churn = mnl_attr_get_u8(a);
+		break;
+	case ETRUNK_LACP_A_PARTNER_CHURN:
+		l->partner_churn = mnl_attr_get_u8(a);
+		break;
+	case ETRUNK_LACP_A_ACTOR_CHURNS:
+		l->actor_churns = mnl_attr_get_u32(a);
+		break;
+	case ETRUNK_LACP_A_PARTNER_CHURNS:
+		l->partner_churns = mnl_attr_get_u32(a);
+		break;
+	}
+}
+
 /* ETRUNK_MEMBER_A_LACP: malformed or unknown attributes are skipped. */
 static void parse_lacp_member(const struct nlattr *nest, struct lacp_member *l)
 {
@@ -361,6 +400,8 @@ static void parse_lacp_member(const struct nlattr *nest, struct lacp_member *l)
 
 		if (type > ETRUNK_LACP_A_MAX) {
 			continue;
+		} else if (type >= ETRUNK_LACP_A_SELECTED) {
+			parse_lacp_selection(a, type, l);
 		} else if (type >= ETRUNK_LACP_A_LACPDU_RX) {
 			if (mnl_attr_validate(a, MNL_TYPE_U64) < 0)
 				continue;
@@ -642,6 +683,15 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 		case ETRUNK_A_LACP_ROLE:
 			t->lacp_role = mnl_attr_get_u8(a);
 			break;
+		case ETRUNK_A_LACP_SELECT:
+			t->lacp_select = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_LACP_PREEMPT:
+			t->lacp_preempt = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_LACP_PREEMPT_DELAY:
+			t->lacp_preempt_delay = mnl_attr_get_u32(a);
+			break;
 		}
 	}
 }
@@ -707,7 +757,7 @@ static void trunk_list_free(struct trunk_list *l)
 
 /* ---- plain output --------------------------------------------------- */
 
-#define COLUMNS 14
+#define COLUMNS 16
 
 struct table {
 	const char *head[COLUMNS];
@@ -1003,10 +1053,20 @@ static const char *lacp_state_str(uint8_t state, char *buf)
 }
 
 static const char *const lacp_head[] = {
-	"member", "rx", "mux", "port", "port-prio", "activity", "actor",
-	"partner-system", "key", "port", "partner", "pdus-rx", "pdus-tx",
-	"dropped",
+	"member", "rx", "selected", "mux", "port", "port-prio", "activity",
+	"actor", "partner-system", "key", "port", "partner", "churn",
+	"pdus-rx", "pdus-tx", "dropped",
 };
+
+/* Which churn machines say churned: -, actor, partner or both. */
+static const char *lacp_churn_str(const struct lacp_member *l)
+{
+	if (l->actor_churn && l->partner_churn)
+		return "both";
+	if (l->actor_churn)
+		return "actor";
+	return l->partner_churn ? "partner" : "-";
+}
 
 /*
  * Mode lacp:
@@ -1035,6 +1095,13 @@ static void print_lacp_plain(const struct trunk *t)
 	if (HAS(t, ETRUNK_A_LACP_ROLE))
 		line_add(&l, "role %s", enum_str(NAMES(etrunk_lacp_role_names),
 						 t->lacp_role, num, sizeof(num)));
+	if (HAS(t, ETRUNK_A_LACP_SELECT))
+		line_add(&l, "select %s", enum_str(NAMES(etrunk_lacp_select_names),
+						   t->lacp_select, num, sizeof(num)));
+	if (HAS(t, ETRUNK_A_LACP_PREEMPT))
+		line_add(&l, "preempt %s", t->lacp_preempt ? "on" : "off");
+	if (HAS(t, ETRUNK_A_LACP_PREEMPT_DELAY))
+		line_add(&l, "preempt-delay %u ms", t->lacp_preempt_delay);
 	line_end(&l);
 	if (!t->n_members)
 		return;
@@ -1053,6 +1120,8 @@ static void print_lacp_plain(const struct trunk *t)
 		}
 		table_set(&tb, i, c++, enum_str(NAMES(etrunk_lacp_rx_names),
 						lm->rx_state, num, sizeof(num)));
+		table_set(&tb, i, c++, enum_str(NAMES(etrunk_lacp_selected_names),
+						lm->selected, num, sizeof(num)));
 		table_set(&tb, i, c++, enum_str(NAMES(etrunk_lacp_mux_names),
 						lm->mux_state, num, sizeof(num)));
 		snprintf(buf, sizeof(buf), "%u", lm->actor.port);
@@ -1067,6 +1136,7 @@ static void print_lacp_plain(const struct trunk *t)
 		snprintf(buf, sizeof(buf), "%u", lm->partner.port);
 		table_set(&tb, i, c++, buf);
 		table_set(&tb, i, c++, lacp_state_str(lm->partner.state, buf));
+		table_set(&tb, i, c++, lacp_churn_str(lm));
 		snprintf(buf, sizeof(buf), "%" PRIu64, lm->stats[ETRUNK_LACP_A_LACPDU_RX]);
 		table_set(&tb, i, c++, buf);
 		snprintf(buf, sizeof(buf), "%" PRIu64, lm->stats[ETRUNK_LACP_A_LACPDU_TX]);
@@ -1175,9 +1245,14 @@ static void json_lacp_member(const struct lacp_member *l)
 
 	json_open_object("lacp");
 	json_enum("rx", NAMES(etrunk_lacp_rx_names), l->rx_state);
+	json_enum("selected", NAMES(etrunk_lacp_selected_names), l->selected);
 	json_enum("mux", NAMES(etrunk_lacp_mux_names), l->mux_state);
 	json_lacp_port("actor", &l->actor);
 	json_lacp_port("partner", &l->partner);
+	json_bool("actor_churn", l->actor_churn);
+	json_bool("partner_churn", l->partner_churn);
+	json_uint("actor_churns", l->actor_churns);
+	json_uint("partner_churns", l->partner_churns);
 	json_open_object("stats");
 	for (i = 0; i <= ETRUNK_LACP_A_MAX; i++)
 		if (lacp_stats_keys[i] && (l->stats_has >> i) & 1u)
@@ -1321,6 +1396,13 @@ static void json_lacp_fields(const struct trunk *t)
 		json_enum("lacp_rate", NAMES(etrunk_lacp_rate_names), t->lacp_rate);
 	if (HAS(t, ETRUNK_A_LACP_ROLE))
 		json_enum("lacp_role", NAMES(etrunk_lacp_role_names), t->lacp_role);
+	if (HAS(t, ETRUNK_A_LACP_SELECT))
+		json_enum("lacp_select", NAMES(etrunk_lacp_select_names),
+			  t->lacp_select);
+	if (HAS(t, ETRUNK_A_LACP_PREEMPT))
+		json_bool("lacp_preempt", t->lacp_preempt);
+	if (HAS(t, ETRUNK_A_LACP_PREEMPT_DELAY))
+		json_uint("lacp_preempt_delay", t->lacp_preempt_delay);
 }
 
 /* The trunk's attributes that are present, into the open object. */
@@ -1763,6 +1845,17 @@ static bool set_lacp_option(struct set_args *a, const char *key,
 		once(a, ETRUNK_A_LACP_ROLE, key);
 		a->u8[ETRUNK_A_LACP_ROLE] =
 			parse_enum(key, val, NAMES(etrunk_lacp_role_names));
+	} else if (matches(key, "lacp_select", "lacp-select")) {
+		once(a, ETRUNK_A_LACP_SELECT, key);
+		a->u8[ETRUNK_A_LACP_SELECT] =
+			parse_enum(key, val, NAMES(etrunk_lacp_select_names));
+	} else if (matches(key, "lacp_preempt", "lacp-preempt")) {
+		once(a, ETRUNK_A_LACP_PREEMPT, key);
+		a->u8[ETRUNK_A_LACP_PREEMPT] = parse_bool(key, val, "on", "off");
+	} else if (matches(key, "lacp_preempt_delay", "lacp-preempt-delay")) {
+		once(a, ETRUNK_A_LACP_PREEMPT_DELAY, key);
+		a->u32[ETRUNK_A_LACP_PREEMPT_DELAY] =
+			parse_range(key, val, 0, ETRUNK_MAX_LACP_PREEMPT_DELAY, " ms");
 	} else if (matches(key, "system_priority", "system-priority")) {
 		once(a, ETRUNK_A_LACP_SYSTEM_PRIO, key);
 		a->u16[ETRUNK_A_LACP_SYSTEM_PRIO] =
@@ -2059,6 +2152,19 @@ static int cmd_flush_receive(int argc, char **argv)
  * seq 9 switchover trunk et0 active-member a1 reason link switchovers 2
  *     active-members 1 carrier on
  */
+/* lacp: selected selected mux attached partner 02:..:aa port 101 churn - */
+static void print_lacp_event(const struct lacp_member *l)
+{
+	char buf[24];
+
+	printf(" selected %s", enum_str(NAMES(etrunk_lacp_selected_names),
+					 l->selected, buf, sizeof(buf)));
+	printf(" mux %s", enum_str(NAMES(etrunk_lacp_mux_names), l->mux_state,
+				   buf, sizeof(buf)));
+	printf(" partner %s", mac_str(l->partner.system, buf, sizeof(buf)));
+	printf(" port %u churn %s", l->partner.port, lacp_churn_str(l));
+}
+
 static void print_event_plain(const struct trunk *t)
 {
 	char buf[IFNAMSIZ + 8];
@@ -2079,6 +2185,9 @@ static void print_event_plain(const struct trunk *t)
 					      buf, sizeof(buf)));
 		if (HAS(m, ETRUNK_MEMBER_A_LINK_FAILURES))
 			printf(" link-failures %u", m->link_failures);
+		if (t->event == ETRUNK_EVENT_LACP &&
+		    HAS(m, ETRUNK_MEMBER_A_LACP))
+			print_lacp_event(&m->lacp);
 	}
 	if (HAS(t, ETRUNK_A_MODE))
 		printf(" mode %s", enum_str(NAMES(etrunk_mode_names), t->mode, buf,
@@ -2198,6 +2307,8 @@ static void usage(FILE *f)
 	      "                           [ probe_target { ADDR[,ADDR...] | none } ]\n"
 	      "                           [ lacp_rate { slow | fast } ]\n"
 	      "                           [ lacp_role { master | backup } ]\n"
+	      "                           [ lacp_select { count | bandwidth | priority } ]\n"
+	      "                           [ lacp_preempt { on | off } ] [ lacp_preempt_delay MS ]\n"
 	      "                           [ system_priority N ] [ system_id MAC ]\n"
 	      "                           [ actor_key N ] [ port_offset N ]\n"
 	      "       etrunkctl [-j [-p]] member show MEMBER\n"
@@ -2222,7 +2333,8 @@ static void usage(FILE *f)
 	      "   port_offset 0 to 65279\n"
 	      "MAC: a unicast MAC address, the LACP system ID\n"
 	      "MS: revert_delay 0 to 3600000; flush_interval 1 to 1000;\n"
-	      "    probe_interval 0 (off) or 10 to 60000\n"
+	      "    probe_interval 0 (off) or 10 to 60000; lacp_preempt_delay\n"
+	      "    0 to 180000\n"
 	      "HEX: a key of 1 to 64 bytes as hex digits; none: no key\n"
 	      "ADDR: an IPv4 or IPv6 address, at most 16; none: no targets\n"
 	      "VID: 1 to 4094, at most 512; all: every VLAN\n"
@@ -2230,9 +2342,9 @@ static void usage(FILE *f)
 	      "\n"
 	      "Member states: down, active, standby. Reasons: - (none), dev-down,\n"
 	      "no-carrier, admin, max-links, probe, backup, lacp-defaulted,\n"
-	      "lacp-expired, lacp-aggregator, lacp-waiting, lacp-partner, lacp-role.\n"
-	      "Events: member-added,\n"
-	      "member-removed, member-state, active, trunk-changed, switchover.\n"
+	      "lacp-expired, lacp-aggregator, lacp-waiting, lacp-partner, lacp-role,\n"
+	      "lacp-loopback. Events: member-added, member-removed, member-state,\n"
+	      "active, trunk-changed, switchover, lacp.\n"
 	      "Switchover reasons: up, link, admin, probe, revert, flush, manual,\n"
 	      "removed. See etrunkctl(8).\n", f);
 }

@@ -243,6 +243,8 @@ static void etrunk_print_explain(FILE *f)
 		"                  [ lacp_rate { slow | fast } ] [ system_priority N ]\n"
 		"                  [ system_id MAC ] [ actor_key N ] [ port_offset N ]\n"
 		"                  [ lacp_role { master | backup } ]\n"
+		"                  [ lacp_select { count | bandwidth | priority } ]\n"
+		"                  [ lacp_preempt { on | off } ] [ lacp_preempt_delay MS ]\n"
 		"\n"
 		"MODE := { loadbalance | backup | lacp }\n"
 		"POLICY := { layer2 | layer2+3 | layer3+4 | encap2+3 | encap3+4 }\n"
@@ -265,6 +267,9 @@ static void etrunk_print_explain(FILE *f)
 		"system_priority, actor_key := 1-65535\n"
 		"system_id := a unicast MAC address (default: the trunk's)\n"
 		"port_offset := 0-" STR(ETRUNK_LACP_MAX_PORT_OFFSET) ", added to each member's index\n"
+		"lacp_select := the aggregator when members see different partners\n"
+		"lacp_preempt_delay := 0-" STR(ETRUNK_MAX_LACP_PREEMPT_DELAY) " ms (default "
+		STR(ETRUNK_DEFAULT_LACP_PREEMPT_DELAY) ")\n"
 		"\n"
 		"hash and xmit_hash_policy are other names for hash_policy;\n"
 		"min-links and max-links for min_links and max_links.\n");
@@ -512,6 +517,29 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_ROLE,
 				 (__u8)idx);
+		} else if (is_opt(*argv, "lacp_select", "lacp-select") ||
+			   strcmp(*argv, "ad_select") == 0) {
+			NEXT_ARG();
+			idx = name_to_index(etrunk_lacp_select_names,
+					    ARRAY_SIZE(etrunk_lacp_select_names),
+					    *argv);
+			if (idx < 0)
+				invarg("invalid lacp_select, expected count, bandwidth or priority",
+				       *argv);
+			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_SELECT,
+				 (__u8)idx);
+		} else if (is_opt(*argv, "lacp_preempt", "lacp-preempt")) {
+			NEXT_ARG();
+			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_PREEMPT,
+				 parse_on_off("invalid lacp_preempt, expected on or off",
+					      *argv));
+		} else if (is_opt(*argv, "lacp_preempt_delay", "lacp-preempt-delay")) {
+			NEXT_ARG();
+			if (get_u32(&u32, *argv, 0))
+				invarg("invalid lacp_preempt_delay, expected milliseconds",
+				       *argv);
+			addattr32(n, ETRUNK_REQ_MAXLEN,
+				  IFLA_ETRUNK_LACP_PREEMPT_DELAY, u32);
 		} else if (is_opt(*argv, "system_priority", "ad_actor_sys_prio")) {
 			NEXT_ARG();
 			if (get_u16(&u16, *argv, 0))
@@ -677,6 +705,13 @@ static void etrunk_print_opt(struct link_util *lu UNUSED, FILE *f UNUSED,
 	print_enum(tb[IFLA_ETRUNK_LACP_ROLE], "lacp_role", "lacp_role %s ",
 		   "lacp_role %u ", etrunk_lacp_role_names,
 		   ARRAY_SIZE(etrunk_lacp_role_names));
+	print_enum(tb[IFLA_ETRUNK_LACP_SELECT], "lacp_select", "lacp_select %s ",
+		   "lacp_select %u ", etrunk_lacp_select_names,
+		   ARRAY_SIZE(etrunk_lacp_select_names));
+	print_flag(tb[IFLA_ETRUNK_LACP_PREEMPT], "lacp_preempt",
+		   "lacp_preempt %s ");
+	print_u32(tb[IFLA_ETRUNK_LACP_PREEMPT_DELAY], "lacp_preempt_delay",
+		  "lacp_preempt_delay %u ");
 }
 
 static void etrunk_print_help(struct link_util *lu UNUSED, int argc UNUSED,
@@ -858,6 +893,18 @@ static void print_lacp_member(const struct rtattr *nest)
 		  "lacp_rx_malformed %" PRIu64 " ");
 	print_u64(tb[ETRUNK_LACP_A_RX_RATE], "lacp_rx_rate",
 		  "lacp_rx_rate %" PRIu64 " ");
+	print_enum(tb[ETRUNK_LACP_A_SELECTED], "lacp_selected",
+		   "lacp_selected %s ", "lacp_selected %u ",
+		   etrunk_lacp_selected_names,
+		   ARRAY_SIZE(etrunk_lacp_selected_names));
+	print_flag(tb[ETRUNK_LACP_A_ACTOR_CHURN], "actor_churn",
+		   "actor_churn %s ");
+	print_flag(tb[ETRUNK_LACP_A_PARTNER_CHURN], "partner_churn",
+		   "partner_churn %s ");
+	print_u32(tb[ETRUNK_LACP_A_ACTOR_CHURNS], "actor_churns",
+		  "actor_churns %u ");
+	print_u32(tb[ETRUNK_LACP_A_PARTNER_CHURNS], "partner_churns",
+		  "partner_churns %u ");
 }
 
 static void etrunk_slave_print_opt(struct link_util *lu UNUSED,

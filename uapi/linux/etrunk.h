@@ -130,10 +130,27 @@
  *        In role backup the members attach but advertise themselves out
  *        of synchronization, so the partner distributes nothing to them,
  *        and they carry no traffic (reason ETRUNK_REASON_LACP_ROLE).
+ *        Frames the partner still distributes to such a member (its
+ *        LACPDUs say distributing) are still received, so a role change
+ *        loses nothing while the partner catches up.
+ *    IFLA_ETRUNK_LACP_SELECT: NLA_U8, rw, enum etrunk_lacp_select, default
+ *        ETRUNK_LACP_SELECT_COUNT: which aggregator the trunk joins when
+ *        its members see different partners.
+ *    IFLA_ETRUNK_LACP_PREEMPT: NLA_U8, rw, 0 or 1, default 0: with
+ *        max_links, a member of better port priority that becomes able to
+ *        aggregate takes the place of an aggregated one of worse priority
+ *        (after IFLA_ETRUNK_LACP_PREEMPT_DELAY); without preemption it
+ *        waits as standby until a place is free.
+ *    IFLA_ETRUNK_LACP_PREEMPT_DELAY: NLA_U32, rw, milliseconds, 0 to
+ *        ETRUNK_MAX_LACP_PREEMPT_DELAY, default
+ *        ETRUNK_DEFAULT_LACP_PREEMPT_DELAY: how long the better member
+ *        must have been able to aggregate before it preempts, so a
+ *        flapping link does not move traffic back and forth.
  *
  *    In mode lacp IFLA_ETRUNK_MAX_LINKS counts the members of the
  *    aggregator: the others of it wait (state standby, reason max-links),
- *    chosen by LACP port priority (lower first) and then port number.
+ *    chosen by LACP port priority (lower first) and then port number,
+ *    members already aggregated first unless IFLA_ETRUNK_LACP_PREEMPT.
  *
  * IFLA_INFO_SLAVE_DATA (member):
  *
@@ -209,7 +226,9 @@
  *        IFLA_ETRUNK_* attributes of the same names (ETRUNK_A_PAD aligns),
  *        in every mode (rtnetlink reports them in mode backup only)
  *    ETRUNK_A_LACP_SYSTEM_PRIO, ETRUNK_A_LACP_SYSTEM, ETRUNK_A_LACP_KEY,
- *    ETRUNK_A_LACP_PORT_OFFSET, ETRUNK_A_LACP_RATE, ETRUNK_A_LACP_ROLE:
+ *    ETRUNK_A_LACP_PORT_OFFSET, ETRUNK_A_LACP_RATE, ETRUNK_A_LACP_ROLE,
+ *    ETRUNK_A_LACP_SELECT, ETRUNK_A_LACP_PREEMPT,
+ *    ETRUNK_A_LACP_PREEMPT_DELAY:
  *        as the IFLA_ETRUNK_LACP_* attributes, in every mode (rtnetlink
  *        reports them in mode lacp only)
  *    ETRUNK_A_FLUSH_STATS: NLA_NESTED, the flush frames the trunk sent
@@ -367,8 +386,14 @@
  * defaulted when none came), periodic transmission (every second while
  * the partner asks for the short timeout, else every 30 s; none when
  * both ends are passive), one aggregator per trunk and the mux machine
- * with coupled control (detached, waiting 2 s for the other members of
- * the aggregator, attached, collecting and distributing). A change the
+ * with coupled control (detached, waiting for the other members of the
+ * aggregator, attached, collecting and distributing), and churn
+ * detection (the actor or the partner out of synchronization for
+ * ETRUNK_LACP_CHURN_TIME seconds while the link is up; not the actor in
+ * role backup, which is out of synchronization on purpose). The wait is
+ * 802.1AX's aggregate wait time (2 s) at most: it ends as soon as every
+ * member with carrier has heard from its partner since the link came up
+ * (none is still expired), since no other member can then join. A change the
  * partner must learn (the actor's state, a new or lost partner, a
  * configuration change, a partner with a wrong view of us) sends a
  * LACPDU at once, at most three per second per member as 802.1AX
@@ -378,10 +403,15 @@
  * The aggregator: of the members whose partner information is current
  * (or expired, for its timeout), those with the same partner system,
  * system priority and key form a group (a partner that says it is
- * individual forms a group of one member); the biggest group is chosen,
+ * individual forms a group of one member); IFLA_ETRUNK_LACP_SELECT says
+ * which group is chosen: the most members (count), the most bandwidth
+ * (the sum of the members' ethtool speeds), or the member of the best
+ * port priority (priority, lower port priority then lower port number);
  * on a tie the one already chosen, else the one with the member enslaved
  * first. A member with defaulted partner information never aggregates:
- * this is static LACP, without a fall-back to manual aggregation.
+ * this is static LACP, without a fall-back to manual aggregation. Nor
+ * does a member whose partner is this trunk itself (its own system, key
+ * and system priority: a loop, reason ETRUNK_REASON_LACP_LOOPBACK).
  *
  * Only members in the mux state collecting-distributing are active (in
  * the transmit set; min_links and the carrier follow them); frames other
@@ -389,11 +419,15 @@
  * markers received on members are consumed by the module, never
  * delivered to the trunk: frames beyond a per-member token bucket
  * (ETRUNK_LACP_RX_BURST, refilled at ETRUNK_LACP_RX_RATE per second)
- * are dropped and counted as rate; so are, as malformed, those whose PDU
- * is not exactly ETRUNK_LACP_PDU_LEN bytes, of a version other than 1,
- * or whose TLVs (actor 1/20, partner 2/20, collector 3/16, terminator
- * 0/0; marker information or response 1 or 2/16, terminator 0/0) do not
- * have these types and lengths. None of these changes any state.
+ * are dropped and counted as rate; so are, as malformed, those of
+ * version 0, or whose TLVs (actor 1/20, partner 2/20, collector 3/16,
+ * terminator 0/0; marker information or response 1 or 2/16, terminator
+ * 0/0) do not have these types and lengths, or whose PDU is not exactly
+ * ETRUNK_LACP_PDU_LEN bytes. A LACPDU of a later version (802.1AX-2014's
+ * version 2 adds TLVs after the collector) is read as version 1 asks:
+ * it may be longer (up to ETRUNK_LACP_PDU_MAX_LEN bytes), and only its
+ * actor, partner and collector TLVs are checked and used. None of these
+ * changes any state.
  *
  * A trunk holds at most ETRUNK_MAX_MEMBERS members. A member must be an
  * Ethernet device (ARPHRD_ETHER), not a loopback, not another trunk, not
@@ -465,6 +499,10 @@ struct etrunk_flush_hdr {
 #define ETRUNK_LACP_PDU_LEN 110			/* bytes after the EtherType */
 #define ETRUNK_LACP_RX_BURST 16
 #define ETRUNK_LACP_RX_RATE 8			/* PDUs per second */
+#define ETRUNK_LACP_PDU_MAX_LEN 1486		/* later versions: bytes after the EtherType */
+#define ETRUNK_LACP_CHURN_TIME 60		/* seconds */
+#define ETRUNK_DEFAULT_LACP_PREEMPT_DELAY 30000	/* ms */
+#define ETRUNK_MAX_LACP_PREEMPT_DELAY 180000	/* ms */
 
 /* The state octet of an actor or partner in a LACPDU (ETRUNK_LACP_A_*_
  * STATE): IEEE 802.1AX Actor_State / Partner_State bits.
@@ -573,6 +611,8 @@ enum etrunk_member_state {
  * @ETRUNK_REASON_LACP_PARTNER: mode lacp: attached, but the partner is
  *     not in synchronization with us (it has not attached us yet).
  * @ETRUNK_REASON_LACP_ROLE: standby: mode lacp in role backup.
+ * @ETRUNK_REASON_LACP_LOOPBACK: mode lacp: its partner is this trunk (its
+ *     LACPDUs come back: a loop, or two members cabled to each other).
  */
 enum etrunk_member_reason {
 	ETRUNK_REASON_NONE = 0,
@@ -588,6 +628,7 @@ enum etrunk_member_reason {
 	ETRUNK_REASON_LACP_WAITING = 10,
 	ETRUNK_REASON_LACP_PARTNER = 11,
 	ETRUNK_REASON_LACP_ROLE = 12,
+	ETRUNK_REASON_LACP_LOOPBACK = 13,
 	__ETRUNK_REASON_MAX
 };
 
@@ -621,6 +662,38 @@ enum etrunk_lacp_role {
 #define ETRUNK_LACP_ROLE_MAX (__ETRUNK_LACP_ROLE_MAX - 1)
 
 /**
+ * enum etrunk_lacp_select - the aggregator of a trunk in mode lacp whose
+ *     members see different partners
+ * @ETRUNK_LACP_SELECT_COUNT: the partner with the most members.
+ * @ETRUNK_LACP_SELECT_BANDWIDTH: the partner whose members' speeds add up
+ *     to the most.
+ * @ETRUNK_LACP_SELECT_PRIORITY: the partner of the member with the best
+ *     (lowest) port priority, then the lowest port number.
+ */
+enum etrunk_lacp_select {
+	ETRUNK_LACP_SELECT_COUNT = 0,
+	ETRUNK_LACP_SELECT_BANDWIDTH = 1,
+	ETRUNK_LACP_SELECT_PRIORITY = 2,
+	__ETRUNK_LACP_SELECT_MAX
+};
+
+#define ETRUNK_LACP_SELECT_MAX (__ETRUNK_LACP_SELECT_MAX - 1)
+
+/**
+ * enum etrunk_lacp_selected - a member's selection (802.1AX Selected)
+ * @ETRUNK_LACP_UNSELECTED: not selected for the trunk's aggregator.
+ * @ETRUNK_LACP_SELECTED: selected.
+ * @ETRUNK_LACP_STANDBY: selected but waiting: max_links members of it
+ *     are aggregated.
+ */
+enum etrunk_lacp_selected {
+	ETRUNK_LACP_UNSELECTED = 0,
+	ETRUNK_LACP_SELECTED = 1,
+	ETRUNK_LACP_STANDBY = 2,
+	__ETRUNK_LACP_SELECTED_MAX
+};
+
+/**
  * enum etrunk_lacp_rx_state - a member's LACP receive machine
  * @ETRUNK_LACP_RX_DISABLED: its device is down or has no carrier.
  * @ETRUNK_LACP_RX_EXPIRED: the partner's information timed out once; it
@@ -639,8 +712,8 @@ enum etrunk_lacp_rx_state {
 /**
  * enum etrunk_lacp_mux_state - a member's LACP mux machine
  * @ETRUNK_LACP_MUX_DETACHED: not attached to the aggregator.
- * @ETRUNK_LACP_MUX_WAITING: selected, waiting for the aggregate wait
- *     time (2 s) so that the members of an aggregator attach together.
+ * @ETRUNK_LACP_MUX_WAITING: selected, waiting (at most the aggregate wait
+ *     time, 2 s) so that the members of an aggregator attach together.
  * @ETRUNK_LACP_MUX_ATTACHED: attached, in synchronization (unless in
  *     role backup), waiting for the partner's synchronization.
  * @ETRUNK_LACP_MUX_COLLECTING_DISTRIBUTING: carries traffic.
@@ -695,6 +768,9 @@ enum etrunk_switch_reason {
  *     has ETRUNK_A_ACTIVE_MEMBER, ETRUNK_A_SWITCHOVER_REASON and
  *     ETRUNK_A_SWITCHOVERS, and ETRUNK_A_ACTIVE_MEMBERS and
  *     ETRUNK_A_CARRIER as ETRUNK_EVENT_ACTIVE.
+ * @ETRUNK_EVENT_LACP: mode lacp: a member's selection, mux state, churn
+ *     or partner changed; the event has the member nest (with
+ *     ETRUNK_MEMBER_A_LACP).
  */
 enum etrunk_event {
 	ETRUNK_EVENT_UNSPEC,
@@ -704,6 +780,7 @@ enum etrunk_event {
 	ETRUNK_EVENT_ACTIVE,
 	ETRUNK_EVENT_TRUNK_CHANGED,
 	ETRUNK_EVENT_SWITCHOVER,
+	ETRUNK_EVENT_LACP,
 	__ETRUNK_EVENT_MAX
 };
 
@@ -762,6 +839,9 @@ enum etrunk_attr {
 	ETRUNK_A_LACP_PORT_OFFSET,
 	ETRUNK_A_LACP_RATE,
 	ETRUNK_A_LACP_ROLE,
+	ETRUNK_A_LACP_SELECT,
+	ETRUNK_A_LACP_PREEMPT,
+	ETRUNK_A_LACP_PREEMPT_DELAY,
 	__ETRUNK_A_MAX
 };
 
@@ -835,7 +915,10 @@ enum etrunk_vlan_attr {
  * number (NLA_U16) and state (NLA_U8, ETRUNK_LACP_STATE_* bits); the
  * partner's is all zeros while defaulted. Then counters, each NLA_U64:
  * LACPDUs received (valid) and sent, markers received and responses
- * sent, PDUs dropped as malformed and by the token bucket (rate).
+ * sent, PDUs dropped as malformed and by the token bucket (rate). Then
+ * the selection (NLA_U8, enum etrunk_lacp_selected), whether the actor's
+ * and the partner's churn machines say churned (NLA_U8, 0 or 1), and
+ * how many times each did since the member was enslaved (NLA_U32).
  */
 enum etrunk_lacp_attr {
 	ETRUNK_LACP_A_UNSPEC,
@@ -860,6 +943,11 @@ enum etrunk_lacp_attr {
 	ETRUNK_LACP_A_MARKER_TX,
 	ETRUNK_LACP_A_RX_MALFORMED,
 	ETRUNK_LACP_A_RX_RATE,
+	ETRUNK_LACP_A_SELECTED,
+	ETRUNK_LACP_A_ACTOR_CHURN,
+	ETRUNK_LACP_A_PARTNER_CHURN,
+	ETRUNK_LACP_A_ACTOR_CHURNS,
+	ETRUNK_LACP_A_PARTNER_CHURNS,
 	__ETRUNK_LACP_A_MAX
 };
 
@@ -896,6 +984,9 @@ enum {
 	IFLA_ETRUNK_LACP_PORT_OFFSET,
 	IFLA_ETRUNK_LACP_RATE,
 	IFLA_ETRUNK_LACP_ROLE,
+	IFLA_ETRUNK_LACP_SELECT,
+	IFLA_ETRUNK_LACP_PREEMPT,
+	IFLA_ETRUNK_LACP_PREEMPT_DELAY,
 	__IFLA_ETRUNK_MAX
 };
 
