@@ -367,6 +367,8 @@ struct trunk {
 	__u8 lacp_system[6];
 	__u16 lacp_key;
 	__u8 lacp_rate;
+	__u8 lacp_select, lacp_preempt;
+	__u32 lacp_preempt_delay;
 };
 
 static void bad(struct trunk *t, const char *fmt, ...)
@@ -418,6 +420,9 @@ static const enum mnl_attr_data_type trunk_attr_types[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_LACP_PORT_OFFSET] = MNL_TYPE_U16,
 	[ETRUNK_A_LACP_RATE] = MNL_TYPE_U8,
 	[ETRUNK_A_LACP_ROLE] = MNL_TYPE_U8,
+	[ETRUNK_A_LACP_SELECT] = MNL_TYPE_U8,
+	[ETRUNK_A_LACP_PREEMPT] = MNL_TYPE_U8,
+	[ETRUNK_A_LACP_PREEMPT_DELAY] = MNL_TYPE_U32,
 };
 
 static const enum mnl_attr_data_type member_attr_types[ETRUNK_MEMBER_A_MAX + 1] = {
@@ -624,6 +629,15 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 			break;
 		case ETRUNK_A_LACP_RATE:
 			t->lacp_rate = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_LACP_SELECT:
+			t->lacp_select = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_LACP_PREEMPT:
+			t->lacp_preempt = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_A_LACP_PREEMPT_DELAY:
+			t->lacp_preempt_delay = mnl_attr_get_u32(a);
 			break;
 		case ETRUNK_A_EVENT:
 			t->event = mnl_attr_get_u8(a);
@@ -1705,6 +1719,43 @@ TEST_F(etrunk, lacp_settings)
 	EXPECT_EQ(9, t.lacp_key);
 	EXPECT_EQ(ETRUNK_LACP_RATE_FAST, t.lacp_rate);
 	EXPECT_EQ(0, memcmp(id, t.lacp_system, 6));
+	EXPECT_EQ(ETRUNK_LACP_SELECT_COUNT, t.lacp_select);
+	EXPECT_EQ(0, t.lacp_preempt);
+	EXPECT_EQ(ETRUNK_DEFAULT_LACP_PREEMPT_DELAY, (int)t.lacp_preempt_delay);
+
+	/* Beyond their ranges: refused, and nothing changes. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_LACP_PREEMPT, 1);
+	offs = next_offs(nlh);
+	mnl_attr_put_u32(nlh, ETRUNK_A_LACP_PREEMPT_DELAY,
+			 ETRUNK_MAX_LACP_PREEMPT_DELAY + 1);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -ERANGE, (int)offs);
+	reply_free(&r);
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	offs = next_offs(nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_A_LACP_SELECT, ETRUNK_LACP_SELECT_PRIORITY + 1);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -ERANGE, (int)offs);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, t.lacp_preempt);
+
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_LACP_SELECT, ETRUNK_LACP_SELECT_BANDWIDTH);
+	mnl_attr_put_u8(nlh, ETRUNK_A_LACP_PREEMPT, 1);
+	mnl_attr_put_u32(nlh, ETRUNK_A_LACP_PREEMPT_DELAY, 5000);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_LACP_SELECT_BANDWIDTH, t.lacp_select);
+	EXPECT_EQ(1, t.lacp_preempt);
+	EXPECT_EQ(5000, (int)t.lacp_preempt_delay);
 }
 
 /* No trunk or member named: -EINVAL with a message. */
