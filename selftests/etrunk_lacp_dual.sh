@@ -129,9 +129,9 @@ bond_one_aggregator()
 # ---------------------------------------------------------------------
 both_pe_active() { active 1 && active 2; }
 check "PE1 and PE2 both aggregate their link with the bond" \
-	wait_until 20 both_pe_active
+	wait_until 30 both_pe_active
 check "the bond has both links in one aggregator of 2 ports" \
-	wait_until 5 bond_one_aggregator
+	wait_until 10 bond_one_aggregator
 check_eq "the bond's partner on c1 is our system ID" $SYSID \
 	"$(bond_field c1 partner "system mac address")"
 check_eq "and on c2" $SYSID "$(bond_field c2 partner "system mac address")"
@@ -143,31 +143,30 @@ check_eq "PE2's port number (port_offset 100)" 101 "$(bond_field c2 partner "por
 check_eq "both PEs see the bond as their partner" \
 	"$CE_MAC $CE_MAC" "$(member 1 partner_system) $(member 2 partner_system)"
 bond_both() { bond_distributes c1 && bond_distributes c2; }
-check "the bond distributes on both links" wait_until 5 bond_both
+check "the bond distributes on both links" wait_until 10 bond_both
 
 # ---------------------------------------------------------------------
 # Traffic: one burst from CE; per PE what its member received besides
 # LACPDUs, and the datagrams its stack took (Udp NoPorts).
 # ---------------------------------------------------------------------
 
-# data_rx PE: frames PE's member received that were not LACPDUs. Read
-# so that an LACPDU arriving meanwhile can only add to it: rx_packets
-# first at the start and last at the end.
+# rx_lacp PE: "RX LACP", the frames PE's member received and the LACPDUs
+# among them, from one netlink message (a snapshot: an LACPDU cannot
+# arrive between the two reads).
+rx_lacp()
+{
+	ip -n "${PE[$1]}" -s -d -j link show dev "p$1" |
+		jq -r '.[0] | "\(.stats64.rx.packets) \(.linkinfo.info_slave_data.lacpdu_rx)"'
+}
+
+# data_rx PE "RX LACP": the frames PE's member received since RX LACP (from
+# rx_lacp) that were not LACPDUs.
 data_rx()
 {
-	local ns=${PE[$1]} rx lacp
-
-	rx=$(rx_packets "$ns" "p$1")
-	lacp=$(member "$1" lacpdu_rx)
-	echo "$rx $lacp"
-}
-data_rx_end()	# PE "RX LACP" (from data_rx)
-{
-	local ns=${PE[$1]} rx0 lacp0 rx lacp
+	local rx0 lacp0 rx lacp
 
 	read -r rx0 lacp0 <<<"$2"
-	lacp=$(member "$1" lacpdu_rx)
-	rx=$(rx_packets "$ns" "p$1")
+	read -r rx lacp <<<"$(rx_lacp "$1")"
 	echo $(((rx - rx0) - (lacp - lacp0)))
 }
 
@@ -177,8 +176,8 @@ burst()
 {
 	local d1 d2 n1 n2 dst
 
-	d1=$(data_rx 1)
-	d2=$(data_rx 2)
+	d1=$(rx_lacp 1)
+	d2=$(rx_lacp 2)
 	n1=$(udp_noports "$NS_PE1" 4)
 	n2=$(udp_noports "$NS_PE2" 4)
 	for dst in 192.0.2.2 192.0.2.4; do
@@ -187,8 +186,8 @@ burst()
 	done
 	GOT1=$(($(udp_noports_settled "$NS_PE1" 4) - n1))
 	GOT2=$(($(udp_noports_settled "$NS_PE2" 4) - n2))
-	DATA1=$(data_rx_end 1 "$d1")
-	DATA2=$(data_rx_end 2 "$d2")
+	DATA1=$(data_rx 1 "$d1")
+	DATA2=$(data_rx 2 "$d2")
 	echo "# burst of $BURST: PE1 took $GOT1 (member rx $DATA1)," \
 		"PE2 took $GOT2 (member rx $DATA2)"
 }
@@ -209,7 +208,7 @@ check_eq "PE2 backup: its member stands by" standby "$(member 2 state)"
 check_eq "PE2 backup: for reason lacp-role" lacp-role "$(member 2 reason)"
 bond_c2_out() { [ $(($(bond_slave_state c2 partner) & 8)) = 0 ] && bond_stopped c2; }
 check "PE2 backup: the bond hears it out of sync and stops using c2" \
-	wait_until 5 bond_c2_out
+	wait_until 10 bond_c2_out
 check_eq "PE2 backup: PE1 stays active" active "$(member 1 state)"
 check "PE2 backup: the bond still distributes on c1" bond_distributes c1
 burst
@@ -221,13 +220,13 @@ check_eq "PE2 backup: PE2's stack takes nothing" 0 "$GOT2"
 # (c) Swap, make-before-break: PE2 master, then PE1 backup.
 # ---------------------------------------------------------------------
 ip -n "$NS_PE2" link set et0 type etrunk lacp_role master
-check "swap: PE2 master aggregates again" wait_until 5 active 2
-check "swap: the bond distributes on c2 again" wait_until 5 bond_distributes c2
+check "swap: PE2 master aggregates again" wait_until 10 active 2
+check "swap: the bond distributes on c2 again" wait_until 10 bond_distributes c2
 ip -n "$NS_PE1" link set et0 type etrunk lacp_role backup
 check_eq "swap: PE1 backup stands by" standby "$(member 1 state)"
 check_eq "swap: for reason lacp-role" lacp-role "$(member 1 reason)"
 bond_c1_out() { [ $(($(bond_slave_state c1 partner) & 8)) = 0 ] && bond_stopped c1; }
-check "swap: the bond stops using c1" wait_until 5 bond_c1_out
+check "swap: the bond stops using c1" wait_until 10 bond_c1_out
 check "swap: and still uses c2" bond_distributes c2
 burst
 check_eq "swap: every datagram arrives at PE2" $BURST "$GOT2"
@@ -238,8 +237,8 @@ check_eq "swap: the bond still has one aggregator for both links" \
 
 # Back to both masters: spread again.
 ip -n "$NS_PE1" link set et0 type etrunk lacp_role master
-check "PE1 master again: both aggregate" wait_until 5 both_pe_active
-check "the bond distributes on c1 again" wait_until 5 bond_distributes c1
+check "PE1 master again: both aggregate" wait_until 10 both_pe_active
+check "the bond distributes on c1 again" wait_until 10 bond_distributes c1
 burst
 check_eq "both masters again: every datagram arrives" $BURST $((GOT1 + GOT2))
 check_ge "both masters again: PE1 gets its share" "$GOT1" $((BURST / 4))
