@@ -204,7 +204,10 @@ check_ge "both masters: PE2 gets its share" "$GOT2" $((BURST / 4))
 # (b) PE2 in role backup: the bond sends to PE1 only.
 # ---------------------------------------------------------------------
 ip -n "$NS_PE2" link set et0 type etrunk lacp_role backup
-check_eq "PE2 backup: its member stands by" standby "$(member 2 state)"
+# is PE FIELD VALUE: the member's FIELD reads VALUE.
+is() { [ "$(member "$1" "$2")" = "$3" ]; }
+# Waited for: a backup may go on collecting until the bond has let go.
+check "PE2 backup: its member stands by" wait_until 10 is 2 state standby
 check_eq "PE2 backup: for reason lacp-role" lacp-role "$(member 2 reason)"
 bond_c2_out() { [ $(($(bond_slave_state c2 partner) & 8)) = 0 ] && bond_stopped c2; }
 check "PE2 backup: the bond hears it out of sync and stops using c2" \
@@ -223,7 +226,7 @@ ip -n "$NS_PE2" link set et0 type etrunk lacp_role master
 check "swap: PE2 master aggregates again" wait_until 10 active 2
 check "swap: the bond distributes on c2 again" wait_until 10 bond_distributes c2
 ip -n "$NS_PE1" link set et0 type etrunk lacp_role backup
-check_eq "swap: PE1 backup stands by" standby "$(member 1 state)"
+check "swap: PE1 backup stands by" wait_until 10 is 1 state standby
 check_eq "swap: for reason lacp-role" lacp-role "$(member 1 reason)"
 bond_c1_out() { [ $(($(bond_slave_state c1 partner) & 8)) = 0 ] && bond_stopped c1; }
 check "swap: the bond stops using c1" wait_until 10 bond_c1_out
