@@ -14,6 +14,8 @@
 #   make bench      pktgen: etrunk beside bonding, team and a bare veth
 #   make bench-failover  the traffic gap when the master fails: etrunk
 #                   1:1 beside bonding and team active-backup
+#   make bench-lacp  mode lacp: convergence beside bonding 802.3ad, and
+#                   the traffic gap of a role swap on a dual-homed edge
 #   make lint       checkpatch --strict, W=1 and sparse builds, cppcheck
 #   make install    module (modules_install), the ip plugin, etrunkctl
 #
@@ -74,6 +76,9 @@ bench: module tools
 bench-failover: module tools
 	@scripts/vm.sh --timeout 900 -- bench/failover.sh
 
+bench-lacp: module tools
+	@scripts/vm.sh --timeout 900 -- bench/lacp.sh
+
 # Warnings are errors here: a clean rebuild so every file is compiled
 # (and checked by sparse) with W=1.
 lint: deps
@@ -97,5 +102,5 @@ clean:
 	$(MAKE) -C tools/etrunkctl clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all deps module tools check check-debug demo bench bench-failover lint \
+.PHONY: all deps module tools check check-debug demo bench bench-failover bench-lacp lint \
 	install clean
