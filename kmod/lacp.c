@@ -23,6 +23,7 @@
 #include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <net/netlink.h>
+#include <net/sch_generic.h>
 
 #include "device.h"
 #include "genetlink.h"
@@ -645,6 +646,12 @@ static void etrunk_lacp_tx(struct etrunk_member *m)
 	}
 	if (time_before(jiffies, oldest + ETRUNK_LACP_FAST_PERIODIC))
 		return;
+	/* Carrier comes before linkwatch activates the qdisc; until then a
+	 * frame would be dropped. Keep NTT: linkwatch's NETDEV_CHANGE runs
+	 * the machines again.
+	 */
+	if (qdisc_tx_is_noop(m->dev))
+		return;
 	p->ntt = false;
 	p->tx_times[p->tx_next] = jiffies;
 	p->tx_next = (p->tx_next + 1) % ETRUNK_LACP_TX_LIMIT;
@@ -750,17 +757,21 @@ static void etrunk_lacp_report(struct etrunk_member *m)
 	etrunk_genl_member_event(m, ETRUNK_EVENT_LACP);
 }
 
+/* Deadlines up to @now were handled by the run that started at @now;
+ * later ones (even if past by now) are scheduled.
+ */
 static void etrunk_lacp_deadline(const struct etrunk_lacp_timer *t,
-				 unsigned long *next, bool *any)
+				 unsigned long now, unsigned long *next,
+				 bool *any)
 {
-	if (!t->on || !time_after(t->at, jiffies))
+	if (!t->on || !time_after(t->at, now))
 		return;
 	if (!*any || time_before(t->at, *next))
 		*next = t->at;
 	*any = true;
 }
 
-static void etrunk_lacp_schedule(struct etrunk *et)
+static void etrunk_lacp_schedule(struct etrunk *et, unsigned long now)
 {
 	struct etrunk_member *m;
 	unsigned long next = 0;
@@ -774,12 +785,12 @@ static void etrunk_lacp_schedule(struct etrunk *et)
 			.on = p->ntt,
 		};
 
-		etrunk_lacp_deadline(&p->current_while, &next, &any);
-		etrunk_lacp_deadline(&p->wait_while, &next, &any);
-		etrunk_lacp_deadline(&p->periodic, &next, &any);
-		etrunk_lacp_deadline(&hold, &next, &any);
-		etrunk_lacp_deadline(&p->actor_churn_timer, &next, &any);
-		etrunk_lacp_deadline(&p->partner_churn_timer, &next, &any);
+		etrunk_lacp_deadline(&p->current_while, now, &next, &any);
+		etrunk_lacp_deadline(&p->wait_while, now, &next, &any);
+		etrunk_lacp_deadline(&p->periodic, now, &next, &any);
+		etrunk_lacp_deadline(&hold, now, &next, &any);
+		etrunk_lacp_deadline(&p->actor_churn_timer, now, &next, &any);
+		etrunk_lacp_deadline(&p->partner_churn_timer, now, &next, &any);
 		if (et->lacp.preempt && p->selected == ETRUNK_LACP_STANDBY &&
 		    !p->holds) {
 			struct etrunk_lacp_timer preempt = {
@@ -787,7 +798,7 @@ static void etrunk_lacp_schedule(struct etrunk *et)
 				.on = true,
 			};
 
-			etrunk_lacp_deadline(&preempt, &next, &any);
+			etrunk_lacp_deadline(&preempt, now, &next, &any);
 		}
 	}
 	if (!any)
@@ -799,6 +810,7 @@ static void etrunk_lacp_schedule(struct etrunk *et)
 
 void etrunk_lacp_run(struct etrunk *et)
 {
+	unsigned long now = jiffies;
 	struct etrunk_lacpdu pdu;
 	struct etrunk_member *m;
 	bool changed = false;
@@ -855,7 +867,7 @@ void etrunk_lacp_run(struct etrunk *et)
 		etrunk_select(et, NULL);
 	list_for_each_entry(m, &et->members, list)
 		etrunk_lacp_report(m);
-	etrunk_lacp_schedule(et);
+	etrunk_lacp_schedule(et, now);
 }
 
 void etrunk_lacp_changed(struct etrunk *et)
