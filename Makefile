@@ -55,7 +55,7 @@ check: module tools
 # more memory (19 s at 2G, 31 s at 4G).
 DEBUG_MOD = $(CURDIR)/.cache/debug-module
 DEBUG_TESTS ?= etrunk_enslave.sh etrunk_traffic.sh etrunk_genl \
-	       etrunk_rmmod.sh etrunk_backup.sh etrunk_probe.sh
+	       etrunk_rmmod.sh etrunk_backup.sh etrunk_probe.sh etrunk_lacp.sh
 
 check-debug: tools
 	@d=$$(scripts/debug-kernel.sh) && \

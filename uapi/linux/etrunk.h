@@ -431,6 +431,7 @@
  *
  * A trunk holds at most ETRUNK_MAX_MEMBERS members. A member must be an
  * Ethernet device (ARPHRD_ETHER), not a loopback, not another trunk, not
+ * a bonding device (bonding would take it for one of its own slaves), not
  * already enslaved, not a device stacked above the trunk, and must be able
  * to take the trunk's MTU and MAC address; otherwise RTM_NEWLINK with
  * IFLA_MASTER fails with an extack message naming the reason and leaves
