@@ -68,11 +68,9 @@ PORT=5000
 # A recovery later than this before the end of the stream is no recovery.
 TAIL_MS=100
 
-die()
-{
-	echo "failover.sh: $*" >&2
-	exit 1
-}
+BENCH_NAME=failover.sh
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 [ "$(id -u)" = 0 ] || die "needs root (run it in the guest: scripts/vm.sh -- bench/failover.sh)"
 case $BENCH_RUNS in
@@ -484,18 +482,6 @@ run()
 	[ "$drops" = 0 ] || NOTE+="$drops dropped by the receiving socket; "
 	LATE_MS=$((late_max / 1000))
 	return 0
-}
-
-ms()		# MICROSECONDS: as milliseconds, one decimal
-{
-	awk -v u="$1" 'BEGIN { printf "%.1f", u / 1000 }'
-}
-
-median()	# NUMBERS...
-{
-	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 }
-		END { if (NR % 2) print v[(NR + 1) / 2];
-		      else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # ---------------------------------------------------------------------

@@ -76,11 +76,9 @@ SYSID=02:00:00:00:00:aa
 GW_MAC=02:00:00:00:02:02
 CE_MAC=02:00:00:00:01:01
 
-die()
-{
-	echo "lacp.sh: $*" >&2
-	exit 1
-}
+BENCH_NAME=lacp.sh
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 [ "$(id -u)" = 0 ] || die "needs root (run it in the guest: scripts/vm.sh -- bench/lacp.sh)"
 for v in BENCH_RUNS BENCH_POLL_US BENCH_MIIMON BENCH_RATE BENCH_FLOWS; do
@@ -204,18 +202,6 @@ wait_until()
 		sleep 0.1
 		tries=$((tries - 1))
 	done
-}
-
-ms()		# MICROSECONDS: as milliseconds, one decimal
-{
-	awk -v u="$1" 'BEGIN { printf "%.1f", u / 1000 }'
-}
-
-median()	# NUMBERS...
-{
-	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 }
-		END { if (NR % 2) print v[(NR + 1) / 2];
-		      else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # ---------------------------------------------------------------------

@@ -50,11 +50,9 @@ REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
 export IP_LIB_DIR="$REPO_DIR/tools/ip"
 ETRUNK_KO=${ETRUNK_KO:-$REPO_DIR/kmod/etrunk.ko}
 
-die()
-{
-	echo "pktgen.sh: $*" >&2
-	exit 1
-}
+BENCH_NAME=pktgen.sh
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # ---------------------------------------------------------------------
 # Outside: load the modules, make the two namespaces and run the rest of
@@ -367,13 +365,6 @@ pg_run()
 	PPS=$((sofar * 1000000 / usec))
 	DELIVERED=$(((after - before) * 1000000 / usec))
 	ERRORS=${errors:-0}
-}
-
-median()	# NUMBERS...
-{
-	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 }
-		END { if (NR % 2) print v[(NR + 1) / 2];
-		      else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # ---------------------------------------------------------------------

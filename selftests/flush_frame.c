@@ -46,6 +46,8 @@
 
 #include <linux/etrunk.h>
 
+#include "frame_util.h"
+
 #define MAX_FRAME 2048
 
 static void usage(void)
@@ -57,46 +59,13 @@ static void usage(void)
 	exit(2);
 }
 
-static void die(const char *what)
-{
-	fprintf(stderr, "flush_frame: %s\n", what);
-	exit(1);
-}
-
 /* Enter the namespace `ip netns add NAME` made: cheaper than running
  * under `ip netns exec`, which matters in the emulated test VM.
  */
-static void enter_netns(const char *name)
-{
-	char path[256];
-	int fd;
-
-	snprintf(path, sizeof(path), "/run/netns/%s", name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || setns(fd, CLONE_NEWNET) < 0)
-		die("cannot enter the network namespace");
-	close(fd);
-}
-
 static void put16(uint8_t *p, uint16_t v)
 {
 	v = htons(v);
 	memcpy(p, &v, sizeof(v));
-}
-
-static void parse_mac(const char *s, uint8_t *mac)
-{
-	unsigned int b[6];
-	int i;
-
-	if (sscanf(s, "%x:%x:%x:%x:%x:%x", &b[0], &b[1], &b[2], &b[3], &b[4],
-		   &b[5]) != 6)
-		die("bad MAC address");
-	for (i = 0; i < 6; i++) {
-		if (b[i] > 0xff)
-			die("bad MAC address");
-		mac[i] = b[i];
-	}
 }
 
 static unsigned long long parse_num(const char *s, unsigned long long max)

@@ -39,14 +39,10 @@
 
 #include <linux/etrunk.h>
 
+#include "frame_util.h"
+
 #define ETH_P_SLOW_PROTO 0x8809
 #define MAX_PDU 1400
-
-static void die(const char *what)
-{
-	fprintf(stderr, "lacp_frame: %s\n", what);
-	exit(1);
-}
 
 static void usage(void)
 {
@@ -54,18 +50,6 @@ static void usage(void)
 		"usage: lacp_frame [-n NETNS] -i IFACE [-m] [-S SYSTEM_MAC] [-k KEY] [-p PORT]\n"
 		"                  [-s STATE] [-V VERSION] [-L TLV_LEN] [-T PDU_BYTES] [-c COUNT]\n");
 	exit(2);
-}
-
-static void enter_netns(const char *name)
-{
-	char path[256];
-	int fd;
-
-	snprintf(path, sizeof(path), "/run/netns/%s", name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || setns(fd, CLONE_NEWNET) < 0)
-		die("cannot enter the network namespace");
-	close(fd);
 }
 
 static unsigned long parse_num(const char *s, unsigned long max)
@@ -78,21 +62,6 @@ static unsigned long parse_num(const char *s, unsigned long max)
 	if (errno || *end || end == s || v > max)
 		die("bad number");
 	return v;
-}
-
-static void parse_mac(const char *s, uint8_t *mac)
-{
-	unsigned int b[6];
-	int i;
-
-	if (sscanf(s, "%x:%x:%x:%x:%x:%x", &b[0], &b[1], &b[2], &b[3], &b[4],
-		   &b[5]) != 6)
-		die("bad MAC address");
-	for (i = 0; i < 6; i++) {
-		if (b[i] > 0xff)
-			die("bad MAC address");
-		mac[i] = (uint8_t)b[i];
-	}
 }
 
 static void put16(uint8_t *p, unsigned long v)
