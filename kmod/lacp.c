@@ -3,7 +3,10 @@
  * Mode lacp: the Link Aggregation Control Protocol of IEEE 802.1AX, run
  * for every member in the module. Per member: the receive machine
  * (current, expired, defaulted), periodic transmission, the mux machine
- * with coupled control; per trunk: the selection of one aggregator.
+ * with coupled control, the actor and partner churn machines; per trunk:
+ * the selection of one aggregator (by count, bandwidth or priority) and
+ * of the members beyond max_links that stand by (with or without
+ * preemption).
  *
  * The machines run under RTNL, from one work item per trunk (on every
  * received LACPDU and at the earliest timer deadline of any member) and
