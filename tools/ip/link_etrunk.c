@@ -517,8 +517,7 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_ROLE,
 				 (__u8)idx);
-		} else if (is_opt(*argv, "lacp_select", "lacp-select") ||
-			   strcmp(*argv, "ad_select") == 0) {
+		} else if (is_opt(*argv, "lacp_select", "lacp-select")) {
 			NEXT_ARG();
 			idx = name_to_index(etrunk_lacp_select_names,
 					    ARRAY_SIZE(etrunk_lacp_select_names),
