@@ -544,7 +544,7 @@ for c in "${CONFIGS[@]}"; do
 	# shellcheck disable=SC2086
 	MED[$c]=$(median ${GAPS[$c]})
 	# shellcheck disable=SC2086
-	read -r lo hi <<<"$(printf '%s\n' ${GAPS[$c]} | sort -n | sed -n '1p;$p' | tr '\n' ' ')"
+	read -r lo hi <<<"$(minmax ${GAPS[$c]})"
 	hi=${hi:-$lo}
 	# shellcheck disable=SC2086
 	MEDO[$c]=$(median ${HOLES[$c]})

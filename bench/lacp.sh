@@ -481,11 +481,6 @@ NAME[to-pe1]="role swap PE2 -> PE1: gap"
 ROWS="etrunk bonding"
 [ -z "$EDGE" ] || ROWS+=" to-pe2 to-pe1"
 
-minmax()	# NUMBERS...: "MIN MAX"
-{
-	printf '%s\n' "$@" | sort -n | sed -n '1p;$p' | tr '\n' ' '
-}
-
 echo
 printf '%-8s %-28s %10s %9s %9s %9s  %s\n' "" "" median min max "lost/rate" runs
 for c in $ROWS; do

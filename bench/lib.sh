@@ -18,3 +18,8 @@ median()	# NUMBERS...
 		END { if (NR % 2) print v[(NR + 1) / 2];
 		      else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
+
+minmax()	# NUMBERS...: "MIN MAX"
+{
+	printf '%s\n' "$@" | sort -n | sed -n '1p;$p' | tr '\n' ' '
+}

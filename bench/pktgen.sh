@@ -459,7 +459,7 @@ for c in "${CONFIGS[@]}"; do
 	# shellcheck disable=SC2086
 	dmed=$(median ${DRUNS[$c]})
 	# shellcheck disable=SC2086
-	read -r worst best <<<"$(printf '%s\n' ${RUNS[$c]} | sort -n | sed -n '1p;$p' | tr '\n' ' ')"
+	read -r worst best <<<"$(minmax ${RUNS[$c]})"
 	best=${best:-$worst}
 	BEST[$c]=$best
 	[ $((100 * (best - worst))) -gt $((15 * MED[$c])) ] && NOISY=1
