@@ -17,14 +17,14 @@
 
 static unsigned int test_count, test_failed;
 
-static void test_start(void)
+static inline void test_start(void)
 {
 	printf("TAP version 13\n");
 	fflush(stdout);
 }
 
 /* One result; @cond true is a pass. Returns @cond. */
-static bool __attribute__((format(printf, 2, 3)))
+static inline bool __attribute__((format(printf, 2, 3)))
 ok(bool cond, const char *fmt, ...)
 {
 	va_list ap;
@@ -41,7 +41,8 @@ ok(bool cond, const char *fmt, ...)
 	return cond;
 }
 
-static void __attribute__((format(printf, 1, 2))) diag(const char *fmt, ...)
+static inline void __attribute__((format(printf, 1, 2)))
+diag(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -53,7 +54,7 @@ static void __attribute__((format(printf, 1, 2))) diag(const char *fmt, ...)
 }
 
 /* The plan and the exit status. */
-static int test_end(void)
+static inline int test_end(void)
 {
 	printf("1..%u\n", test_count);
 	printf("# %u passed, %u failed\n", test_count - test_failed,
