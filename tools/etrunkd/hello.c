@@ -109,7 +109,7 @@ int etkd_hello_encode(const struct etkd_hello *h, const uint8_t *key,
 	if (err)
 		return err;
 	signed_len = etkd_hello_len(h->n_records, false);
-	len = etkd_hello_len(h->n_records, key != NULL);
+	len = etkd_hello_len(h->n_records, !!key);
 	if (size < len)
 		return ETKD_HELLO_ENOSPC;
 
@@ -221,7 +221,7 @@ int etkd_hello_decode(const uint8_t *buf, size_t len, const uint8_t *key,
 	h->interval_ms = be32toh(wh.interval_ms);
 	h->epoch = be64toh(wh.epoch);
 	h->seq = be64toh(wh.seq);
-	h->authenticated = key != NULL;
+	h->authenticated = !!key;
 	h->n_records = wh.n_records;
 	for (i = 0; i < h->n_records; i++) {
 		struct etkd_hello_rec *r = &h->rec[i];

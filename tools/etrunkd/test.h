@@ -15,6 +15,9 @@
 
 #define TEST_SKIP 4
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define __printf(a, b) __attribute__((format(printf, a, b)))
+
 static unsigned int test_count, test_failed;
 
 static inline void test_start(void)
@@ -24,7 +27,7 @@ static inline void test_start(void)
 }
 
 /* One result; @cond true is a pass. Returns @cond. */
-static inline bool __attribute__((format(printf, 2, 3)))
+static inline bool __printf(2, 3)
 ok(bool cond, const char *fmt, ...)
 {
 	va_list ap;
@@ -41,8 +44,7 @@ ok(bool cond, const char *fmt, ...)
 	return cond;
 }
 
-static inline void __attribute__((format(printf, 1, 2)))
-diag(const char *fmt, ...)
+static inline void __printf(1, 2) diag(const char *fmt, ...)
 {
 	va_list ap;
 

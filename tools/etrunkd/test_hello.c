@@ -289,7 +289,7 @@ static void test_bit_flips(void)
 			     etkd_hello_strerror(err),
 			     etkd_hello_strerror(flip_expect(bit)));
 	}
-	ok(!bad, "each of the %u bits of an authenticated hello flipped: rejected with the expected error",
+	ok(!bad, "each of the %u bits of a signed hello flipped: the expected error",
 	   nbits);
 }
 
@@ -396,7 +396,7 @@ static void test_mutations(void)
 	struct etkd_hello d;
 	unsigned int i;
 
-	for (i = 0; i < sizeof(mutations) / sizeof(mutations[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(mutations); i++) {
 		const struct mutation *m = &mutations[i];
 		int err;
 
