@@ -91,7 +91,8 @@ static int hello_valid(const struct etkd_hello *h)
 			return ETKD_HELLO_EINVAL;
 		/* At most 48 records: quadratic is cheaper than sorting. */
 		for (j = 0; j < i; j++)
-			if (h->rec[j].trunk_id == h->rec[i].trunk_id)
+			if (h->rec[j].trunk_id == h->rec[i].trunk_id ||
+			    h->rec[j].peer_trunk_id == h->rec[i].peer_trunk_id)
 				return ETKD_HELLO_EINVAL;
 	}
 	return ETKD_HELLO_OK;
@@ -241,6 +242,17 @@ int etkd_hello_decode(const uint8_t *buf, size_t len, const uint8_t *key,
 		r->bandwidth = be64toh(wr.bandwidth);
 	}
 	return hello_valid(h);
+}
+
+const struct etkd_hello_rec *etkd_hello_find(const struct etkd_hello *h,
+					     uint32_t trunk_id)
+{
+	unsigned int i;
+
+	for (i = 0; i < h->n_records; i++)
+		if (h->rec[i].peer_trunk_id == trunk_id)
+			return &h->rec[i];
+	return NULL;
 }
 
 uint8_t etkd_hello_peek_group(const uint8_t *buf, size_t len)

@@ -44,7 +44,8 @@
  *                +14  2  reserved, zero
  *                +16  8  available bandwidth in Mb/s, the sum of the
  *                        available links' speeds; 0 unless the state is up
- *                No two records of a hello have the same trunk id.
+ *                No two records of a hello have the same trunk id, nor
+ *                the same peer trunk id.
  *  40+24n  32    HMAC-SHA256 with the group's key over bytes 0 to
  *                40+24n-1 (everything before it, flags and length
  *                included), when ETKD_HELLO_F_HMAC is set
@@ -183,6 +184,14 @@ int etkd_hello_decode(const uint8_t *buf, size_t len, const uint8_t *key,
  * too short to hold it.
  */
 uint8_t etkd_hello_peek_group(const uint8_t *buf, size_t len);
+
+/*
+ * The record of @h that pairs with our member trunk @trunk_id (its peer
+ * trunk id), or NULL: the peer does not report that trunk, which the
+ * election counts as no available links.
+ */
+const struct etkd_hello_rec *etkd_hello_find(const struct etkd_hello *h,
+					     uint32_t trunk_id);
 
 /* The total length of a hello of @n records. */
 size_t etkd_hello_len(unsigned int n, bool hmac);

@@ -97,7 +97,8 @@ static void random_hello(struct etkd_hello *h, unsigned int n)
 		struct etkd_hello_rec *r = &h->rec[i];
 
 		r->trunk_id = 1000 * i + rnd_range(1, 999);
-		r->peer_trunk_id = rnd_range(1, UINT32_MAX);
+		/* Unique, as trunk ids, and up to the largest. */
+		r->peer_trunk_id = UINT32_MAX - 1000 * i - rnd_range(0, 999);
 		r->mode = rnd_range(0, __ETKD_MODE_MAX - 1);
 		r->basis = rnd_range(0, __ETKD_BASIS_MAX - 1);
 		r->state = rnd_range(0, __ETKD_TRUNK_STATE_MAX - 1);
@@ -163,6 +164,9 @@ static void test_known_packet(void)
 				&d);
 	ok(err == ETKD_HELLO_OK && hello_equal(&h, &d) && !d.authenticated,
 	   "decode without a key: accepted, HMAC not checked, not authenticated");
+	ok(etkd_hello_find(&d, 20) == &d.rec[0] &&
+	   etkd_hello_find(&d, 11) == &d.rec[1] && !etkd_hello_find(&d, 10),
+	   "find: by the peer trunk id the sender pairs it with");
 	ok(etkd_hello_peek_group(known_packet, sizeof(known_packet)) == 3 &&
 	   etkd_hello_peek_group(known_packet, 10) == 0 &&
 	   etkd_hello_peek_group(known_packet, 11) == 3,
@@ -375,6 +379,8 @@ static const struct mutation mutations[] = {
 	{ "record 1 down with bandwidth", 87, 1, ETKD_HELLO_EINVAL, 0, 0 },
 	{ "record 1 down with 1 link", 77, 1, ETKD_HELLO_EINVAL, 0, 0 },
 	{ "record 1 trunk id 10, a duplicate", 67, 10,
+	  ETKD_HELLO_EINVAL, 0, 0 },
+	{ "record 1 peer trunk id 20, a duplicate", 71, 20,
 	  ETKD_HELLO_EINVAL, 0, 0 },
 	/* Values at the edges of their ranges are fine. */
 	{ "group 16", 10, 16, ETKD_HELLO_OK, 0, 0 },
