@@ -96,8 +96,8 @@ struct etkd_side {
 	uint8_t addr[ETKD_ADDR_LEN];	/* its end of the peer link */
 	uint8_t mode;			/* enum etkd_mode */
 	uint8_t basis;			/* enum etkd_basis */
-	uint8_t role;			/* enum etkd_role, now (the peer's: heard) */
-	uint16_t links;			/* available; 0 if down, admin down, absent */
+	uint8_t role;			/* enum etkd_role (the peer's: heard) */
+	uint16_t links;			/* available; 0 if down or absent */
 	uint64_t bandwidth;		/* available, Mb/s */
 };
 

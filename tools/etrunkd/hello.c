@@ -61,9 +61,10 @@ static bool sysid_valid(const uint8_t *id)
 
 static bool rec_valid(const struct etkd_hello_rec *r)
 {
-	if (!r->trunk_id || !r->peer_trunk_id || r->mode >= __ETKD_MODE_MAX ||
-	    r->basis >= __ETKD_BASIS_MAX || r->state >= __ETKD_TRUNK_STATE_MAX ||
-	    r->role >= __ETKD_ROLE_MAX || r->links > ETKD_MAX_LINKS)
+	if (!r->trunk_id || !r->peer_trunk_id ||
+	    r->mode >= __ETKD_MODE_MAX || r->basis >= __ETKD_BASIS_MAX ||
+	    r->state >= __ETKD_TRUNK_STATE_MAX || r->role >= __ETKD_ROLE_MAX ||
+	    r->links > ETKD_MAX_LINKS)
 		return false;
 	/* The state and the links say the same thing, or the sender is
 	 * confused and its election inputs cannot be trusted.
@@ -81,8 +82,9 @@ static int hello_valid(const struct etkd_hello *h)
 	if (h->n_records > ETKD_HELLO_MAX_RECORDS)
 		return ETKD_HELLO_ETOOMANY;
 	if (h->group < ETKD_GROUP_MIN || h->group > ETKD_GROUP_MAX ||
-	    h->priority < ETKD_PRIORITY_MIN || h->priority > ETKD_PRIORITY_MAX ||
-	    !sysid_valid(h->sysid) || h->hold_mult < ETKD_HOLD_MULT_MIN ||
+	    h->priority < ETKD_PRIORITY_MIN ||
+	    h->priority > ETKD_PRIORITY_MAX || !sysid_valid(h->sysid) ||
+	    h->hold_mult < ETKD_HOLD_MULT_MIN ||
 	    h->interval_ms < ETKD_HELLO_INTERVAL_MIN ||
 	    h->interval_ms > ETKD_HELLO_INTERVAL_MAX || !h->epoch)
 		return ETKD_HELLO_EINVAL;

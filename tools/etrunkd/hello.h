@@ -154,7 +154,7 @@ enum etkd_hello_err {
 	ETKD_HELLO_ETYPE = -4,
 	ETKD_HELLO_ELENGTH = -5,	/* length field inconsistent */
 	ETKD_HELLO_ETOOMANY = -6,	/* more than 48 records */
-	ETKD_HELLO_EINVAL = -7,		/* a field out of range, reserved bits */
+	ETKD_HELLO_EINVAL = -7,		/* a field's value, reserved bits */
 	ETKD_HELLO_ENOHMAC = -8,	/* no HMAC though we have a key */
 	ETKD_HELLO_EBADHMAC = -9,
 	ETKD_HELLO_ENOSPC = -10,	/* encode: the buffer is too small */

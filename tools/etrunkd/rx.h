@@ -62,7 +62,7 @@ struct etkd_rx {
 	size_t key_len;			/* 0: no key */
 
 	struct etkd_tb tb;
-	uint32_t tb_interval_ms;	/* the interval the bucket is sized for */
+	uint32_t tb_interval_ms;	/* what the bucket is sized for */
 	struct etkd_replay replay;
 	uint64_t last_ns;		/* when the last hello was accepted */
 	uint64_t hold_ns;		/* its interval * multiplier */
