@@ -12,6 +12,7 @@
 
 #include "backup.h"
 #include "device.h"
+#include "etrunk_group.h"
 #include "genetlink.h"
 #include "member.h"
 
@@ -73,6 +74,11 @@ static int etrunk_check_params(struct etrunk *et, const struct etrunk_params *p,
 	if (mode != et->mode && et->member_count) {
 		NL_SET_ERR_MSG(extack,
 			       "The mode cannot change while the trunk has members");
+		return -EBUSY;
+	}
+	if (!etrunk_group_mode_ok(et, mode)) {
+		NL_SET_ERR_MSG(extack,
+			       "A trunk bound to an E-Trunk group stays in mode lacp or backup");
 		return -EBUSY;
 	}
 	if (mode == ETRUNK_MODE_BACKUP && (min_links > 1 || max_links)) {

@@ -18,6 +18,7 @@
 #define ETRUNK_VERSION "0.1.0"
 
 struct etrunk_member;
+struct etrunk_binding;
 
 /* Per-CPU counters, so that the fast path writes no cache line shared
  * across CPUs. Summed by etrunk_get_stats64().
@@ -78,6 +79,8 @@ struct etrunk_pcpu_stats {
  * @flush: flush-frame state (flush.c).
  * @probe: liveness probing (probe.c).
  * @lacp: mode lacp (lacp.c).
+ * @binding: the trunk's E-Trunk group binding, NULL if none
+ *	(etrunk_group.c); RTNL.
  */
 struct etrunk {
 	unsigned int tx_count;
@@ -117,6 +120,7 @@ struct etrunk {
 	struct etrunk_flush flush;
 	struct etrunk_probe probe;
 	struct etrunk_lacp lacp;
+	struct etrunk_binding *binding;
 };
 
 /* Trunk parameters to change; a NULL pointer leaves one as it is. */

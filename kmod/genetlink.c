@@ -12,15 +12,16 @@
 #include <net/netns/generic.h>
 
 #include "device.h"
+#include "etrunk_group.h"
 #include "genetlink.h"
 #include "member.h"
 
-/* Per namespace: the sequence number of the last event sent. */
-struct etrunk_net {
-	u32 event_seq;
-};
-
 static unsigned int etrunk_net_id __read_mostly;
+
+struct etrunk_net *etrunk_net(const struct net *net)
+{
+	return net_generic(net, etrunk_net_id);
+}
 
 enum etrunk_mcgrp { ETRUNK_MCGRP_EVENTS_ID };
 
@@ -104,6 +105,8 @@ static const struct nla_policy etrunk_genl_policy[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_LACP_PREEMPT] = NLA_POLICY_MAX(NLA_U8, 1),
 	[ETRUNK_A_LACP_PREEMPT_DELAY] =
 		NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_lacp_preempt_delay_range),
+	[ETRUNK_A_GROUP] = NLA_POLICY_NESTED(etrunk_group_policy),
+	[ETRUNK_A_BINDING] = NLA_POLICY_NESTED(etrunk_binding_policy),
 };
 
 /* Find the device named by an ifindex and/or ifname attribute pair. */
@@ -129,7 +132,7 @@ struct net_device *etrunk_genl_dev(struct net *net, struct nlattr *ifindex,
 	return dev;
 }
 
-static struct etrunk *etrunk_genl_trunk(struct genl_info *info)
+struct etrunk *etrunk_genl_trunk(struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
 	struct net_device *dev;
@@ -263,7 +266,7 @@ cancel:
 	return -EMSGSIZE;
 }
 
-static int etrunk_genl_put_ids(struct sk_buff *skb, const struct etrunk *et)
+int etrunk_genl_put_ids(struct sk_buff *skb, const struct etrunk *et)
 {
 	if (nla_put_u32(skb, ETRUNK_A_IFINDEX, et->dev->ifindex) ||
 	    nla_put_string(skb, ETRUNK_A_IFNAME, et->dev->name))
@@ -599,6 +602,51 @@ static const struct genl_small_ops etrunk_genl_ops[] = {
 		.doit = etrunk_genl_set_flush_rx,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
+	{
+		.cmd = ETRUNK_CMD_NEW_GROUP,
+		.doit = etrunk_genl_new_group,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_SET_GROUP,
+		.doit = etrunk_genl_set_group,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_DEL_GROUP,
+		.doit = etrunk_genl_del_group,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_GET_GROUP,
+		.doit = etrunk_genl_get_group,
+		.dumpit = etrunk_genl_dump_groups,
+	},
+	{
+		.cmd = ETRUNK_CMD_BIND_TRUNK,
+		.doit = etrunk_genl_bind_trunk,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_SET_BINDING,
+		.doit = etrunk_genl_set_binding,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_UNBIND_TRUNK,
+		.doit = etrunk_genl_unbind_trunk,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_SET_ROLE,
+		.doit = etrunk_genl_set_role,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_SET_GROUP_STATE,
+		.doit = etrunk_genl_set_group_state,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
 };
 
 struct genl_family etrunk_genl_family __ro_after_init = {
@@ -614,12 +662,21 @@ struct genl_family etrunk_genl_family __ro_after_init = {
 	.n_mcgrps = ARRAY_SIZE(etrunk_mcgrps),
 };
 
-/* Events are sent under RTNL, which orders the sequence numbers. */
-static void *etrunk_genl_event_start(struct etrunk *et, u8 event,
-				     size_t size, struct sk_buff **skbp)
+/**
+ * etrunk_genl_event_begin - start an event of a namespace
+ * @net: the namespace
+ * @event: enum etrunk_event
+ * @size: room for what the caller adds
+ * @skbp: out: the message
+ *
+ * Events are sent under RTNL, which orders the sequence numbers. Returns
+ * the header for etrunk_genl_event_end(), or NULL if nobody listens (the
+ * event still counts) or memory ran out.
+ */
+void *etrunk_genl_event_begin(struct net *net, u8 event, size_t size,
+			      struct sk_buff **skbp)
 {
-	struct net *net = dev_net(et->dev);
-	struct etrunk_net *en = net_generic(net, etrunk_net_id);
+	struct etrunk_net *en = etrunk_net(net);
 	struct sk_buff *skb;
 	void *hdr;
 
@@ -629,15 +686,12 @@ static void *etrunk_genl_event_start(struct etrunk *et, u8 event,
 		return NULL;
 	skb = genlmsg_new(nla_total_size(sizeof(u8)) +	/* EVENT */
 			  nla_total_size(sizeof(u32)) +	/* EVENT_SEQ */
-			  nla_total_size(sizeof(u32)) +	/* IFINDEX */
-			  nla_total_size(IFNAMSIZ) +	/* IFNAME */
 			  size, GFP_KERNEL);
 	if (!skb)
 		return NULL;
 	hdr = genlmsg_put(skb, 0, 0, &etrunk_genl_family, 0, ETRUNK_CMD_EVENT);
 	if (!hdr || nla_put_u8(skb, ETRUNK_A_EVENT, event) ||
-	    nla_put_u32(skb, ETRUNK_A_EVENT_SEQ, en->event_seq) ||
-	    etrunk_genl_put_ids(skb, et)) {
+	    nla_put_u32(skb, ETRUNK_A_EVENT_SEQ, en->event_seq)) {
 		nlmsg_free(skb);
 		return NULL;
 	}
@@ -645,12 +699,33 @@ static void *etrunk_genl_event_start(struct etrunk *et, u8 event,
 	return hdr;
 }
 
+void etrunk_genl_event_end(struct net *net, struct sk_buff *skb, void *hdr)
+{
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast_netns(&etrunk_genl_family, net, skb, 0,
+				ETRUNK_MCGRP_EVENTS_ID, GFP_KERNEL);
+}
+
+static void *etrunk_genl_event_start(struct etrunk *et, u8 event,
+				     size_t size, struct sk_buff **skbp)
+{
+	void *hdr;
+
+	hdr = etrunk_genl_event_begin(dev_net(et->dev), event,
+				      nla_total_size(sizeof(u32)) +	/* IFINDEX */
+				      nla_total_size(IFNAMSIZ) +	/* IFNAME */
+				      size, skbp);
+	if (hdr && etrunk_genl_put_ids(*skbp, et)) {
+		nlmsg_free(*skbp);
+		return NULL;
+	}
+	return hdr;
+}
+
 static void etrunk_genl_event_send(struct etrunk *et, struct sk_buff *skb,
 				   void *hdr)
 {
-	genlmsg_end(skb, hdr);
-	genlmsg_multicast_netns(&etrunk_genl_family, dev_net(et->dev), skb, 0,
-				ETRUNK_MCGRP_EVENTS_ID, GFP_KERNEL);
+	etrunk_genl_event_end(dev_net(et->dev), skb, hdr);
 }
 
 void etrunk_genl_member_event(struct etrunk_member *m, u8 event)
@@ -695,7 +770,13 @@ void etrunk_genl_trunk_event(struct etrunk *et, u8 event)
 	etrunk_genl_event_send(et, skb, hdr);
 }
 
+static void __net_exit etrunk_net_exit(struct net *net)
+{
+	etrunk_groups_exit(&etrunk_net(net)->groups);
+}
+
 static struct pernet_operations etrunk_net_ops = {
+	.exit = etrunk_net_exit,
 	.id = &etrunk_net_id,
 	.size = sizeof(struct etrunk_net),
 };

@@ -7,10 +7,29 @@
 
 #include <net/genetlink.h>
 
+#include "etrunk_group.h"
+
 struct etrunk;
 struct etrunk_member;
 
+/**
+ * struct etrunk_net - the module's state of a network namespace
+ * @event_seq: the sequence number of the last event sent.
+ * @groups: its E-Trunk groups (etrunk_group.c).
+ */
+struct etrunk_net {
+	u32 event_seq;
+	struct etrunk_groups groups;
+};
+
 extern struct genl_family etrunk_genl_family;
+
+struct etrunk_net *etrunk_net(const struct net *net);
+struct etrunk *etrunk_genl_trunk(struct genl_info *info);
+int etrunk_genl_put_ids(struct sk_buff *skb, const struct etrunk *et);
+void *etrunk_genl_event_begin(struct net *net, u8 event, size_t size,
+			      struct sk_buff **skbp);
+void etrunk_genl_event_end(struct net *net, struct sk_buff *skb, void *hdr);
 
 struct net_device *etrunk_genl_dev(struct net *net, struct nlattr *ifindex,
 				   struct nlattr *ifname,

@@ -8,6 +8,7 @@
 #include <net/rtnetlink.h>
 
 #include "device.h"
+#include "etrunk_group.h"
 #include "flush.h"
 #include "genetlink.h"
 #include "member.h"
@@ -22,9 +23,12 @@ static int __init etrunk_mod_init(void)
 	err = etrunk_notifier_register();
 	if (err)
 		goto err_genl;
-	err = etrunk_flush_port_init();
+	err = etrunk_group_init();
 	if (err)
 		goto err_notifier;
+	err = etrunk_flush_port_init();
+	if (err)
+		goto err_group;
 	err = rtnl_link_register(&etrunk_link_ops);
 	if (err)
 		goto err_flush_port;
@@ -33,6 +37,8 @@ static int __init etrunk_mod_init(void)
 
 err_flush_port:
 	etrunk_flush_port_exit();
+err_group:
+	etrunk_group_exit();
 err_notifier:
 	etrunk_notifier_unregister();
 err_genl:
@@ -47,6 +53,7 @@ static void __exit etrunk_mod_exit(void)
 {
 	rtnl_link_unregister(&etrunk_link_ops);
 	etrunk_flush_port_exit();
+	etrunk_group_exit();
 	etrunk_notifier_unregister();
 	etrunk_genl_uninit();
 }

@@ -316,7 +316,165 @@
  *    and ETRUNK_EVENT_TRUNK_CHANGED add ETRUNK_A_ACTIVE_MEMBERS and
  *    ETRUNK_A_CARRIER, and ETRUNK_EVENT_TRUNK_CHANGED also the parameters
  *    ETRUNK_A_MODE, ETRUNK_A_HASH_POLICY, ETRUNK_A_MIN_LINKS and
- *    ETRUNK_A_MAX_LINKS.
+ *    ETRUNK_A_MAX_LINKS. The events of E-Trunk groups are described under
+ *    "E-Trunk groups" below; they do not name a trunk unless they are
+ *    about a member trunk.
+ *
+ * E-Trunk groups
+ * --------------
+ *
+ * The configuration of the E-Trunk peer protocol (etrunkd, see
+ * tools/etrunkd/PROTOCOL.md): two devices (e.g. two PEs) back each other
+ * up for the member trunks bound to a group; etrunkd reads the groups
+ * here, exchanges hellos with the peer and writes back each member
+ * trunk's role and the peer's state. Groups live in a network namespace
+ * (ids 1 to ETRUNK_GROUP_MAX, each id once per namespace), are only
+ * visible from it, and go with it. The kernel stores and checks the
+ * configuration and applies roles (ETRUNK_CMD_SET_ROLE); it sends no
+ * hellos itself.
+ *
+ * A group is carried in an ETRUNK_A_GROUP nest (NLA_F_NESTED) of
+ * ETRUNK_GROUP_A_* attributes:
+ *
+ *    ETRUNK_GROUP_A_ID: NLA_U32, 1 to ETRUNK_GROUP_MAX: names the group
+ *        in every group command.
+ *    ETRUNK_GROUP_A_PRIORITY: NLA_U8, rw, 1 to 254, lower wins the
+ *        election; default ETRUNK_GROUP_DEFAULT_PRIORITY.
+ *    ETRUNK_GROUP_A_SYSTEM: NLA_BINARY of exactly 6 bytes, rw, required
+ *        at creation: the device's system ID, a unicast MAC address (all
+ *        zeros, broadcast and multicast are refused with -EINVAL and an
+ *        extack message, as ETRUNK_A_LACP_SYSTEM).
+ *    ETRUNK_GROUP_A_PEER_ADDR, ETRUNK_GROUP_A_SOURCE_ADDR: NLA_BINARY of
+ *        4 (IPv4) or 16 (IPv6) bytes, network order, rw, both required at
+ *        creation: the peer's address and ours for the hellos. Both (and
+ *        the liveness address, if any) must be of one family, also after
+ *        a change, else -EINVAL "The addresses of a group must be of one
+ *        family".
+ *    ETRUNK_GROUP_A_LIVENESS_ADDR: NLA_BINARY of 0, 4 or 16 bytes, rw,
+ *        optional: the backup-liveness address; 0 bytes removes it.
+ *    ETRUNK_GROUP_A_PORT: NLA_U16, rw, 1 to 65535, the UDP port of the
+ *        hellos; default ETRUNK_GROUP_DEFAULT_PORT.
+ *    ETRUNK_GROUP_A_KEY: NLA_BINARY, write-only, 0 to ETRUNK_GROUP_KEY_MAX
+ *        bytes: the HMAC-SHA256 key of the hellos; 0 bytes removes it.
+ *        Never reported; ETRUNK_GROUP_A_KEY_SET says whether one is set.
+ *    ETRUNK_GROUP_A_KEY_SET: NLA_U8, ro.
+ *    ETRUNK_GROUP_A_HELLO_INTERVAL: NLA_U32, rw, milliseconds,
+ *        ETRUNK_GROUP_MIN_HELLO_INTERVAL to ETRUNK_GROUP_MAX_HELLO_INTERVAL,
+ *        default ETRUNK_GROUP_DEFAULT_HELLO_INTERVAL.
+ *    ETRUNK_GROUP_A_HOLD_MULT: NLA_U8, rw, ETRUNK_GROUP_MIN_HOLD_MULT to
+ *        255, default ETRUNK_GROUP_DEFAULT_HOLD_MULT: the peer is down
+ *        after this many hello intervals without a valid hello.
+ *    ETRUNK_GROUP_A_REVERT_DELAY: NLA_U32, rw, seconds, 0 to
+ *        ETRUNK_GROUP_MAX_REVERT_DELAY, default
+ *        ETRUNK_GROUP_DEFAULT_REVERT_DELAY.
+ *    ETRUNK_GROUP_A_DESCRIPTION: NLA_NUL_STRING, rw, up to
+ *        ETRUNK_GROUP_DESCR_MAX bytes before the NUL; "" removes it.
+ *    ETRUNK_GROUP_A_PEER_STATE: NLA_U8, written by the daemon with
+ *        ETRUNK_CMD_SET_GROUP_STATE only, enum etrunk_peer_state; a new
+ *        group's is ETRUNK_PEER_UNKNOWN.
+ *    ETRUNK_GROUP_A_HELLOS_TX, ETRUNK_GROUP_A_HELLOS_RX,
+ *    ETRUNK_GROUP_A_AUTH_FAILURES, ETRUNK_GROUP_A_REPLAYS,
+ *    ETRUNK_GROUP_A_ROLE_CHANGES: NLA_U64 (ETRUNK_GROUP_A_PAD aligns),
+ *        the daemon's counters, written with ETRUNK_CMD_SET_GROUP_STATE
+ *        only (the kernel stores what it is given); 0 in a new group.
+ *    ETRUNK_GROUP_A_TRUNKS: NLA_NESTED, ro: one ETRUNK_GROUP_A_TRUNK per
+ *        bound member trunk, in bind order, each an ETRUNK_BIND_A_* nest
+ *        as below.
+ *
+ * A member trunk's binding is an ETRUNK_A_BINDING nest (NLA_F_NESTED) of
+ * ETRUNK_BIND_A_* attributes:
+ *
+ *    ETRUNK_BIND_A_IFINDEX: NLA_U32, ro: the trunk.
+ *    ETRUNK_BIND_A_IFNAME: NLA_NUL_STRING, ro.
+ *    ETRUNK_BIND_A_GROUP: NLA_U32, 1 to ETRUNK_GROUP_MAX: the group.
+ *    ETRUNK_BIND_A_MODE: NLA_U8, rw, enum etrunk_egroup_mode, default
+ *        ETRUNK_EGROUP_MODE_AUTO.
+ *    ETRUNK_BIND_A_REMOTE_ID: NLA_U32, rw, optional: the id of the peer's
+ *        member trunk this one pairs with; absent: the same as ours.
+ *        ETRUNK_BIND_A_CLEAR_REMOTE_ID (NLA_FLAG) removes it.
+ *    ETRUNK_BIND_A_BASIS: NLA_U8, rw, enum etrunk_egroup_basis, default
+ *        ETRUNK_EGROUP_BASIS_PRIORITY.
+ *    ETRUNK_BIND_A_ROLE: NLA_U8, enum etrunk_egroup_role, written with
+ *        ETRUNK_CMD_SET_ROLE only (ETRUNK_EROLE_MASTER or _BACKUP); a new
+ *        binding's is ETRUNK_EROLE_NONE.
+ *    ETRUNK_BIND_A_REASON: NLA_U8, enum etrunk_egroup_reason, written
+ *        with ETRUNK_BIND_A_ROLE: why the daemon chose the role.
+ *
+ * A group or binding attribute a command does not take (one that is ro,
+ * or written by another command) is refused with -EINVAL and an extack
+ * message naming the command that writes it, pointing at the attribute.
+ * No such group: -ENOENT, "No such E-Trunk group".
+ *
+ * ETRUNK_CMD_NEW_GROUP
+ *    ETRUNK_A_GROUP with ETRUNK_GROUP_A_ID, ETRUNK_GROUP_A_SYSTEM,
+ *    ETRUNK_GROUP_A_PEER_ADDR and ETRUNK_GROUP_A_SOURCE_ADDR, and any of
+ *    the other rw attributes (the others take their defaults). -EEXIST if
+ *    the id is taken. No reply payload. Event ETRUNK_EVENT_GROUP_ADDED.
+ *
+ * ETRUNK_CMD_SET_GROUP
+ *    ETRUNK_A_GROUP with ETRUNK_GROUP_A_ID and any rw attributes; all are
+ *    applied or none. Event ETRUNK_EVENT_GROUP_CHANGED.
+ *
+ * ETRUNK_CMD_DEL_GROUP
+ *    ETRUNK_A_GROUP with ETRUNK_GROUP_A_ID. A group with bound member
+ *    trunks is not deleted: -EBUSY, "The group has member trunks; unbind
+ *    them first" (so deleting a group never changes a trunk's role
+ *    behind the daemon's back). Event ETRUNK_EVENT_GROUP_REMOVED.
+ *
+ * ETRUNK_CMD_GET_GROUP
+ *    Without NLM_F_DUMP: ETRUNK_A_GROUP with ETRUNK_GROUP_A_ID; the reply
+ *    is one group message. With NLM_F_DUMP: no attributes; one message
+ *    per group of the namespace, in id order. A group message holds
+ *    ETRUNK_A_GROUP with every attribute above but the key (the liveness
+ *    address and the description only when set), up to
+ *    ETRUNK_GROUP_MAX_TRUNKS bindings in ETRUNK_GROUP_A_TRUNKS.
+ *
+ * ETRUNK_CMD_BIND_TRUNK
+ *    ETRUNK_A_IFINDEX or ETRUNK_A_IFNAME names a trunk in mode lacp or
+ *    backup (a device that is not a trunk: -ENODEV, "The device is not a
+ *    trunk"; mode loadbalance: -EINVAL, "E-Trunk member trunks are in
+ *    mode lacp or backup"); ETRUNK_A_BINDING with ETRUNK_BIND_A_GROUP and
+ *    optionally ETRUNK_BIND_A_MODE, _REMOTE_ID and _BASIS. A trunk is
+ *    bound to one group at most: -EBUSY, "The trunk is already bound to
+ *    an E-Trunk group"; a full group: -ENOSPC. While bound, the trunk
+ *    cannot leave modes lacp and backup. The binding goes when the trunk
+ *    is deleted (NETDEV_UNREGISTER), with an ETRUNK_EVENT_TRUNK_UNBOUND.
+ *    Event ETRUNK_EVENT_TRUNK_BOUND.
+ *
+ * ETRUNK_CMD_SET_BINDING
+ *    The trunk, and ETRUNK_A_BINDING with any of ETRUNK_BIND_A_MODE,
+ *    _REMOTE_ID, _CLEAR_REMOTE_ID and _BASIS (ETRUNK_BIND_A_GROUP, if
+ *    given, must be the trunk's group: moving takes an unbind). -ENOENT,
+ *    "The trunk is not bound to an E-Trunk group", if it is not. Event
+ *    ETRUNK_EVENT_TRUNK_BINDING.
+ *
+ * ETRUNK_CMD_UNBIND_TRUNK
+ *    The trunk; -ENOENT if it is not bound. Its role stays as it was (a
+ *    trunk in mode lacp keeps its ETRUNK_A_LACP_ROLE). Event
+ *    ETRUNK_EVENT_TRUNK_UNBOUND.
+ *
+ * ETRUNK_CMD_SET_ROLE
+ *    The daemon's verdict: the trunk (bound; -ENOENT otherwise) and
+ *    ETRUNK_A_BINDING with ETRUNK_BIND_A_ROLE (master or backup) and
+ *    optionally ETRUNK_BIND_A_REASON (default ETRUNK_EREASON_NONE). A
+ *    trunk in mode lacp takes it as its LACP role (ETRUNK_A_LACP_ROLE,
+ *    with the ETRUNK_EVENT_TRUNK_CHANGED that follows a change). A trunk
+ *    in mode backup only stores it for now: its two members are a 1:1
+ *    pair of their own and nothing yet makes the whole trunk stand by.
+ *    Event ETRUNK_EVENT_TRUNK_ROLE when the role or the reason changed.
+ *
+ * ETRUNK_CMD_SET_GROUP_STATE
+ *    The daemon's view of the peer: ETRUNK_A_GROUP with ETRUNK_GROUP_A_ID
+ *    and any of ETRUNK_GROUP_A_PEER_STATE and the counters. Event
+ *    ETRUNK_EVENT_GROUP_STATE (so a daemon should write counters at a
+ *    modest rate, e.g. with a peer state change or every few seconds).
+ *
+ * Group events (see ETRUNK_CMD_EVENT) carry ETRUNK_A_EVENT,
+ * ETRUNK_A_EVENT_SEQ and ETRUNK_A_GROUP as in a group message, without
+ * ETRUNK_GROUP_A_TRUNKS; member-trunk events (ETRUNK_EVENT_TRUNK_*) the
+ * trunk's ETRUNK_A_IFINDEX and ETRUNK_A_IFNAME and ETRUNK_A_BINDING.
+ * Changes made by the daemon are sent as any other, so several
+ * listeners see one state.
  *
  * Flush frames
  * ------------
@@ -516,6 +674,23 @@ struct etrunk_flush_hdr {
 #define ETRUNK_LACP_STATE_DISTRIBUTING	0x20
 #define ETRUNK_LACP_STATE_DEFAULTED	0x40
 #define ETRUNK_LACP_STATE_EXPIRED	0x80
+
+/* E-Trunk groups: see "E-Trunk groups" above; the values are
+ * tools/etrunkd/proto.h's.
+ */
+#define ETRUNK_GROUP_MAX 16			/* ids 1 to 16 */
+#define ETRUNK_GROUP_DEFAULT_PRIORITY 100
+#define ETRUNK_GROUP_DEFAULT_PORT 61000		/* UDP */
+#define ETRUNK_GROUP_KEY_MAX 64			/* bytes */
+#define ETRUNK_GROUP_MIN_HELLO_INTERVAL 10	/* ms */
+#define ETRUNK_GROUP_MAX_HELLO_INTERVAL 60000	/* ms */
+#define ETRUNK_GROUP_DEFAULT_HELLO_INTERVAL 1000	/* ms */
+#define ETRUNK_GROUP_MIN_HOLD_MULT 3
+#define ETRUNK_GROUP_DEFAULT_HOLD_MULT 3
+#define ETRUNK_GROUP_MAX_REVERT_DELAY 3600	/* s */
+#define ETRUNK_GROUP_DEFAULT_REVERT_DELAY 120	/* s */
+#define ETRUNK_GROUP_DESCR_MAX 64		/* bytes, without the NUL */
+#define ETRUNK_GROUP_MAX_TRUNKS 64		/* bound to one group */
 
 /* A member's priority until one is set; lower is preferred. */
 #define ETRUNK_DEFAULT_PRIORITY 32768
@@ -757,6 +932,96 @@ enum etrunk_switch_reason {
 };
 
 /**
+ * enum etrunk_egroup_mode - a member trunk's working mode (etkd_mode)
+ * @ETRUNK_EGROUP_MODE_AUTO: the election basis decides.
+ * @ETRUNK_EGROUP_MODE_FORCE_MASTER: master whenever it has a link.
+ * @ETRUNK_EGROUP_MODE_FORCE_BACKUP: backup while the peer can carry it.
+ */
+enum etrunk_egroup_mode {
+	ETRUNK_EGROUP_MODE_AUTO = 0,
+	ETRUNK_EGROUP_MODE_FORCE_MASTER = 1,
+	ETRUNK_EGROUP_MODE_FORCE_BACKUP = 2,
+	__ETRUNK_EGROUP_MODE_MAX
+};
+
+#define ETRUNK_EGROUP_MODE_MAX (__ETRUNK_EGROUP_MODE_MAX - 1)
+
+/**
+ * enum etrunk_egroup_basis - what decides in mode auto (etkd_basis)
+ * @ETRUNK_EGROUP_BASIS_PRIORITY: the group priority, then the system ID.
+ * @ETRUNK_EGROUP_BASIS_LINKS: more available links, then priority.
+ * @ETRUNK_EGROUP_BASIS_BANDWIDTH: more available bandwidth, then priority.
+ */
+enum etrunk_egroup_basis {
+	ETRUNK_EGROUP_BASIS_PRIORITY = 0,
+	ETRUNK_EGROUP_BASIS_LINKS = 1,
+	ETRUNK_EGROUP_BASIS_BANDWIDTH = 2,
+	__ETRUNK_EGROUP_BASIS_MAX
+};
+
+#define ETRUNK_EGROUP_BASIS_MAX (__ETRUNK_EGROUP_BASIS_MAX - 1)
+
+/**
+ * enum etrunk_egroup_role - a member trunk's role (etkd_role)
+ * @ETRUNK_EROLE_NONE: the daemon has not written one.
+ * @ETRUNK_EROLE_MASTER: carries the traffic.
+ * @ETRUNK_EROLE_BACKUP: stands by.
+ */
+enum etrunk_egroup_role {
+	ETRUNK_EROLE_NONE = 0,
+	ETRUNK_EROLE_MASTER = 1,
+	ETRUNK_EROLE_BACKUP = 2,
+	__ETRUNK_EROLE_MAX
+};
+
+#define ETRUNK_EROLE_MAX (__ETRUNK_EROLE_MAX - 1)
+
+/**
+ * enum etrunk_egroup_reason - why the daemon chose a role: the values of
+ *     enum etkd_reason in tools/etrunkd/election.h, which explains each
+ */
+enum etrunk_egroup_reason {
+	ETRUNK_EREASON_NONE = 0,
+	ETRUNK_EREASON_STARTING = 1,
+	ETRUNK_EREASON_NO_LINKS = 2,
+	ETRUNK_EREASON_PEER_DOWN = 3,
+	ETRUNK_EREASON_LIVENESS = 4,
+	ETRUNK_EREASON_PEER_NO_LINKS = 5,
+	ETRUNK_EREASON_FORCE_MASTER = 6,
+	ETRUNK_EREASON_FORCE_BACKUP = 7,
+	ETRUNK_EREASON_PEER_FORCE_MASTER = 8,
+	ETRUNK_EREASON_PEER_FORCE_BACKUP = 9,
+	ETRUNK_EREASON_HIGHER_PRIORITY = 10,
+	ETRUNK_EREASON_LOWER_PRIORITY = 11,
+	ETRUNK_EREASON_SYSID_TIEBREAK = 12,
+	ETRUNK_EREASON_ADDR_TIEBREAK = 13,
+	ETRUNK_EREASON_MORE_LINKS = 14,
+	ETRUNK_EREASON_FEWER_LINKS = 15,
+	ETRUNK_EREASON_MORE_BANDWIDTH = 16,
+	ETRUNK_EREASON_LESS_BANDWIDTH = 17,
+	ETRUNK_EREASON_REVERT_WAIT = 18,
+	ETRUNK_EREASON_HANDOVER = 19,
+	__ETRUNK_EREASON_MAX
+};
+
+#define ETRUNK_EREASON_MAX (__ETRUNK_EREASON_MAX - 1)
+
+/**
+ * enum etrunk_peer_state - the peer of a group, as the daemon sees it
+ * @ETRUNK_PEER_UNKNOWN: not written yet (no daemon, or just started).
+ * @ETRUNK_PEER_UP: a valid hello arrived within the hold time.
+ * @ETRUNK_PEER_DOWN: none did.
+ */
+enum etrunk_peer_state {
+	ETRUNK_PEER_UNKNOWN = 0,
+	ETRUNK_PEER_UP = 1,
+	ETRUNK_PEER_DOWN = 2,
+	__ETRUNK_PEER_MAX
+};
+
+#define ETRUNK_PEER_MAX (__ETRUNK_PEER_MAX - 1)
+
+/**
  * enum etrunk_event - what an ETRUNK_CMD_EVENT reports
  * @ETRUNK_EVENT_MEMBER_ADDED: a device was enslaved.
  * @ETRUNK_EVENT_MEMBER_REMOVED: a member was released.
@@ -772,6 +1037,18 @@ enum etrunk_switch_reason {
  * @ETRUNK_EVENT_LACP: mode lacp: a member's selection, mux state, churn
  *     or partner changed; the event has the member nest (with
  *     ETRUNK_MEMBER_A_LACP).
+ * @ETRUNK_EVENT_GROUP_ADDED: an E-Trunk group was created.
+ * @ETRUNK_EVENT_GROUP_CHANGED: a group's configuration was set.
+ * @ETRUNK_EVENT_GROUP_REMOVED: a group was deleted (the event has its id).
+ * @ETRUNK_EVENT_GROUP_STATE: the daemon wrote a group's peer state or
+ *     counters.
+ * @ETRUNK_EVENT_TRUNK_BOUND: a trunk was bound to a group.
+ * @ETRUNK_EVENT_TRUNK_BINDING: a binding's mode, remote id or basis was
+ *     set.
+ * @ETRUNK_EVENT_TRUNK_UNBOUND: a binding went (unbind, or the trunk was
+ *     deleted).
+ * @ETRUNK_EVENT_TRUNK_ROLE: the daemon wrote a member trunk's role or
+ *     reason.
  */
 enum etrunk_event {
 	ETRUNK_EVENT_UNSPEC,
@@ -782,6 +1059,14 @@ enum etrunk_event {
 	ETRUNK_EVENT_TRUNK_CHANGED,
 	ETRUNK_EVENT_SWITCHOVER,
 	ETRUNK_EVENT_LACP,
+	ETRUNK_EVENT_GROUP_ADDED,
+	ETRUNK_EVENT_GROUP_CHANGED,
+	ETRUNK_EVENT_GROUP_REMOVED,
+	ETRUNK_EVENT_GROUP_STATE,
+	ETRUNK_EVENT_TRUNK_BOUND,
+	ETRUNK_EVENT_TRUNK_BINDING,
+	ETRUNK_EVENT_TRUNK_UNBOUND,
+	ETRUNK_EVENT_TRUNK_ROLE,
 	__ETRUNK_EVENT_MAX
 };
 
@@ -794,6 +1079,15 @@ enum etrunk_cmd {
 	ETRUNK_CMD_EVENT,
 	ETRUNK_CMD_GET_FLUSH_RX,
 	ETRUNK_CMD_SET_FLUSH_RX,
+	ETRUNK_CMD_NEW_GROUP,
+	ETRUNK_CMD_SET_GROUP,
+	ETRUNK_CMD_DEL_GROUP,
+	ETRUNK_CMD_GET_GROUP,
+	ETRUNK_CMD_BIND_TRUNK,
+	ETRUNK_CMD_SET_BINDING,
+	ETRUNK_CMD_UNBIND_TRUNK,
+	ETRUNK_CMD_SET_ROLE,
+	ETRUNK_CMD_SET_GROUP_STATE,
 	__ETRUNK_CMD_MAX
 };
 
@@ -843,6 +1137,8 @@ enum etrunk_attr {
 	ETRUNK_A_LACP_SELECT,
 	ETRUNK_A_LACP_PREEMPT,
 	ETRUNK_A_LACP_PREEMPT_DELAY,
+	ETRUNK_A_GROUP,
+	ETRUNK_A_BINDING,
 	__ETRUNK_A_MAX
 };
 
@@ -880,6 +1176,53 @@ enum etrunk_stats_attr {
 };
 
 #define ETRUNK_STATS_A_MAX (__ETRUNK_STATS_A_MAX - 1)
+
+/* In ETRUNK_A_GROUP: see "E-Trunk groups". */
+enum etrunk_group_attr {
+	ETRUNK_GROUP_A_UNSPEC,
+	ETRUNK_GROUP_A_PAD,
+	ETRUNK_GROUP_A_ID,
+	ETRUNK_GROUP_A_PRIORITY,
+	ETRUNK_GROUP_A_SYSTEM,
+	ETRUNK_GROUP_A_PEER_ADDR,
+	ETRUNK_GROUP_A_SOURCE_ADDR,
+	ETRUNK_GROUP_A_LIVENESS_ADDR,
+	ETRUNK_GROUP_A_PORT,
+	ETRUNK_GROUP_A_KEY,
+	ETRUNK_GROUP_A_KEY_SET,
+	ETRUNK_GROUP_A_HELLO_INTERVAL,
+	ETRUNK_GROUP_A_HOLD_MULT,
+	ETRUNK_GROUP_A_REVERT_DELAY,
+	ETRUNK_GROUP_A_DESCRIPTION,
+	ETRUNK_GROUP_A_PEER_STATE,
+	ETRUNK_GROUP_A_HELLOS_TX,
+	ETRUNK_GROUP_A_HELLOS_RX,
+	ETRUNK_GROUP_A_AUTH_FAILURES,
+	ETRUNK_GROUP_A_REPLAYS,
+	ETRUNK_GROUP_A_ROLE_CHANGES,
+	ETRUNK_GROUP_A_TRUNKS,
+	ETRUNK_GROUP_A_TRUNK,
+	__ETRUNK_GROUP_A_MAX
+};
+
+#define ETRUNK_GROUP_A_MAX (__ETRUNK_GROUP_A_MAX - 1)
+
+/* In ETRUNK_A_BINDING and ETRUNK_GROUP_A_TRUNK: see "E-Trunk groups". */
+enum etrunk_bind_attr {
+	ETRUNK_BIND_A_UNSPEC,
+	ETRUNK_BIND_A_IFINDEX,
+	ETRUNK_BIND_A_IFNAME,
+	ETRUNK_BIND_A_GROUP,
+	ETRUNK_BIND_A_MODE,
+	ETRUNK_BIND_A_REMOTE_ID,
+	ETRUNK_BIND_A_CLEAR_REMOTE_ID,
+	ETRUNK_BIND_A_BASIS,
+	ETRUNK_BIND_A_ROLE,
+	ETRUNK_BIND_A_REASON,
+	__ETRUNK_BIND_A_MAX
+};
+
+#define ETRUNK_BIND_A_MAX (__ETRUNK_BIND_A_MAX - 1)
 
 /* In ETRUNK_A_FLUSH_STATS, each NLA_U64: frames sent; frames accepted;
  * frames dropped, by the reasons of "Flush frames".

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * E-Trunk groups: the configuration etrunkd reads (per network
+ * namespace), the member trunks bound to each group, and the state the
+ * daemon writes back (roles, the peer). See "E-Trunk groups" in
+ * uapi/linux/etrunk.h.
+ */
+#ifndef _ETRUNK_GROUP_H
+#define _ETRUNK_GROUP_H
+
+#include <linux/etrunk.h>
+#include <linux/in6.h>
+#include <linux/list.h>
+#include <net/genetlink.h>
+
+struct etrunk;
+
+/**
+ * struct etrunk_group - one E-Trunk group of a namespace
+ * @id: 1 to ETRUNK_GROUP_MAX.
+ * @priority: lower wins.
+ * @system: the system ID.
+ * @addr_len: 4 (IPv4) or 16 (IPv6): the length of every address below.
+ * @peer: the peer's address.
+ * @source: ours.
+ * @liveness: the backup-liveness address, if @has_liveness.
+ * @has_liveness: whether one is set.
+ * @port: UDP port of hellos.
+ * @key: the hello key, @key_len bytes (0: none).
+ * @key_len: its length.
+ * @hello_interval: ms.
+ * @hold_mult: hello intervals without a hello until the peer is down.
+ * @revert_delay: s.
+ * @descr: the description, NUL-terminated.
+ * @peer_state: enum etrunk_peer_state, written by the daemon.
+ * @hellos_tx: the daemon's counters.
+ * @hellos_rx: likewise.
+ * @auth_failures: likewise.
+ * @replays: likewise.
+ * @role_changes: likewise.
+ * @bindings: the bound member trunks, struct etrunk_binding, in bind order.
+ * @n_bindings: how many.
+ */
+struct etrunk_group {
+	u32 id;
+	u8 priority;
+	u8 system[ETH_ALEN];
+	u8 addr_len;
+	u8 peer[16];
+	u8 source[16];
+	u8 liveness[16];
+	bool has_liveness;
+	u16 port;
+	u8 key[ETRUNK_GROUP_KEY_MAX];
+	u8 key_len;
+	u32 hello_interval;
+	u8 hold_mult;
+	u32 revert_delay;
+	char descr[ETRUNK_GROUP_DESCR_MAX + 1];
+	u8 peer_state;
+	u64 hellos_tx;
+	u64 hellos_rx;
+	u64 auth_failures;
+	u64 replays;
+	u64 role_changes;
+	struct list_head bindings;
+	unsigned int n_bindings;
+};
+
+/**
+ * struct etrunk_binding - a member trunk bound to a group
+ * @list: in the group's @bindings.
+ * @group: the group.
+ * @et: the trunk; its @binding points back here.
+ * @mode: enum etrunk_egroup_mode.
+ * @basis: enum etrunk_egroup_basis.
+ * @role: enum etrunk_egroup_role, written by the daemon.
+ * @reason: enum etrunk_egroup_reason, with @role.
+ * @remote_id: the peer's member trunk id, if @has_remote_id.
+ * @has_remote_id: whether one is set.
+ */
+struct etrunk_binding {
+	struct list_head list;
+	struct etrunk_group *group;
+	struct etrunk *et;
+	u8 mode;
+	u8 basis;
+	u8 role;
+	u8 reason;
+	u32 remote_id;
+	bool has_remote_id;
+};
+
+/* Per namespace, in struct etrunk_net: the groups by id - 1. */
+struct etrunk_groups {
+	struct etrunk_group *group[ETRUNK_GROUP_MAX];
+};
+
+extern const struct nla_policy etrunk_group_policy[ETRUNK_GROUP_A_MAX + 1];
+extern const struct nla_policy etrunk_binding_policy[ETRUNK_BIND_A_MAX + 1];
+
+int etrunk_genl_new_group(struct sk_buff *skb, struct genl_info *info);
+int etrunk_genl_set_group(struct sk_buff *skb, struct genl_info *info);
+int etrunk_genl_del_group(struct sk_buff *skb, struct genl_info *info);
+int etrunk_genl_get_group(struct sk_buff *skb, struct genl_info *info);
+int etrunk_genl_dump_groups(struct sk_buff *skb, struct netlink_callback *cb);
+int etrunk_genl_bind_trunk(struct sk_buff *skb, struct genl_info *info);
+int etrunk_genl_set_binding(struct sk_buff *skb, struct genl_info *info);
+int etrunk_genl_unbind_trunk(struct sk_buff *skb, struct genl_info *info);
+int etrunk_genl_set_role(struct sk_buff *skb, struct genl_info *info);
+int etrunk_genl_set_group_state(struct sk_buff *skb, struct genl_info *info);
+
+/* RTNL: whether the trunk may take @mode (a bound one stays lacp/backup). */
+bool etrunk_group_mode_ok(const struct etrunk *et, u8 mode);
+/* The namespace goes: free its groups. */
+void etrunk_groups_exit(struct etrunk_groups *gs);
+int etrunk_group_init(void);
+void etrunk_group_exit(void);
+
+#endif /* _ETRUNK_GROUP_H */
