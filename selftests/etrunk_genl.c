@@ -366,9 +366,12 @@ struct trunk {
 	struct member member;			/* ETRUNK_A_MEMBER */
 	__u8 lacp_system[6];
 	__u16 lacp_key;
-	__u8 lacp_rate;
+	__u8 lacp_rate, lacp_role;
 	__u8 lacp_select, lacp_preempt;
 	__u32 lacp_preempt_delay;
+	__u32 group_id;		/* ETRUNK_A_GROUP's ETRUNK_GROUP_A_ID */
+	__u32 bind_group;	/* ETRUNK_A_BINDING's group and role */
+	__u8 bind_role;
 };
 
 static void bad(struct trunk *t, const char *fmt, ...)
@@ -423,6 +426,8 @@ static const enum mnl_attr_data_type trunk_attr_types[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_LACP_SELECT] = MNL_TYPE_U8,
 	[ETRUNK_A_LACP_PREEMPT] = MNL_TYPE_U8,
 	[ETRUNK_A_LACP_PREEMPT_DELAY] = MNL_TYPE_U32,
+	[ETRUNK_A_GROUP] = MNL_TYPE_NESTED,	/* E-Trunk group events */
+	[ETRUNK_A_BINDING] = MNL_TYPE_NESTED,
 };
 
 static const enum mnl_attr_data_type member_attr_types[ETRUNK_MEMBER_A_MAX + 1] = {
@@ -596,6 +601,22 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 		case ETRUNK_A_ACTIVE_MEMBERS:
 			t->active_members = mnl_attr_get_u32(a);
 			break;
+		case ETRUNK_A_GROUP:
+			mnl_attr_for_each_nested(b, a)
+				if (mnl_attr_get_type(b) == ETRUNK_GROUP_A_ID &&
+				    !mnl_attr_validate(b, MNL_TYPE_U32))
+					t->group_id = mnl_attr_get_u32(b);
+			break;
+		case ETRUNK_A_BINDING:
+			mnl_attr_for_each_nested(b, a) {
+				if (mnl_attr_get_type(b) == ETRUNK_BIND_A_GROUP &&
+				    !mnl_attr_validate(b, MNL_TYPE_U32))
+					t->bind_group = mnl_attr_get_u32(b);
+				if (mnl_attr_get_type(b) == ETRUNK_BIND_A_ROLE &&
+				    !mnl_attr_validate(b, MNL_TYPE_U8))
+					t->bind_role = mnl_attr_get_u8(b);
+			}
+			break;
 		case ETRUNK_A_STATS:
 			parse_stats(a, t);
 			break;
@@ -630,6 +651,9 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 		case ETRUNK_A_LACP_RATE:
 			t->lacp_rate = mnl_attr_get_u8(a);
 			break;
+		case ETRUNK_A_LACP_ROLE:
+			t->lacp_role = mnl_attr_get_u8(a);
+			break;
 		case ETRUNK_A_LACP_SELECT:
 			t->lacp_select = mnl_attr_get_u8(a);
 			break;
@@ -647,8 +671,9 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 			break;
 		}
 	}
-	/* Every message names its trunk. */
-	if (!t->seen[ETRUNK_A_IFINDEX] || !t->seen[ETRUNK_A_IFNAME])
+	/* Every message names its trunk, but group events (ETRUNK_A_GROUP). */
+	if ((!t->seen[ETRUNK_A_IFINDEX] || !t->seen[ETRUNK_A_IFNAME]) &&
+	    !t->seen[ETRUNK_A_GROUP])
 		bad(t, "message without ETRUNK_A_IFINDEX or ETRUNK_A_IFNAME");
 }
 
@@ -2211,6 +2236,1059 @@ TEST_F_TIMEOUT(etrunk, events_other, 60)
 	nl_close(ev);
 	free(ev);
 	free(log);
+}
+
+/* ---- E-Trunk groups ------------------------------------------------------ */
+
+struct binding {
+	__u32 ifindex, group, remote_id;
+	char ifname[IFNAMSIZ];
+	bool has_remote_id;
+	__u8 mode, basis, role, reason;
+};
+
+/* A group message (GET_GROUP) or a group event's nest. */
+struct group {
+	char bad[160];
+	bool seen[ETRUNK_GROUP_A_MAX + 1];
+	__u32 id, hello_interval, revert_delay;
+	__u8 priority, system[6], key_set, hold_mult, peer_state;
+	__u8 peer[16], source[16], liveness[16];
+	int peer_len, source_len, liveness_len;
+	__u16 port;
+	char descr[128];
+	__u64 counters[ETRUNK_GROUP_A_MAX + 1];
+	int n_trunks;
+	struct binding trunks[8];
+	bool raw_has_key;	/* the key's bytes appear in the message */
+};
+
+static const enum mnl_attr_data_type group_attr_types[ETRUNK_GROUP_A_MAX + 1] = {
+	[ETRUNK_GROUP_A_ID] = MNL_TYPE_U32,
+	[ETRUNK_GROUP_A_PAD] = MNL_TYPE_FLAG,
+	[ETRUNK_GROUP_A_PRIORITY] = MNL_TYPE_U8,
+	[ETRUNK_GROUP_A_SYSTEM] = MNL_TYPE_BINARY,
+	[ETRUNK_GROUP_A_PEER_ADDR] = MNL_TYPE_BINARY,
+	[ETRUNK_GROUP_A_SOURCE_ADDR] = MNL_TYPE_BINARY,
+	[ETRUNK_GROUP_A_LIVENESS_ADDR] = MNL_TYPE_BINARY,
+	[ETRUNK_GROUP_A_PORT] = MNL_TYPE_U16,
+	[ETRUNK_GROUP_A_KEY_SET] = MNL_TYPE_U8,
+	[ETRUNK_GROUP_A_HELLO_INTERVAL] = MNL_TYPE_U32,
+	[ETRUNK_GROUP_A_HOLD_MULT] = MNL_TYPE_U8,
+	[ETRUNK_GROUP_A_REVERT_DELAY] = MNL_TYPE_U32,
+	[ETRUNK_GROUP_A_DESCRIPTION] = MNL_TYPE_NUL_STRING,
+	[ETRUNK_GROUP_A_PEER_STATE] = MNL_TYPE_U8,
+	[ETRUNK_GROUP_A_HELLOS_TX] = MNL_TYPE_U64,
+	[ETRUNK_GROUP_A_HELLOS_RX] = MNL_TYPE_U64,
+	[ETRUNK_GROUP_A_AUTH_FAILURES] = MNL_TYPE_U64,
+	[ETRUNK_GROUP_A_REPLAYS] = MNL_TYPE_U64,
+	[ETRUNK_GROUP_A_ROLE_CHANGES] = MNL_TYPE_U64,
+	[ETRUNK_GROUP_A_TRUNKS] = MNL_TYPE_NESTED,
+	/* never: ETRUNK_GROUP_A_KEY (write-only), ETRUNK_GROUP_A_TRUNK here */
+};
+
+static void parse_binding(const struct nlattr *nest, struct binding *b,
+			  struct group *g)
+{
+	const struct nlattr *a;
+
+	memset(b, 0, sizeof(*b));
+	mnl_attr_for_each_nested(a, nest) {
+		switch (mnl_attr_get_type(a)) {
+		case ETRUNK_BIND_A_IFINDEX:
+			b->ifindex = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_BIND_A_IFNAME:
+			snprintf(b->ifname, sizeof(b->ifname), "%s",
+				 mnl_attr_get_str(a));
+			break;
+		case ETRUNK_BIND_A_GROUP:
+			b->group = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_BIND_A_MODE:
+			b->mode = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_BIND_A_REMOTE_ID:
+			b->remote_id = mnl_attr_get_u32(a);
+			b->has_remote_id = true;
+			break;
+		case ETRUNK_BIND_A_BASIS:
+			b->basis = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_BIND_A_ROLE:
+			b->role = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_BIND_A_REASON:
+			b->reason = mnl_attr_get_u8(a);
+			break;
+		default:
+			snprintf(g->bad, sizeof(g->bad),
+				 "binding attribute %u not in the contract",
+				 mnl_attr_get_type(a));
+		}
+	}
+}
+
+static void parse_group(const struct nlattr *nest, struct group *g)
+{
+	const struct nlattr *a, *b;
+
+	memset(g, 0, sizeof(*g));
+	mnl_attr_for_each_nested(a, nest) {
+		__u16 type = mnl_attr_get_type(a);
+
+		if (type > ETRUNK_GROUP_A_MAX || !group_attr_types[type] ||
+		    mnl_attr_validate(a, group_attr_types[type]) < 0) {
+			snprintf(g->bad, sizeof(g->bad),
+				 "group attribute %u not in the contract", type);
+			continue;
+		}
+		g->seen[type] = true;
+		switch (type) {
+		case ETRUNK_GROUP_A_ID:
+			g->id = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_GROUP_A_PRIORITY:
+			g->priority = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_GROUP_A_SYSTEM:
+			memcpy(g->system, mnl_attr_get_payload(a), 6);
+			break;
+		case ETRUNK_GROUP_A_PEER_ADDR:
+			g->peer_len = mnl_attr_get_payload_len(a);
+			memcpy(g->peer, mnl_attr_get_payload(a), g->peer_len);
+			break;
+		case ETRUNK_GROUP_A_SOURCE_ADDR:
+			g->source_len = mnl_attr_get_payload_len(a);
+			memcpy(g->source, mnl_attr_get_payload(a), g->source_len);
+			break;
+		case ETRUNK_GROUP_A_LIVENESS_ADDR:
+			g->liveness_len = mnl_attr_get_payload_len(a);
+			memcpy(g->liveness, mnl_attr_get_payload(a),
+			       g->liveness_len);
+			break;
+		case ETRUNK_GROUP_A_PORT:
+			g->port = mnl_attr_get_u16(a);
+			break;
+		case ETRUNK_GROUP_A_KEY_SET:
+			g->key_set = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_GROUP_A_HELLO_INTERVAL:
+			g->hello_interval = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_GROUP_A_HOLD_MULT:
+			g->hold_mult = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_GROUP_A_REVERT_DELAY:
+			g->revert_delay = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_GROUP_A_DESCRIPTION:
+			snprintf(g->descr, sizeof(g->descr), "%s",
+				 mnl_attr_get_str(a));
+			break;
+		case ETRUNK_GROUP_A_PEER_STATE:
+			g->peer_state = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_GROUP_A_TRUNKS:
+			mnl_attr_for_each_nested(b, a) {
+				if (mnl_attr_get_type(b) != ETRUNK_GROUP_A_TRUNK ||
+				    g->n_trunks == 8)
+					continue;
+				parse_binding(b, &g->trunks[g->n_trunks++], g);
+			}
+			break;
+		case ETRUNK_GROUP_A_PAD:
+			break;
+		default:	/* the counters */
+			g->counters[type] = mnl_attr_get_u64(a);
+		}
+	}
+}
+
+static const __u8 sys1[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
+static const __u8 peer4[4] = { 192, 0, 2, 2 }, src4[4] = { 192, 0, 2, 1 };
+static const __u8 peer6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 };
+static const __u8 key1[8] = { 'k', 'e', 'y', 'S', 'e', 'c', 'r', '1' };
+
+/* A request with ETRUNK_A_GROUP open; the caller ends the nest. */
+static struct nlattr *group_req(struct nl *nl, char *buf, __u8 cmd, __u32 id,
+				struct nlmsghdr **nlhp)
+{
+	struct nlattr *nest;
+
+	*nlhp = req_new(nl, buf, cmd, 0);
+	nest = nest_start(*nlhp, ETRUNK_A_GROUP);
+	if (id)
+		mnl_attr_put_u32(*nlhp, ETRUNK_GROUP_A_ID, id);
+	return nest;
+}
+
+/* NEW_GROUP @id with the required attributes (IPv4). */
+static int new_group(struct nl *nl, __u32 id)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest = group_req(nl, buf, ETRUNK_CMD_NEW_GROUP, id, &nlh);
+	struct reply r;
+	int err;
+
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_SYSTEM, 6, sys1);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_SOURCE_ADDR, 4, src4);
+	mnl_attr_nest_end(nlh, nest);
+	err = nl_talk(nl, nlh, &r);
+	if (err)
+		fprintf(stderr, "# NEW_GROUP %u: %d %s\n", id, err, r.msg);
+	reply_free(&r);
+	return err;
+}
+
+static void group_from_msg(const struct nlmsghdr *m, struct group *g)
+{
+	const struct nlattr *a;
+
+	memset(g, 0, sizeof(*g));
+	mnl_attr_for_each(a, m, sizeof(struct genlmsghdr))
+		if (mnl_attr_get_type(a) == ETRUNK_A_GROUP)
+			parse_group(a, g);
+		else
+			snprintf(g->bad, sizeof(g->bad),
+				 "attribute %u beside the group",
+				 mnl_attr_get_type(a));
+	if (memmem(m, m->nlmsg_len, key1, sizeof(key1)))
+		g->raw_has_key = true;
+}
+
+static int get_group(struct nl *nl, __u32 id, struct group *g, struct reply *r)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest = group_req(nl, buf, ETRUNK_CMD_GET_GROUP, id, &nlh);
+	int err;
+
+	mnl_attr_nest_end(nlh, nest);
+	err = nl_talk(nl, nlh, r);
+	memset(g, 0, sizeof(*g));
+	if (!err && r->n == 1)
+		group_from_msg(r->msgs[0], g);
+	else if (!err)
+		snprintf(g->bad, sizeof(g->bad), "%d replies", r->n);
+	return err;
+}
+
+static int dump_groups(struct nl *nl, struct group *g, int max, int *n)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh = req_new(nl, buf, ETRUNK_CMD_GET_GROUP, NLM_F_DUMP);
+	struct reply r;
+	int err, i;
+
+	err = nl_talk(nl, nlh, &r);
+	*n = 0;
+	for (i = 0; !err && i < r.n && i < max; i++)
+		group_from_msg(r.msgs[i], &g[(*n)++]);
+	reply_free(&r);
+	return err;
+}
+
+/* BIND_TRUNK / SET_BINDING / SET_ROLE: @trunk and a binding nest of
+ * u32 @group (0: none), and u8 attributes @a1 = @v1, @a2 = @v2 (0: none).
+ */
+static int bind_req(struct nl *nl, __u8 cmd, const char *trunk, __u32 group,
+		    __u16 a1, __u8 v1, __u16 a2, __u8 v2, struct reply *r)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh = req_new(nl, buf, cmd, 0);
+	struct nlattr *nest;
+
+	put_trunk(nlh, trunk, 0);
+	nest = nest_start(nlh, ETRUNK_A_BINDING);
+	if (group)
+		mnl_attr_put_u32(nlh, ETRUNK_BIND_A_GROUP, group);
+	if (a1)
+		mnl_attr_put_u8(nlh, a1, v1);
+	if (a2)
+		mnl_attr_put_u8(nlh, a2, v2);
+	mnl_attr_nest_end(nlh, nest);
+	return nl_talk(nl, nlh, r);
+}
+
+static int unbind(struct nl *nl, const char *trunk, struct reply *r)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh = req_new(nl, buf, ETRUNK_CMD_UNBIND_TRUNK, 0);
+
+	put_trunk(nlh, trunk, 0);
+	return nl_talk(nl, nlh, r);
+}
+
+/* A trunk without members in @mode (ip may lack the etrunk plugin). */
+static int make_mode_trunk(struct nl *nl, const char *name, __u8 mode)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct reply r;
+	int err;
+
+	if (run("ip link add %s type etrunk", name))
+		return -1;
+	nlh = req_new(nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, name, 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_MODE, mode);
+	err = nl_talk(nl, nlh, &r);
+	reply_free(&r);
+	return err;
+}
+
+static int set_mode(struct nl *nl, const char *name, __u8 mode)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh = req_new(nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	struct reply r;
+	int err;
+
+	put_trunk(nlh, name, 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_MODE, mode);
+	err = nl_talk(nl, nlh, &r);
+	reply_free(&r);
+	return err;
+}
+
+/* The commands, their permissions, GET_GROUP's dump. */
+TEST_F(etrunk, group_family)
+{
+	struct nl *nl = self->nl;
+	int cmd;
+
+	for (cmd = ETRUNK_CMD_NEW_GROUP; cmd <= ETRUNK_CMD_SET_GROUP_STATE; cmd++) {
+		__u32 perm = nl->op_flags[cmd] & (GENL_ADMIN_PERM | GENL_UNS_ADMIN_PERM);
+
+		EXPECT_TRUE(nl->op_listed[cmd]) TH_LOG("command %d", cmd);
+		EXPECT_EQ(cmd == ETRUNK_CMD_GET_GROUP ? 0U : (__u32)GENL_UNS_ADMIN_PERM,
+			  perm) TH_LOG("command %d", cmd);
+	}
+	EXPECT_NE(0U, nl->op_flags[ETRUNK_CMD_GET_GROUP] & GENL_CMD_CAP_DUMP);
+}
+
+/* Create with defaults, read back, set everything, dump, delete. */
+TEST_F(etrunk, group_crud)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct group g[3];
+	struct reply r;
+	int n;
+
+	ASSERT_EQ(0, dump_groups(self->nl, g, 3, &n));
+	EXPECT_EQ(0, n);
+	ASSERT_EQ(0, new_group(self->nl, 5));
+	ASSERT_EQ(0, get_group(self->nl, 5, &g[0], &r));
+	reply_free(&r);
+	EXPECT_STREQ("", g[0].bad);
+	EXPECT_EQ(5U, g[0].id);
+	EXPECT_EQ(ETRUNK_GROUP_DEFAULT_PRIORITY, g[0].priority);
+	EXPECT_EQ(0, memcmp(sys1, g[0].system, 6));
+	EXPECT_EQ(4, g[0].peer_len);
+	EXPECT_EQ(0, memcmp(peer4, g[0].peer, 4));
+	EXPECT_EQ(0, memcmp(src4, g[0].source, 4));
+	EXPECT_FALSE(g[0].seen[ETRUNK_GROUP_A_LIVENESS_ADDR]);
+	EXPECT_FALSE(g[0].seen[ETRUNK_GROUP_A_DESCRIPTION]);
+	EXPECT_EQ(ETRUNK_GROUP_DEFAULT_PORT, g[0].port);
+	EXPECT_EQ(0, g[0].key_set);
+	EXPECT_EQ((__u32)ETRUNK_GROUP_DEFAULT_HELLO_INTERVAL, g[0].hello_interval);
+	EXPECT_EQ(ETRUNK_GROUP_DEFAULT_HOLD_MULT, g[0].hold_mult);
+	EXPECT_EQ((__u32)ETRUNK_GROUP_DEFAULT_REVERT_DELAY, g[0].revert_delay);
+	EXPECT_EQ(ETRUNK_PEER_UNKNOWN, g[0].peer_state);
+	EXPECT_TRUE(g[0].seen[ETRUNK_GROUP_A_HELLOS_TX]);
+	EXPECT_TRUE(g[0].seen[ETRUNK_GROUP_A_ROLE_CHANGES]);
+	EXPECT_TRUE(g[0].seen[ETRUNK_GROUP_A_TRUNKS]);
+	EXPECT_EQ(0, g[0].n_trunks);
+
+	/* The id is taken. */
+	EXPECT_EQ(-EEXIST, new_group(self->nl, 5));
+
+	/* Set everything: to IPv6, a liveness address, a description. */
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP, 5, &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_PRIORITY, 254);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_PEER_ADDR, 16, peer6);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_SOURCE_ADDR, 16, peer6);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_LIVENESS_ADDR, 16, peer6);
+	mnl_attr_put_u16(nlh, ETRUNK_GROUP_A_PORT, 4000);
+	mnl_attr_put_u32(nlh, ETRUNK_GROUP_A_HELLO_INTERVAL, 10);
+	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_HOLD_MULT, 255);
+	mnl_attr_put_u32(nlh, ETRUNK_GROUP_A_REVERT_DELAY, 3600);
+	mnl_attr_put_strz(nlh, ETRUNK_GROUP_A_DESCRIPTION, "to pe2");
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 5, &g[0], &r));
+	reply_free(&r);
+	EXPECT_EQ(254, g[0].priority);
+	EXPECT_EQ(16, g[0].peer_len);
+	EXPECT_EQ(16, g[0].source_len);
+	EXPECT_EQ(16, g[0].liveness_len);
+	EXPECT_EQ(4000, g[0].port);
+	EXPECT_EQ(10U, g[0].hello_interval);
+	EXPECT_EQ(255, g[0].hold_mult);
+	EXPECT_EQ(3600U, g[0].revert_delay);
+	EXPECT_STREQ("to pe2", g[0].descr);
+
+	/* Empty liveness address and description remove them. */
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP, 5, &nlh);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_LIVENESS_ADDR, 0, NULL);
+	mnl_attr_put_strz(nlh, ETRUNK_GROUP_A_DESCRIPTION, "");
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 5, &g[0], &r));
+	reply_free(&r);
+	EXPECT_FALSE(g[0].seen[ETRUNK_GROUP_A_LIVENESS_ADDR]);
+	EXPECT_FALSE(g[0].seen[ETRUNK_GROUP_A_DESCRIPTION]);
+
+	/* The dump: in id order. */
+	ASSERT_EQ(0, new_group(self->nl, 16));
+	ASSERT_EQ(0, new_group(self->nl, 1));
+	ASSERT_EQ(0, dump_groups(self->nl, g, 3, &n));
+	ASSERT_EQ(3, n);
+	EXPECT_EQ(1U, g[0].id);
+	EXPECT_EQ(5U, g[1].id);
+	EXPECT_EQ(16U, g[2].id);
+	EXPECT_STREQ("", g[2].bad);
+
+	/* Delete. */
+	nest = group_req(self->nl, buf, ETRUNK_CMD_DEL_GROUP, 5, &nlh);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	get_group(self->nl, 5, &g[0], &r);
+	EXPECT_NLERR(&r, -ENOENT, -1);
+	reply_free(&r);
+	nest = group_req(self->nl, buf, ETRUNK_CMD_DEL_GROUP, 5, &nlh);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -ENOENT, -1);
+	reply_free(&r);
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP, 5, &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_PRIORITY, 3);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(-ENOENT, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, dump_groups(self->nl, g, 3, &n));
+	EXPECT_EQ(2, n);
+}
+
+/* Ranges (-ERANGE), types and values (-EINVAL), each pointing at the
+ * attribute, and nothing changed.
+ */
+TEST_F(etrunk, group_refusals)
+{
+	static const struct {
+		__u16 type;
+		int size;	/* 1, 2, 4; or -n: n bytes of 0x01 */
+		__u32 value;
+		int err;
+	} cases[] = {
+		{ ETRUNK_GROUP_A_ID, 4, 0, -ERANGE },
+		{ ETRUNK_GROUP_A_ID, 4, ETRUNK_GROUP_MAX + 1, -ERANGE },
+		{ ETRUNK_GROUP_A_PRIORITY, 1, 0, -ERANGE },
+		{ ETRUNK_GROUP_A_PRIORITY, 1, 255, -ERANGE },
+		{ ETRUNK_GROUP_A_PORT, 2, 0, -ERANGE },
+		{ ETRUNK_GROUP_A_HELLO_INTERVAL, 4, 9, -ERANGE },
+		{ ETRUNK_GROUP_A_HELLO_INTERVAL, 4, 60001, -ERANGE },
+		{ ETRUNK_GROUP_A_HOLD_MULT, 1, 2, -ERANGE },
+		{ ETRUNK_GROUP_A_REVERT_DELAY, 4, 3601, -ERANGE },
+		{ ETRUNK_GROUP_A_PRIORITY, 4, 10, -EINVAL },	/* a u32 */
+		{ ETRUNK_GROUP_A_HELLO_INTERVAL, 2, 100, -EINVAL },
+		{ ETRUNK_GROUP_A_SYSTEM, -5, 0, -ERANGE },
+		{ ETRUNK_GROUP_A_PEER_ADDR, -5, 0, -EINVAL },
+		{ ETRUNK_GROUP_A_SOURCE_ADDR, -0, 0, -EINVAL },
+		{ ETRUNK_GROUP_A_LIVENESS_ADDR, -6, 0, -EINVAL },
+		{ ETRUNK_GROUP_A_KEY, -65, 0, -ERANGE },
+		{ ETRUNK_GROUP_A_DESCRIPTION, -65, 0, -EINVAL },
+		{ ETRUNK_GROUP_A_KEY_SET, 1, 1, -EINVAL },	/* read-only */
+		{ ETRUNK_GROUP_A_TRUNKS, -4, 0, -EINVAL },
+		{ ETRUNK_GROUP_A_PEER_STATE, 1, 1, -EINVAL },	/* SET_GROUP_STATE's */
+		{ ETRUNK_GROUP_A_ROLE_CHANGES, -8, 0, -EINVAL },
+		{ ETRUNK_GROUP_A_MAX + 1, 1, 1, -EINVAL },	/* unknown */
+	};
+	__u8 bytes[80], zero[6] = {}, mcast[6] = { 0x01, 0, 0x5e, 0, 0, 1 };
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct group g;
+	struct reply r;
+	__u32 offs;
+	size_t i;
+
+	memset(bytes, 1, sizeof(bytes));
+	ASSERT_EQ(0, new_group(self->nl, 1));
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP,
+				 cases[i].type == ETRUNK_GROUP_A_ID ? 0 : 1, &nlh);
+		mnl_attr_put_u16(nlh, ETRUNK_GROUP_A_PORT, 999);
+		offs = next_offs(nlh);
+		if (cases[i].size == 1)
+			mnl_attr_put_u8(nlh, cases[i].type, (__u8)cases[i].value);
+		else if (cases[i].size == 2)
+			mnl_attr_put_u16(nlh, cases[i].type, (__u16)cases[i].value);
+		else if (cases[i].size == 4)
+			mnl_attr_put_u32(nlh, cases[i].type, cases[i].value);
+		else if (cases[i].type == ETRUNK_GROUP_A_DESCRIPTION)
+			mnl_attr_put(nlh, cases[i].type, -cases[i].size, bytes);
+		else
+			mnl_attr_put(nlh, cases[i].type, -cases[i].size, bytes);
+		mnl_attr_nest_end(nlh, nest);
+		nl_talk(self->nl, nlh, &r);
+		if (r.err != cases[i].err)
+			TH_LOG("case %zu: attribute %u", i, cases[i].type);
+		EXPECT_NLERR(&r, cases[i].err, (int)offs);
+		reply_free(&r);
+	}
+
+	/* System IDs as the LACP one: all zeros, multicast. */
+	for (i = 0; i < 2; i++) {
+		nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP, 1, &nlh);
+		offs = next_offs(nlh);
+		mnl_attr_put(nlh, ETRUNK_GROUP_A_SYSTEM, 6, i ? mcast : zero);
+		mnl_attr_nest_end(nlh, nest);
+		nl_talk(self->nl, nlh, &r);
+		EXPECT_NLERR(&r, -EINVAL, (int)offs);
+		EXPECT_NE(NULL, strstr(r.msg, "unicast"));
+		reply_free(&r);
+	}
+
+	/* Mixed families, at creation and by a change. */
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP, 1, &nlh);
+	offs = next_offs(nlh);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_SOURCE_ADDR, 16, peer6);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	EXPECT_STREQ("The addresses of a group must be of one family", r.msg);
+	reply_free(&r);
+	nest = group_req(self->nl, buf, ETRUNK_CMD_NEW_GROUP, 2, &nlh);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_SYSTEM, 6, sys1);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_SOURCE_ADDR, 4, src4);
+	offs = next_offs(nlh);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_LIVENESS_ADDR, 16, peer6);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	reply_free(&r);
+
+	/* Required at creation; the id always. */
+	nest = group_req(self->nl, buf, ETRUNK_CMD_NEW_GROUP, 2, &nlh);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_SOURCE_ADDR, 4, src4);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	reply_free(&r);
+	nest = group_req(self->nl, buf, ETRUNK_CMD_GET_GROUP, 0, &nlh);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	reply_free(&r);
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_DEL_GROUP, 0);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	reply_free(&r);
+
+	/* The configuration is not SET_GROUP_STATE's. */
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP_STATE, 1, &nlh);
+	offs = next_offs(nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_PRIORITY, 3);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EINVAL, (int)offs);
+	EXPECT_NE(NULL, strstr(r.msg, "ETRUNK_CMD_SET_GROUP"));
+	reply_free(&r);
+
+	/* Nothing of it changed the group, and group 2 does not exist. */
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_GROUP_DEFAULT_PORT, g.port);
+	EXPECT_EQ(4, g.source_len);
+	EXPECT_EQ(0, memcmp(sys1, g.system, 6));
+	EXPECT_EQ(ETRUNK_PEER_UNKNOWN, g.peer_state);
+	EXPECT_EQ(-ENOENT, get_group(self->nl, 2, &g, &r));
+	reply_free(&r);
+}
+
+/* The key is written, reported as set, never read back; empty clears. */
+TEST_F(etrunk, group_key_write_only)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct group g[1];
+	struct reply r;
+	int n;
+
+	ASSERT_EQ(0, new_group(self->nl, 3));
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP, 3, &nlh);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_KEY, sizeof(key1), key1);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 3, &g[0], &r));
+	reply_free(&r);
+	EXPECT_EQ(1, g[0].key_set);
+	EXPECT_FALSE(g[0].raw_has_key);
+	EXPECT_STREQ("", g[0].bad);
+	ASSERT_EQ(0, dump_groups(self->nl, g, 1, &n));
+	EXPECT_EQ(1, g[0].key_set);
+	EXPECT_FALSE(g[0].raw_has_key);
+
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP, 3, &nlh);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_KEY, 0, NULL);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 3, &g[0], &r));
+	reply_free(&r);
+	EXPECT_EQ(0, g[0].key_set);
+}
+
+/* The daemon's peer state and counters. */
+TEST_F(etrunk, group_state)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct group g;
+	struct reply r;
+	__u16 t;
+
+	ASSERT_EQ(0, new_group(self->nl, 4));
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP_STATE, 4, &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_PEER_STATE, ETRUNK_PEER_UP);
+	for (t = ETRUNK_GROUP_A_HELLOS_TX; t <= ETRUNK_GROUP_A_ROLE_CHANGES; t++)
+		mnl_attr_put_u64(nlh, t, (1ULL << 40) + t);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 4, &g, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_PEER_UP, g.peer_state);
+	for (t = ETRUNK_GROUP_A_HELLOS_TX; t <= ETRUNK_GROUP_A_ROLE_CHANGES; t++)
+		EXPECT_EQ((1ULL << 40) + t, g.counters[t]);
+
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP_STATE, 4, &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_PEER_STATE, ETRUNK_PEER_MAX + 1);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(-ERANGE, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP_STATE, 9, &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_PEER_STATE, ETRUNK_PEER_DOWN);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(-ENOENT, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+}
+
+/* Groups of another namespace are invisible; ids are per namespace. */
+TEST_F(etrunk, group_netns)
+{
+	struct nl *other = calloc(1, sizeof(*other));
+	struct group g[2];
+	struct reply r;
+	int here, n;
+
+	ASSERT_NE(NULL, other);
+	ASSERT_EQ(0, new_group(self->nl, 1));
+	here = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, here);
+	ASSERT_EQ(0, new_netns());
+	ASSERT_EQ(0, nl_open(other));
+	ASSERT_EQ(0, setns(here, CLONE_NEWNET));
+
+	ASSERT_EQ(0, dump_groups(other, g, 2, &n));
+	EXPECT_EQ(0, n);
+	EXPECT_EQ(-ENOENT, get_group(other, 1, &g[0], &r));
+	reply_free(&r);
+	ASSERT_EQ(0, new_group(other, 1));
+	ASSERT_EQ(0, new_group(other, 2));
+	ASSERT_EQ(0, dump_groups(self->nl, g, 2, &n));
+	EXPECT_EQ(1, n);
+	nl_close(other);
+	free(other);
+	close(here);
+	/* The other namespace goes with its groups (kmemleak would say). */
+}
+
+/* Binding: who may be bound, once, to an existing group; what it blocks. */
+TEST_F(etrunk, group_bind)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct group g;
+	struct trunk t;
+	struct reply r;
+
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et0", ETRUNK_MODE_LACP));
+	ASSERT_EQ(0, run("ip link add et1 type etrunk"));
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et2", ETRUNK_MODE_BACKUP));
+	ASSERT_EQ(0, run("ip link add d0 type veth peer name d1"));
+	ASSERT_EQ(0, new_group(self->nl, 1));
+	ASSERT_EQ(0, new_group(self->nl, 2));
+
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et0", 1,
+			      ETRUNK_BIND_A_MODE, ETRUNK_EGROUP_MODE_FORCE_MASTER,
+			      ETRUNK_BIND_A_BASIS, ETRUNK_EGROUP_BASIS_LINKS, &r))
+		TH_LOG("%s", r.msg);
+	reply_free(&r);
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et2", 1, 0, 0,
+			      0, 0, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_STREQ("", g.bad);
+	ASSERT_EQ(2, g.n_trunks);
+	EXPECT_STREQ("et0", g.trunks[0].ifname);
+	EXPECT_EQ(ifindex_of("et0"), g.trunks[0].ifindex);
+	EXPECT_EQ(1U, g.trunks[0].group);
+	EXPECT_EQ(ETRUNK_EGROUP_MODE_FORCE_MASTER, g.trunks[0].mode);
+	EXPECT_EQ(ETRUNK_EGROUP_BASIS_LINKS, g.trunks[0].basis);
+	EXPECT_EQ(ETRUNK_EROLE_NONE, g.trunks[0].role);
+	EXPECT_FALSE(g.trunks[0].has_remote_id);
+	EXPECT_STREQ("et2", g.trunks[1].ifname);
+	EXPECT_EQ(ETRUNK_EGROUP_MODE_AUTO, g.trunks[1].mode);
+	EXPECT_EQ(ETRUNK_EGROUP_BASIS_PRIORITY, g.trunks[1].basis);
+
+	/* One group per trunk. */
+	bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et0", 1, 0, 0, 0, 0, &r);
+	EXPECT_NLERR(&r, -EBUSY, -1);
+	reply_free(&r);
+	bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et0", 2, 0, 0, 0, 0, &r);
+	EXPECT_NLERR(&r, -EBUSY, -1);
+	EXPECT_STREQ("The trunk is already bound to an E-Trunk group", r.msg);
+	reply_free(&r);
+	/* Not in mode lacp or backup; not a trunk; no such group or device. */
+	bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et1", 1, 0, 0, 0, 0, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	EXPECT_STREQ("E-Trunk member trunks are in mode lacp or backup", r.msg);
+	reply_free(&r);
+	bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "d0", 1, 0, 0, 0, 0, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	EXPECT_STREQ("The device is not a trunk", r.msg);
+	reply_free(&r);
+	bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "nosuch", 1, 0, 0, 0, 0, &r);
+	EXPECT_NLERR(&r, -ENODEV, -1);
+	reply_free(&r);
+	ASSERT_EQ(0, set_mode(self->nl, "et1", ETRUNK_MODE_LACP));
+	bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et1", 3, 0, 0, 0, 0, &r);
+	EXPECT_NLERR(&r, -ENOENT, -1);
+	EXPECT_STREQ("No such E-Trunk group", r.msg);
+	reply_free(&r);
+	bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et1", 0, 0, 0, 0, 0, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	reply_free(&r);
+	/* Roles are SET_ROLE's. */
+	bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et1", 2, ETRUNK_BIND_A_ROLE,
+		 ETRUNK_EROLE_MASTER, 0, 0, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	EXPECT_STREQ("Written with ETRUNK_CMD_SET_ROLE", r.msg);
+	reply_free(&r);
+	bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et1", 2, ETRUNK_BIND_A_MODE,
+		 ETRUNK_EGROUP_MODE_MAX + 1, 0, 0, &r);
+	EXPECT_EQ(-ERANGE, r.err);
+	reply_free(&r);
+
+	/* A group with member trunks stays; a bound trunk stays lacp/backup. */
+	nest = group_req(self->nl, buf, ETRUNK_CMD_DEL_GROUP, 1, &nlh);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EBUSY, -1);
+	EXPECT_STREQ("The group has member trunks; unbind them first", r.msg);
+	reply_free(&r);
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	mnl_attr_put_u8(nlh, ETRUNK_A_MODE, ETRUNK_MODE_LOADBALANCE);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -EBUSY, -1);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_MODE_LACP, t.mode);
+
+	/* SET_BINDING: remote id set and cleared, basis; not another group. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_BINDING, 0);
+	put_trunk(nlh, "et0", 0);
+	nest = nest_start(nlh, ETRUNK_A_BINDING);
+	mnl_attr_put_u32(nlh, ETRUNK_BIND_A_REMOTE_ID, 77);
+	mnl_attr_put_u8(nlh, ETRUNK_BIND_A_BASIS, ETRUNK_EGROUP_BASIS_BANDWIDTH);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_TRUE(g.trunks[0].has_remote_id);
+	EXPECT_EQ(77U, g.trunks[0].remote_id);
+	EXPECT_EQ(ETRUNK_EGROUP_BASIS_BANDWIDTH, g.trunks[0].basis);
+	EXPECT_EQ(ETRUNK_EGROUP_MODE_FORCE_MASTER, g.trunks[0].mode);
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_BINDING, 0);
+	put_trunk(nlh, "et0", 0);
+	nest = nest_start(nlh, ETRUNK_A_BINDING);
+	mnl_attr_put(nlh, ETRUNK_BIND_A_CLEAR_REMOTE_ID, 0, NULL);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_FALSE(g.trunks[0].has_remote_id);
+	bind_req(self->nl, ETRUNK_CMD_SET_BINDING, "et0", 2, 0, 0, 0, 0, &r);
+	EXPECT_NLERR(&r, -EBUSY, -1);
+	reply_free(&r);
+	bind_req(self->nl, ETRUNK_CMD_SET_BINDING, "et1", 0, ETRUNK_BIND_A_MODE,
+		 0, 0, 0, &r);
+	EXPECT_NLERR(&r, -ENOENT, -1);
+	EXPECT_STREQ("The trunk is not bound to an E-Trunk group", r.msg);
+	reply_free(&r);
+
+	/* Unbind, then the group goes. */
+	EXPECT_EQ(0, unbind(self->nl, "et0", &r));
+	reply_free(&r);
+	unbind(self->nl, "et0", &r);
+	EXPECT_NLERR(&r, -ENOENT, -1);
+	reply_free(&r);
+	EXPECT_EQ(0, unbind(self->nl, "et2", &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, g.n_trunks);
+	nest = group_req(self->nl, buf, ETRUNK_CMD_DEL_GROUP, 1, &nlh);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	/* Unbound, it may change mode again. */
+	ASSERT_EQ(0, set_mode(self->nl, "et0", ETRUNK_MODE_LOADBALANCE));
+}
+
+/* The daemon's role: mode lacp takes it as its LACP role. */
+TEST_F(etrunk, group_role)
+{
+	struct group g;
+	struct trunk t;
+	struct reply r;
+
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et0", ETRUNK_MODE_LACP));
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et2", ETRUNK_MODE_BACKUP));
+	ASSERT_EQ(0, new_group(self->nl, 1));
+	bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0, ETRUNK_BIND_A_ROLE,
+		 ETRUNK_EROLE_BACKUP, 0, 0, &r);
+	EXPECT_NLERR(&r, -ENOENT, -1);
+	reply_free(&r);
+	ASSERT_EQ(0, bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et0", 1, 0, 0,
+			      0, 0, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et2", 1, 0, 0,
+			      0, 0, &r));
+	reply_free(&r);
+
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0,
+			      ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_BACKUP,
+			      ETRUNK_BIND_A_REASON, ETRUNK_EREASON_LOWER_PRIORITY,
+			      &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_LACP_ROLE_BACKUP, t.lacp_role);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_EROLE_BACKUP, g.trunks[0].role);
+	EXPECT_EQ(ETRUNK_EREASON_LOWER_PRIORITY, g.trunks[0].reason);
+
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0,
+			      ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_MASTER, 0, 0, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_LACP_ROLE_MASTER, t.lacp_role);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_EROLE_MASTER, g.trunks[0].role);
+	EXPECT_EQ(ETRUNK_EREASON_NONE, g.trunks[0].reason);
+
+	/* Mode backup: stored. */
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et2", 0,
+			      ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_BACKUP,
+			      ETRUNK_BIND_A_REASON, ETRUNK_EREASON_PEER_FORCE_MASTER,
+			      &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_EROLE_BACKUP, g.trunks[1].role);
+	EXPECT_EQ(ETRUNK_EREASON_PEER_FORCE_MASTER, g.trunks[1].reason);
+
+	/* Refusals: none is not a verdict; a reason beyond the last; no role;
+	 * the configuration is not SET_ROLE's.
+	 */
+	bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0, ETRUNK_BIND_A_ROLE,
+		 ETRUNK_EROLE_NONE, 0, 0, &r);
+	EXPECT_NLERR(&r, -ERANGE, -1);
+	reply_free(&r);
+	bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0, ETRUNK_BIND_A_ROLE,
+		 ETRUNK_EROLE_MASTER, ETRUNK_BIND_A_REASON,
+		 ETRUNK_EREASON_MAX + 1, &r);
+	EXPECT_NLERR(&r, -ERANGE, -1);
+	reply_free(&r);
+	bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0, ETRUNK_BIND_A_REASON,
+		 1, 0, 0, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	reply_free(&r);
+	bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0, ETRUNK_BIND_A_ROLE,
+		 ETRUNK_EROLE_MASTER, ETRUNK_BIND_A_MODE, 1, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	EXPECT_STREQ("Written with ETRUNK_CMD_BIND_TRUNK or ETRUNK_CMD_SET_BINDING",
+		     r.msg);
+	reply_free(&r);
+}
+
+/* A deleted trunk leaves its group, with an event. */
+TEST_F(etrunk, group_trunk_deleted)
+{
+	struct evlog *log = calloc(1, sizeof(*log));
+	struct group g;
+	struct reply r;
+	int i;
+
+	ASSERT_NE(NULL, log);
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 1));
+	ASSERT_EQ(0, run("ip link set et0 down"));
+	ASSERT_EQ(0, run("ip link set a0 nomaster"));
+	ASSERT_EQ(0, set_mode(self->nl, "et0", ETRUNK_MODE_LACP));
+	ASSERT_EQ(0, run("ip link set a0 master et0"));
+	ASSERT_EQ(0, new_group(self->nl, 7));
+	ASSERT_EQ(0, bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et0", 7, 0, 0,
+			      0, 0, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, events_join(self->nl));
+	ASSERT_EQ(0, run("ip link del et0"));
+	ASSERT_EQ(0, events_read(self->nl, log, 2000, NULL, NULL));
+	i = ev_find(log, 0, ETRUNK_EVENT_TRUNK_UNBOUND, NULL);
+	ASSERT_LE(0, i) TH_LOG("no TRUNK_UNBOUND event");
+	EXPECT_STREQ("et0", log->ev[i].ifname);
+	EXPECT_EQ(7U, log->ev[i].bind_group);
+	ASSERT_EQ(0, get_group(self->nl, 7, &g, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, g.n_trunks);
+	/* Free to go now. */
+	EXPECT_EQ(0, g.n_trunks);
+	free(log);
+}
+
+/* Every change is an event, in order, with what changed. */
+TEST_F_TIMEOUT(etrunk, group_events, 60)
+{
+	static const __u8 want[] = {
+		ETRUNK_EVENT_GROUP_ADDED, ETRUNK_EVENT_GROUP_CHANGED,
+		ETRUNK_EVENT_GROUP_STATE, ETRUNK_EVENT_TRUNK_BOUND,
+		ETRUNK_EVENT_TRUNK_BINDING, ETRUNK_EVENT_TRUNK_ROLE,
+		ETRUNK_EVENT_TRUNK_UNBOUND, ETRUNK_EVENT_GROUP_REMOVED,
+	};
+	struct evlog *log = calloc(1, sizeof(*log));
+	struct nl *ev = calloc(1, sizeof(*ev));
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct reply r;
+	size_t i;
+	int at = 0, j;
+
+	ASSERT_NE(NULL, log);
+	ASSERT_NE(NULL, ev);
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et0", ETRUNK_MODE_BACKUP));
+	/* A socket of its own: nl_talk() skips what is not its answer. */
+	ASSERT_EQ(0, nl_open(ev));
+	ASSERT_EQ(0, events_join(ev));
+	ASSERT_EQ(0, new_group(self->nl, 2));
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP, 2, &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_PRIORITY, 9);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP_STATE, 2, &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_PEER_STATE, ETRUNK_PEER_DOWN);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et0", 2, 0, 0,
+			      0, 0, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_BINDING, "et0", 0,
+			      ETRUNK_BIND_A_MODE, 2, 0, 0, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0,
+			      ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_MASTER, 0, 0, &r));
+	reply_free(&r);
+	/* The same role again is no change: no event. */
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0,
+			      ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_MASTER, 0, 0, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, unbind(self->nl, "et0", &r));
+	reply_free(&r);
+	nest = group_req(self->nl, buf, ETRUNK_CMD_DEL_GROUP, 2, &nlh);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, events_read(ev, log, 1000, NULL, NULL));
+
+	for (i = 0; i < sizeof(want); i++) {
+		j = ev_find(log, at, want[i], NULL);
+		ASSERT_LE(0, j) TH_LOG("no event %u after %d", want[i], at);
+		EXPECT_STREQ("", log->ev[j].bad);
+		if (want[i] >= ETRUNK_EVENT_TRUNK_BOUND) {
+			EXPECT_STREQ("et0", log->ev[j].ifname);
+			EXPECT_EQ(2U, log->ev[j].bind_group);
+		} else {
+			EXPECT_EQ(2U, log->ev[j].group_id);
+			EXPECT_FALSE(log->ev[j].seen[ETRUNK_A_IFINDEX]);
+		}
+		if (j > 0)
+			EXPECT_EQ(log->ev[j - 1].event_seq + 1,
+				  log->ev[j].event_seq);
+		at = j + 1;
+	}
+	EXPECT_EQ((int)sizeof(want), log->n) TH_LOG("a repeated role is no event");
+	nl_close(ev);
+	free(ev);
+	free(log);
+}
+
+/* Without CAP_NET_ADMIN: read, not write. */
+TEST_F(etrunk, group_unprivileged)
+{
+	struct nl *un = calloc(1, sizeof(*un));
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct group g;
+	struct reply r;
+
+	ASSERT_NE(NULL, un);
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et0", ETRUNK_MODE_LACP));
+	ASSERT_EQ(0, new_group(self->nl, 1));
+	ASSERT_EQ(0, cap_net_admin(false));
+	ASSERT_EQ(0, nl_open(un));
+	EXPECT_EQ(-EPERM, new_group(un, 2));
+	nest = group_req(un, buf, ETRUNK_CMD_SET_GROUP, 1, &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_PRIORITY, 9);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(-EPERM, nl_talk(un, nlh, &r));
+	reply_free(&r);
+	EXPECT_EQ(-EPERM, bind_req(un, ETRUNK_CMD_BIND_TRUNK, "et0", 1, 0, 0,
+				   0, 0, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, get_group(un, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_GROUP_DEFAULT_PRIORITY, g.priority);
+	EXPECT_EQ(0, g.n_trunks);
+	nl_close(un);
+	free(un);
+	ASSERT_EQ(0, cap_net_admin(true));
 }
 
 /*
