@@ -96,6 +96,62 @@ static const char *const etrunk_event_names[] = {
 	[ETRUNK_EVENT_TRUNK_CHANGED] = "trunk-changed",
 	[ETRUNK_EVENT_SWITCHOVER] = "switchover",
 	[ETRUNK_EVENT_LACP] = "lacp",
+	[ETRUNK_EVENT_GROUP_ADDED] = "e-trunk-added",
+	[ETRUNK_EVENT_GROUP_CHANGED] = "e-trunk-changed",
+	[ETRUNK_EVENT_GROUP_REMOVED] = "e-trunk-removed",
+	[ETRUNK_EVENT_GROUP_STATE] = "e-trunk-state",
+	[ETRUNK_EVENT_TRUNK_BOUND] = "e-trunk-bound",
+	[ETRUNK_EVENT_TRUNK_BINDING] = "e-trunk-binding",
+	[ETRUNK_EVENT_TRUNK_UNBOUND] = "e-trunk-unbound",
+	[ETRUNK_EVENT_TRUNK_ROLE] = "e-trunk-role",
+};
+
+/* E-Trunk groups: the names of tools/etrunkd (proto.h, election.c). */
+static const char *const etrunk_egroup_mode_names[] = {
+	[ETRUNK_EGROUP_MODE_AUTO] = "auto",
+	[ETRUNK_EGROUP_MODE_FORCE_MASTER] = "force-master",
+	[ETRUNK_EGROUP_MODE_FORCE_BACKUP] = "force-backup",
+};
+
+static const char *const etrunk_egroup_basis_names[] = {
+	[ETRUNK_EGROUP_BASIS_PRIORITY] = "priority",
+	[ETRUNK_EGROUP_BASIS_LINKS] = "links",
+	[ETRUNK_EGROUP_BASIS_BANDWIDTH] = "bandwidth",
+};
+
+static const char *const etrunk_erole_names[] = {
+	[ETRUNK_EROLE_NONE] = "none",
+	[ETRUNK_EROLE_MASTER] = "master",
+	[ETRUNK_EROLE_BACKUP] = "backup",
+};
+
+static const char *const etrunk_ereason_names[] = {
+	[ETRUNK_EREASON_NONE] = "none",
+	[ETRUNK_EREASON_STARTING] = "starting",
+	[ETRUNK_EREASON_NO_LINKS] = "no-links",
+	[ETRUNK_EREASON_PEER_DOWN] = "peer-down",
+	[ETRUNK_EREASON_LIVENESS] = "liveness-says-peer-alive",
+	[ETRUNK_EREASON_PEER_NO_LINKS] = "peer-no-links",
+	[ETRUNK_EREASON_FORCE_MASTER] = "force-master",
+	[ETRUNK_EREASON_FORCE_BACKUP] = "force-backup",
+	[ETRUNK_EREASON_PEER_FORCE_MASTER] = "peer-force-master",
+	[ETRUNK_EREASON_PEER_FORCE_BACKUP] = "peer-force-backup",
+	[ETRUNK_EREASON_HIGHER_PRIORITY] = "higher-priority",
+	[ETRUNK_EREASON_LOWER_PRIORITY] = "lower-priority",
+	[ETRUNK_EREASON_SYSID_TIEBREAK] = "system-id-tiebreak",
+	[ETRUNK_EREASON_ADDR_TIEBREAK] = "address-tiebreak",
+	[ETRUNK_EREASON_MORE_LINKS] = "more-links",
+	[ETRUNK_EREASON_FEWER_LINKS] = "fewer-links",
+	[ETRUNK_EREASON_MORE_BANDWIDTH] = "more-bandwidth",
+	[ETRUNK_EREASON_LESS_BANDWIDTH] = "less-bandwidth",
+	[ETRUNK_EREASON_REVERT_WAIT] = "revert-wait",
+	[ETRUNK_EREASON_HANDOVER] = "handover",
+};
+
+static const char *const etrunk_peer_state_names[] = {
+	[ETRUNK_PEER_UNKNOWN] = "unknown",
+	[ETRUNK_PEER_UP] = "up",
+	[ETRUNK_PEER_DOWN] = "down",
 };
 
 static const char *const etrunk_switch_names[] = {

@@ -16,6 +16,16 @@
  *   etrunkctl flush-receive DEV on [key HEX|none] [vlans VID[,VID...]|all]
  *   etrunkctl flush-receive DEV off
  *   etrunkctl [-j [-p]] flush-receive show [DEV]
+ *   etrunkctl [-j [-p]] e-trunk show [ID]
+ *   etrunkctl e-trunk add|set ID [system-id MAC] [source ADDR] [peer ADDR]
+ *                     [priority N] [liveness ADDR|none] [port N]
+ *                     [key HEX|none] [hello MS] [hold-multiplier N]
+ *                     [revert-delay S] [description TEXT]
+ *   etrunkctl e-trunk del ID
+ *   etrunkctl e-trunk bind TRUNK group ID [mode auto|force-master|force-backup]
+ *                     [remote-id N|none] [basis priority|links|bandwidth]
+ *   etrunkctl e-trunk bind-set TRUNK [mode M] [remote-id N|none] [basis B]
+ *   etrunkctl e-trunk unbind TRUNK
  *   etrunkctl [-j] monitor
  *
  * Exit status: 0 on success, 1 if the kernel (or the system) refused, with
@@ -2229,6 +2239,674 @@ static void print_event_json(const struct trunk *t)
 	json_close_object();
 }
 
+/* ---- e-trunk: E-Trunk groups ------------------------------------------ */
+
+struct ebinding {
+	uint32_t has;	/* bit ETRUNK_BIND_A_x */
+	uint32_t ifindex, group, remote_id;
+	char ifname[IFNAMSIZ];
+	uint8_t mode, basis, role, reason;
+};
+
+#define EGROUP_MAX_TRUNKS ETRUNK_GROUP_MAX_TRUNKS
+
+struct egroup {
+	uint32_t has;	/* bit ETRUNK_GROUP_A_x */
+	uint32_t id, hello_interval, revert_delay;
+	uint8_t priority, system[6], key_set, hold_mult, peer_state;
+	struct addr peer, source, liveness;
+	uint16_t port;
+	char descr[ETRUNK_GROUP_DESCR_MAX + 1];
+	uint64_t counters[ETRUNK_GROUP_A_MAX + 1];
+	unsigned int n_trunks;
+	struct ebinding trunks[EGROUP_MAX_TRUNKS];
+};
+
+static void parse_ebinding(const struct nlattr *nest, struct ebinding *b)
+{
+	const struct nlattr *a;
+
+	memset(b, 0, sizeof(*b));
+	mnl_attr_for_each_nested(a, nest) {
+		unsigned int type = mnl_attr_get_type(a);
+		enum mnl_attr_data_type want;
+
+		switch (type) {
+		case ETRUNK_BIND_A_IFNAME:
+			want = MNL_TYPE_NUL_STRING;
+			break;
+		case ETRUNK_BIND_A_IFINDEX:
+		case ETRUNK_BIND_A_GROUP:
+		case ETRUNK_BIND_A_REMOTE_ID:
+			want = MNL_TYPE_U32;
+			break;
+		case ETRUNK_BIND_A_MODE:
+		case ETRUNK_BIND_A_BASIS:
+		case ETRUNK_BIND_A_ROLE:
+		case ETRUNK_BIND_A_REASON:
+			want = MNL_TYPE_U8;
+			break;
+		default:
+			continue;
+		}
+		if (mnl_attr_validate(a, want) < 0)
+			continue;
+		b->has |= 1u << type;
+		switch (type) {
+		case ETRUNK_BIND_A_IFNAME:
+			copy_name(b->ifname, a);
+			break;
+		case ETRUNK_BIND_A_IFINDEX:
+			b->ifindex = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_BIND_A_GROUP:
+			b->group = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_BIND_A_REMOTE_ID:
+			b->remote_id = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_BIND_A_MODE:
+			b->mode = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_BIND_A_BASIS:
+			b->basis = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_BIND_A_ROLE:
+			b->role = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_BIND_A_REASON:
+			b->reason = mnl_attr_get_u8(a);
+			break;
+		}
+	}
+}
+
+static void get_addr(const struct nlattr *a, struct addr *p)
+{
+	uint16_t len = mnl_attr_get_payload_len(a);
+
+	if (len == 4 || len == 16) {
+		p->len = (uint8_t)len;
+		memcpy(p->a, mnl_attr_get_payload(a), len);
+	}
+}
+
+static void parse_egroup(const struct nlattr *nest, struct egroup *g)
+{
+	const struct nlattr *a, *b;
+
+	memset(g, 0, sizeof(*g));
+	mnl_attr_for_each_nested(a, nest) {
+		unsigned int type = mnl_attr_get_type(a);
+
+		if (type > ETRUNK_GROUP_A_MAX)
+			continue;
+		switch (type) {
+		case ETRUNK_GROUP_A_ID:
+		case ETRUNK_GROUP_A_HELLO_INTERVAL:
+		case ETRUNK_GROUP_A_REVERT_DELAY:
+			if (mnl_attr_validate(a, MNL_TYPE_U32) < 0)
+				continue;
+			if (type == ETRUNK_GROUP_A_ID)
+				g->id = mnl_attr_get_u32(a);
+			else if (type == ETRUNK_GROUP_A_HELLO_INTERVAL)
+				g->hello_interval = mnl_attr_get_u32(a);
+			else
+				g->revert_delay = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_GROUP_A_PRIORITY:
+		case ETRUNK_GROUP_A_KEY_SET:
+		case ETRUNK_GROUP_A_HOLD_MULT:
+		case ETRUNK_GROUP_A_PEER_STATE:
+			if (mnl_attr_validate(a, MNL_TYPE_U8) < 0)
+				continue;
+			if (type == ETRUNK_GROUP_A_PRIORITY)
+				g->priority = mnl_attr_get_u8(a);
+			else if (type == ETRUNK_GROUP_A_KEY_SET)
+				g->key_set = mnl_attr_get_u8(a);
+			else if (type == ETRUNK_GROUP_A_HOLD_MULT)
+				g->hold_mult = mnl_attr_get_u8(a);
+			else
+				g->peer_state = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_GROUP_A_PORT:
+			if (mnl_attr_validate(a, MNL_TYPE_U16) < 0)
+				continue;
+			g->port = mnl_attr_get_u16(a);
+			break;
+		case ETRUNK_GROUP_A_SYSTEM:
+			if (!get_mac(a, g->system))
+				continue;
+			break;
+		case ETRUNK_GROUP_A_PEER_ADDR:
+			get_addr(a, &g->peer);
+			break;
+		case ETRUNK_GROUP_A_SOURCE_ADDR:
+			get_addr(a, &g->source);
+			break;
+		case ETRUNK_GROUP_A_LIVENESS_ADDR:
+			get_addr(a, &g->liveness);
+			break;
+		case ETRUNK_GROUP_A_DESCRIPTION:
+			if (mnl_attr_validate(a, MNL_TYPE_NUL_STRING) < 0)
+				continue;
+			snprintf(g->descr, sizeof(g->descr), "%s",
+				 mnl_attr_get_str(a));
+			break;
+		case ETRUNK_GROUP_A_HELLOS_TX:
+		case ETRUNK_GROUP_A_HELLOS_RX:
+		case ETRUNK_GROUP_A_AUTH_FAILURES:
+		case ETRUNK_GROUP_A_REPLAYS:
+		case ETRUNK_GROUP_A_ROLE_CHANGES:
+			if (mnl_attr_validate(a, MNL_TYPE_U64) < 0)
+				continue;
+			g->counters[type] = mnl_attr_get_u64(a);
+			break;
+		case ETRUNK_GROUP_A_TRUNKS:
+			mnl_attr_for_each_nested(b, a) {
+				if (mnl_attr_get_type(b) != ETRUNK_GROUP_A_TRUNK ||
+				    g->n_trunks == EGROUP_MAX_TRUNKS)
+					continue;
+				parse_ebinding(b, &g->trunks[g->n_trunks++]);
+			}
+			break;
+		default:
+			continue;
+		}
+		g->has |= 1u << type;
+	}
+}
+
+struct egroup_list {
+	uint16_t family;
+	unsigned int n, cap;
+	struct egroup *v;
+};
+
+static int egroup_list_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct egroup_list *l = data;
+	const struct nlattr *a;
+
+	if (!genl_msg_ok(nlh, l->family))
+		return MNL_CB_OK;
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr)) {
+		if (mnl_attr_get_type(a) != ETRUNK_A_GROUP)
+			continue;
+		if (l->n == l->cap) {
+			unsigned int cap = l->cap ? 2 * l->cap : 4;
+			struct egroup *v = realloc(l->v, cap * sizeof(*v));
+
+			if (!v)
+				out_of_memory();
+			l->v = v;
+			l->cap = cap;
+		}
+		parse_egroup(a, &l->v[l->n++]);
+	}
+	return MNL_CB_OK;
+}
+
+static const char *const egroup_trunk_head[] = {
+	"trunk", "mode", "remote-id", "basis", "role", "reason",
+};
+
+static void print_egroup_plain(const struct egroup *g)
+{
+	char a[INET6_ADDRSTRLEN + 8], b[INET6_ADDRSTRLEN + 8], buf[24];
+	struct table tb;
+	unsigned int i;
+
+	printf("e-trunk %u", g->id);
+	if (g->descr[0])
+		printf(": %s", g->descr);
+	putchar('\n');
+	printf("  priority %u, system-id %s\n", g->priority,
+	       mac_str(g->system, buf, sizeof(buf)));
+	printf("  source %s, peer %s, port %u", addr_str(&g->source, a, sizeof(a)),
+	       addr_str(&g->peer, b, sizeof(b)), g->port);
+	if (g->liveness.len)
+		printf(", liveness %s", addr_str(&g->liveness, a, sizeof(a)));
+	putchar('\n');
+	printf("  peer state %s, hello %u ms, hold-multiplier %u, revert-delay %u s, key %s\n",
+	       enum_str(NAMES(etrunk_peer_state_names), g->peer_state, buf,
+			sizeof(buf)),
+	       g->hello_interval, g->hold_mult, g->revert_delay,
+	       g->key_set ? "set" : "unset");
+	printf("  hellos: sent %" PRIu64 ", received %" PRIu64
+	       "; auth-failures %" PRIu64 ", replays %" PRIu64
+	       ", role-changes %" PRIu64 "\n",
+	       g->counters[ETRUNK_GROUP_A_HELLOS_TX],
+	       g->counters[ETRUNK_GROUP_A_HELLOS_RX],
+	       g->counters[ETRUNK_GROUP_A_AUTH_FAILURES],
+	       g->counters[ETRUNK_GROUP_A_REPLAYS],
+	       g->counters[ETRUNK_GROUP_A_ROLE_CHANGES]);
+	if (!g->n_trunks) {
+		puts("  no member trunks");
+		return;
+	}
+	table_init(&tb, g->n_trunks, egroup_trunk_head,
+		   ARRAY_SIZE(egroup_trunk_head));
+	for (i = 0; i < g->n_trunks; i++) {
+		const struct ebinding *t = &g->trunks[i];
+
+		table_set(&tb, i, 0, t->ifname);
+		table_set(&tb, i, 1, enum_str(NAMES(etrunk_egroup_mode_names),
+					      t->mode, buf, sizeof(buf)));
+		if (t->has & (1u << ETRUNK_BIND_A_REMOTE_ID))
+			snprintf(buf, sizeof(buf), "%u", t->remote_id);
+		else
+			snprintf(buf, sizeof(buf), "-");
+		table_set(&tb, i, 2, buf);
+		table_set(&tb, i, 3, enum_str(NAMES(etrunk_egroup_basis_names),
+					      t->basis, buf, sizeof(buf)));
+		table_set(&tb, i, 4, enum_str(NAMES(etrunk_erole_names),
+					      t->role, buf, sizeof(buf)));
+		table_set(&tb, i, 5, t->reason == ETRUNK_EREASON_NONE ? "-" :
+			  enum_str(NAMES(etrunk_ereason_names), t->reason, buf,
+				   sizeof(buf)));
+	}
+	table_print(&tb, "  ");
+}
+
+static void json_ebinding_fields(const struct ebinding *t)
+{
+	json_string("trunk", t->ifname);
+	json_uint("ifindex", t->ifindex);
+	json_uint("group", t->group);
+	json_enum("mode", NAMES(etrunk_egroup_mode_names), t->mode);
+	if (t->has & (1u << ETRUNK_BIND_A_REMOTE_ID))
+		json_uint("remote_id", t->remote_id);
+	else
+		json_null("remote_id");
+	json_enum("basis", NAMES(etrunk_egroup_basis_names), t->basis);
+	json_enum("role", NAMES(etrunk_erole_names), t->role);
+	json_enum("reason", NAMES(etrunk_ereason_names), t->reason);
+}
+
+static void json_egroup_fields(const struct egroup *g, bool trunks)
+{
+	char a[INET6_ADDRSTRLEN + 8], buf[32];
+	unsigned int i;
+
+	json_uint("id", g->id);
+	json_uint("priority", g->priority);
+	json_string("system_id", mac_str(g->system, buf, sizeof(buf)));
+	json_string("source", addr_str(&g->source, a, sizeof(a)));
+	json_string("peer", addr_str(&g->peer, a, sizeof(a)));
+	if (g->liveness.len)
+		json_string("liveness", addr_str(&g->liveness, a, sizeof(a)));
+	else
+		json_null("liveness");
+	json_uint("port", g->port);
+	json_bool("key_set", g->key_set);
+	json_uint("hello_interval_ms", g->hello_interval);
+	json_uint("hold_multiplier", g->hold_mult);
+	json_uint("revert_delay_s", g->revert_delay);
+	json_string("description", g->descr);
+	json_enum("peer_state", NAMES(etrunk_peer_state_names), g->peer_state);
+	json_open_object("counters");
+	json_uint("hellos_tx", g->counters[ETRUNK_GROUP_A_HELLOS_TX]);
+	json_uint("hellos_rx", g->counters[ETRUNK_GROUP_A_HELLOS_RX]);
+	json_uint("auth_failures", g->counters[ETRUNK_GROUP_A_AUTH_FAILURES]);
+	json_uint("replays", g->counters[ETRUNK_GROUP_A_REPLAYS]);
+	json_uint("role_changes", g->counters[ETRUNK_GROUP_A_ROLE_CHANGES]);
+	json_close_object();
+	if (!trunks)
+		return;
+	json_open_array("trunks");
+	for (i = 0; i < g->n_trunks; i++) {
+		json_open_object(NULL);
+		json_ebinding_fields(&g->trunks[i]);
+		json_close_object();
+	}
+	json_close_array();
+}
+
+static uint32_t parse_egroup_id(const char *s)
+{
+	return parse_range("e-trunk ID", s, 1, ETRUNK_GROUP_MAX, "");
+}
+
+static struct nlattr *egroup_request(struct nl *nl, struct nlmsghdr **nlh,
+				     uint8_t cmd, uint32_t id)
+{
+	struct nlattr *nest;
+
+	*nlh = nl_request(nl, cmd, NLM_F_ACK);
+	nest = mnl_attr_nest_start(*nlh, ETRUNK_A_GROUP);
+	nest->nla_type |= NLA_F_NESTED;
+	mnl_attr_put_u32(*nlh, ETRUNK_GROUP_A_ID, id);
+	return nest;
+}
+
+static int cmd_egroup_show(int argc, char **argv)
+{
+	struct egroup_list l = { 0 };
+	struct nlmsghdr *nlh;
+	unsigned int i;
+	struct nl nl;
+	int err;
+
+	if (argc > 1)
+		usage_error("e-trunk show takes at most one ID, not '%s'", argv[1]);
+	nl_start(&nl);
+	l.family = nl.family;
+	if (argc == 1) {
+		struct nlattr *nest = egroup_request(&nl, &nlh, ETRUNK_CMD_GET_GROUP,
+				      parse_egroup_id(argv[0]));
+		mnl_attr_nest_end(nlh, nest);
+	} else {
+		nlh = nl_request(&nl, ETRUNK_CMD_GET_GROUP, NLM_F_DUMP);
+	}
+	err = nl_talk(&nl, nlh, egroup_list_cb, &l);
+	if (err)
+		nl_fail(&nl, err);
+	nl_close(&nl);
+	if (json) {
+		json_init(stdout, pretty);
+		json_open_array(NULL);
+		for (i = 0; i < l.n; i++) {
+			json_open_object(NULL);
+			json_egroup_fields(&l.v[i], true);
+			json_close_object();
+		}
+		json_close_array();
+	} else {
+		for (i = 0; i < l.n; i++) {
+			if (i)
+				putchar('\n');
+			print_egroup_plain(&l.v[i]);
+		}
+	}
+	free(l.v);
+	return 0;
+}
+
+static void put_egroup_addr(struct nlmsghdr *nlh, uint16_t type,
+			    const char *key, const char *val)
+{
+	struct addr a = { 0 };
+
+	if (type == ETRUNK_GROUP_A_LIVENESS_ADDR && !strcmp(val, "none")) {
+		mnl_attr_put(nlh, type, 0, NULL);
+		return;
+	}
+	parse_target(key, val, 0, &a);
+	mnl_attr_put(nlh, type, a.len, a.a);
+}
+
+/* e-trunk add|set ID [ option value ]... */
+static int cmd_egroup_change(uint8_t cmd, int argc, char **argv)
+{
+	uint32_t seen = 0;
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct nl nl;
+	uint32_t id;
+	int i, err;
+
+	if (argc < 1)
+		usage_error("e-trunk %s needs an ID",
+			    cmd == ETRUNK_CMD_NEW_GROUP ? "add" : "set");
+	id = parse_egroup_id(argv[0]);
+	if (cmd == ETRUNK_CMD_SET_GROUP && argc < 2)
+		usage_error("e-trunk set %s: nothing to set", argv[0]);
+	nl_start(&nl);
+	nest = egroup_request(&nl, &nlh, cmd, id);
+	for (i = 1; i < argc; i += 2) {
+		const char *key = argv[i], *val = value_of(argc, argv, i);
+		unsigned int type;
+		uint8_t mac[6];
+		char end;
+
+		if (!strcmp(key, "priority")) {
+			type = ETRUNK_GROUP_A_PRIORITY;
+			mnl_attr_put_u8(nlh, type, (uint8_t)parse_range(key, val, 1, 254, ""));
+		} else if (matches(key, "system-id", "system_id")) {
+			type = ETRUNK_GROUP_A_SYSTEM;
+			if (sscanf(val, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx%c", &mac[0],
+				   &mac[1], &mac[2], &mac[3], &mac[4], &mac[5],
+				   &end) != 6)
+				usage_error("%s: '%s' is not a MAC address", key, val);
+			mnl_attr_put(nlh, type, 6, mac);
+		} else if (!strcmp(key, "peer")) {
+			type = ETRUNK_GROUP_A_PEER_ADDR;
+			put_egroup_addr(nlh, type, key, val);
+		} else if (!strcmp(key, "source")) {
+			type = ETRUNK_GROUP_A_SOURCE_ADDR;
+			put_egroup_addr(nlh, type, key, val);
+		} else if (!strcmp(key, "liveness")) {
+			type = ETRUNK_GROUP_A_LIVENESS_ADDR;
+			put_egroup_addr(nlh, type, key, val);
+		} else if (!strcmp(key, "port")) {
+			type = ETRUNK_GROUP_A_PORT;
+			mnl_attr_put_u16(nlh, type, (uint16_t)parse_range(key, val, 1, 65535, ""));
+		} else if (!strcmp(key, "key")) {
+			uint8_t k[ETRUNK_GROUP_KEY_MAX];
+
+			type = ETRUNK_GROUP_A_KEY;
+			mnl_attr_put(nlh, type, parse_key(key, val, k), k);
+		} else if (matches(key, "hello", "hello-interval")) {
+			type = ETRUNK_GROUP_A_HELLO_INTERVAL;
+			mnl_attr_put_u32(nlh, type,
+					 parse_range(key, val, ETRUNK_GROUP_MIN_HELLO_INTERVAL,
+						     ETRUNK_GROUP_MAX_HELLO_INTERVAL, " ms"));
+		} else if (matches(key, "hold-multiplier", "hold")) {
+			type = ETRUNK_GROUP_A_HOLD_MULT;
+			mnl_attr_put_u8(nlh, type,
+					(uint8_t)parse_range(key, val, ETRUNK_GROUP_MIN_HOLD_MULT,
+							     255, ""));
+		} else if (matches(key, "revert-delay", "revert_delay")) {
+			type = ETRUNK_GROUP_A_REVERT_DELAY;
+			mnl_attr_put_u32(nlh, type,
+					 parse_range(key, val, 0, ETRUNK_GROUP_MAX_REVERT_DELAY,
+						     " s"));
+		} else if (matches(key, "description", "descr")) {
+			type = ETRUNK_GROUP_A_DESCRIPTION;
+			if (strlen(val) > ETRUNK_GROUP_DESCR_MAX)
+				usage_error("%s: at most %d bytes", key,
+					    ETRUNK_GROUP_DESCR_MAX);
+			mnl_attr_put_strz(nlh, type, val);
+		} else {
+			usage_error("e-trunk: unknown option '%s'", key);
+		}
+		if (seen & (1u << type))
+			usage_error("%s given twice", key);
+		seen |= 1u << type;
+	}
+	mnl_attr_nest_end(nlh, nest);
+	err = nl_talk(&nl, nlh, NULL, NULL);
+	if (err)
+		nl_fail(&nl, err);
+	nl_close(&nl);
+	return 0;
+}
+
+static int cmd_egroup_del(int argc, char **argv)
+{
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct nl nl;
+	int err;
+
+	if (argc != 1)
+		usage_error("e-trunk del needs one ID");
+	nl_start(&nl);
+	nest = egroup_request(&nl, &nlh, ETRUNK_CMD_DEL_GROUP,
+			      parse_egroup_id(argv[0]));
+	mnl_attr_nest_end(nlh, nest);
+	err = nl_talk(&nl, nlh, NULL, NULL);
+	if (err)
+		nl_fail(&nl, err);
+	nl_close(&nl);
+	return 0;
+}
+
+/*
+ * e-trunk bind TRUNK group ID [mode M] [remote-id N|none] [basis B]
+ * (BIND_TRUNK), or with @cmd SET_BINDING without "group ID" needed.
+ */
+static int cmd_egroup_bind(uint8_t cmd, int argc, char **argv)
+{
+	const char *what = cmd == ETRUNK_CMD_BIND_TRUNK ? "bind" : "bind-set";
+	bool have_group = false;
+	uint32_t seen = 0;
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct nl nl;
+	int i, err;
+
+	if (argc < 1)
+		usage_error("e-trunk %s needs a trunk device", what);
+	nl_start(&nl);
+	nlh = nl_request(&nl, cmd, NLM_F_ACK);
+	put_name(nlh, ETRUNK_A_IFNAME, argv[0]);
+	nest = mnl_attr_nest_start(nlh, ETRUNK_A_BINDING);
+	nest->nla_type |= NLA_F_NESTED;
+	for (i = 1; i < argc; i += 2) {
+		const char *key = argv[i], *val = value_of(argc, argv, i);
+		unsigned int type;
+
+		if (!strcmp(key, "group")) {
+			type = ETRUNK_BIND_A_GROUP;
+			mnl_attr_put_u32(nlh, type, parse_egroup_id(val));
+			have_group = true;
+		} else if (!strcmp(key, "mode")) {
+			type = ETRUNK_BIND_A_MODE;
+			mnl_attr_put_u8(nlh, type,
+					parse_enum(key, val, NAMES(etrunk_egroup_mode_names)));
+		} else if (matches(key, "remote-id", "remote_id")) {
+			type = ETRUNK_BIND_A_REMOTE_ID;
+			if (!strcmp(val, "none"))
+				mnl_attr_put(nlh, ETRUNK_BIND_A_CLEAR_REMOTE_ID, 0, NULL);
+			else
+				mnl_attr_put_u32(nlh, type,
+						 parse_uint(key, val, UINT32_MAX));
+		} else if (!strcmp(key, "basis")) {
+			type = ETRUNK_BIND_A_BASIS;
+			mnl_attr_put_u8(nlh, type,
+					parse_enum(key, val, NAMES(etrunk_egroup_basis_names)));
+		} else {
+			usage_error("e-trunk %s: unknown option '%s'", what, key);
+		}
+		if (seen & (1u << type))
+			usage_error("%s given twice", key);
+		seen |= 1u << type;
+	}
+	if (cmd == ETRUNK_CMD_BIND_TRUNK && !have_group)
+		usage_error("e-trunk bind %s: which group? (group ID)", argv[0]);
+	if (cmd == ETRUNK_CMD_SET_BINDING && !seen)
+		usage_error("e-trunk bind-set %s: nothing to set", argv[0]);
+	mnl_attr_nest_end(nlh, nest);
+	err = nl_talk(&nl, nlh, NULL, NULL);
+	if (err)
+		nl_fail(&nl, err);
+	nl_close(&nl);
+	return 0;
+}
+
+static int cmd_egroup_unbind(int argc, char **argv)
+{
+	struct nlmsghdr *nlh;
+	struct nl nl;
+	int err;
+
+	if (argc != 1)
+		usage_error("e-trunk unbind needs one trunk device");
+	nl_start(&nl);
+	nlh = nl_request(&nl, ETRUNK_CMD_UNBIND_TRUNK, NLM_F_ACK);
+	put_name(nlh, ETRUNK_A_IFNAME, argv[0]);
+	err = nl_talk(&nl, nlh, NULL, NULL);
+	if (err)
+		nl_fail(&nl, err);
+	nl_close(&nl);
+	return 0;
+}
+
+static int cmd_egroup(int argc, char **argv)
+{
+	if (argc < 1)
+		usage_error("e-trunk needs add, set, del, show, bind, bind-set or unbind");
+	if (!strcmp(argv[0], "show"))
+		return cmd_egroup_show(argc - 1, argv + 1);
+	if (!strcmp(argv[0], "add"))
+		return cmd_egroup_change(ETRUNK_CMD_NEW_GROUP, argc - 1, argv + 1);
+	if (!strcmp(argv[0], "set"))
+		return cmd_egroup_change(ETRUNK_CMD_SET_GROUP, argc - 1, argv + 1);
+	if (matches(argv[0], "del", "delete"))
+		return cmd_egroup_del(argc - 1, argv + 1);
+	if (!strcmp(argv[0], "bind"))
+		return cmd_egroup_bind(ETRUNK_CMD_BIND_TRUNK, argc - 1, argv + 1);
+	if (!strcmp(argv[0], "bind-set"))
+		return cmd_egroup_bind(ETRUNK_CMD_SET_BINDING, argc - 1, argv + 1);
+	if (!strcmp(argv[0], "unbind"))
+		return cmd_egroup_unbind(argc - 1, argv + 1);
+	usage_error("unknown e-trunk command '%s'", argv[0]);
+}
+
+/* Events of E-Trunk groups: the group, or the trunk and its binding. */
+static void print_egroup_event(const struct nlmsghdr *nlh,
+			       const struct trunk *t)
+{
+	const struct nlattr *a;
+	struct ebinding b = { 0 };
+	struct egroup *g = calloc(1, sizeof(*g));
+	bool has_g = false, has_b = false;
+
+	if (!g)
+		out_of_memory();
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr)) {
+		if (mnl_attr_get_type(a) == ETRUNK_A_GROUP) {
+			parse_egroup(a, g);
+			has_g = true;
+		} else if (mnl_attr_get_type(a) == ETRUNK_A_BINDING) {
+			parse_ebinding(a, &b);
+			has_b = true;
+		}
+	}
+	if (json) {
+		json_open_object(NULL);
+		json_uint("seq", t->event_seq);
+		json_enum("event", NAMES(etrunk_event_names), t->event);
+		if (has_g) {
+			json_open_object("e_trunk");
+			json_egroup_fields(g, false);
+			json_close_object();
+		}
+		if (has_b) {
+			json_open_object("binding");
+			json_ebinding_fields(&b);
+			json_close_object();
+		}
+		json_close_object();
+	} else {
+		char buf[32];
+
+		printf("seq %u %s", t->event_seq,
+		       enum_str(NAMES(etrunk_event_names), t->event, buf,
+				sizeof(buf)));
+		if (has_g)
+			printf(" e-trunk %u priority %u peer-state %s", g->id,
+			       g->priority,
+			       enum_str(NAMES(etrunk_peer_state_names),
+					g->peer_state, buf, sizeof(buf)));
+		if (has_b) {
+			printf(" trunk %s e-trunk %u mode %s", b.ifname, b.group,
+			       enum_str(NAMES(etrunk_egroup_mode_names), b.mode,
+					buf, sizeof(buf)));
+			printf(" role %s", enum_str(NAMES(etrunk_erole_names),
+						    b.role, buf, sizeof(buf)));
+			printf(" reason %s\n", enum_str(NAMES(etrunk_ereason_names),
+							b.reason, buf,
+							sizeof(buf)));
+		} else {
+			putchar('\n');
+		}
+	}
+	free(g);
+}
+
 static int event_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nl *nl = data;
@@ -2238,7 +2916,9 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 	if (!genl_msg_ok(nlh, nl->family) || genl->cmd != ETRUNK_CMD_EVENT)
 		return MNL_CB_OK;
 	parse_trunk(nlh, &t);
-	if (json)
+	if (t.event >= ETRUNK_EVENT_GROUP_ADDED)
+		print_egroup_event(nlh, &t);
+	else if (json)
 		print_event_json(&t);
 	else
 		print_event_plain(&t);
@@ -2320,6 +3000,19 @@ static void usage(FILE *f)
 	      "                                       [ vlans { VID[,VID...] | all } ]\n"
 	      "       etrunkctl flush-receive PORT off\n"
 	      "       etrunkctl [-j [-p]] flush-receive show [PORT]\n"
+	      "       etrunkctl [-j [-p]] e-trunk show [ID]\n"
+	      "       etrunkctl e-trunk add ID system-id MAC source ADDR peer ADDR\n"
+	      "                            [ priority N ] [ liveness { ADDR | none } ]\n"
+	      "                            [ port N ] [ key { HEX | none } ]\n"
+	      "                            [ hello MS ] [ hold-multiplier N ]\n"
+	      "                            [ revert-delay S ] [ description TEXT ]\n"
+	      "       etrunkctl e-trunk set ID [ the options of add ]\n"
+	      "       etrunkctl e-trunk del ID\n"
+	      "       etrunkctl e-trunk bind TRUNK group ID [ mode EMODE ]\n"
+	      "                              [ remote-id { N | none } ] [ basis BASIS ]\n"
+	      "       etrunkctl e-trunk bind-set TRUNK [ mode EMODE ] [ remote-id { N | none } ]\n"
+	      "                                  [ basis BASIS ]\n"
+	      "       etrunkctl e-trunk unbind TRUNK\n"
 	      "       etrunkctl [-j] monitor\n"
 	      "       etrunkctl help\n"
 	      "\n"
@@ -2339,12 +3032,21 @@ static void usage(FILE *f)
 	      "ADDR: an IPv4 or IPv6 address, at most 16; none: no targets\n"
 	      "VID: 1 to 4094, at most 512; all: every VLAN\n"
 	      "PORT: a bridge port\n"
+	      "E-Trunk: ID 1 to 16; priority 1 to 254 (lower wins, default 100);\n"
+	      "   port 1 to 65535 (default 61000); hello 10 to 60000 ms (default\n"
+	      "   1000); hold-multiplier 3 to 255 (default 3); revert-delay 0 to\n"
+	      "   3600 s (default 120); description up to 64 bytes; key as above;\n"
+	      "   source, peer and liveness of one family\n"
+	      "EMODE := { auto | force-master | force-backup }\n"
+	      "BASIS := { priority | links | bandwidth }\n"
 	      "\n"
 	      "Member states: down, active, standby. Reasons: - (none), dev-down,\n"
 	      "no-carrier, admin, max-links, probe, backup, lacp-defaulted,\n"
 	      "lacp-expired, lacp-aggregator, lacp-waiting, lacp-partner, lacp-role,\n"
 	      "lacp-loopback. Events: member-added, member-removed, member-state,\n"
-	      "active, trunk-changed, switchover, lacp.\n"
+	      "active, trunk-changed, switchover, lacp, e-trunk-added, e-trunk-changed,\n"
+	      "e-trunk-removed, e-trunk-state, e-trunk-bound, e-trunk-binding,\n"
+	      "e-trunk-unbound, e-trunk-role.\n"
 	      "Switchover reasons: up, link, admin, probe, revert, flush, manual,\n"
 	      "removed. See etrunkctl(8).\n", f);
 }
@@ -2401,6 +3103,8 @@ int main(int argc, char **argv)
 		return cmd_monitor(argc, argv);
 	if (!strcmp(cmd, "flush-receive"))
 		return cmd_flush_receive(argc, argv);
+	if (!strcmp(cmd, "e-trunk"))
+		return cmd_egroup(argc, argv);
 	if (!strcmp(cmd, "help")) {
 		usage(stdout);
 		return 0;
