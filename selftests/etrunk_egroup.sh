@@ -1,0 +1,173 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# etrunkctl e-trunk end to end: a group is added with its defaults shown
+# (plain and -j), set field by field and read back, its key reported only
+# as set, refused values carry the tool's or the kernel's message; trunks
+# in mode lacp and backup are bound with mode, remote id and basis and
+# listed under the group, a loadbalance trunk, a veth, a missing group and
+# a second binding are refused, a group with trunks is not deleted, a
+# deleted trunk leaves its group, the monitor sees the e-trunk events,
+# changes need CAP_NET_ADMIN, and a group is invisible from another
+# namespace.
+
+source "$(dirname "$0")/lib.sh"
+require_etrunk
+ETRUNKCTL="$REPO_DIR/tools/etrunkctl/etrunkctl"
+[ -x "$ETRUNKCTL" ] || skip "etrunkctl not built (make -C tools/etrunkctl)"
+command -v jq >/dev/null || skip "jq not installed"
+command -v setpriv >/dev/null || skip "setpriv (util-linux) not installed"
+
+new_ns NS e-trunk
+new_ns NS2 e-trunk
+ctl() { ip netns exec "$NS" "$ETRUNKCTL" "$@"; }
+# jf ID FILTER: a jq filter over `e-trunk show ID -j`'s one group.
+jf() { ctl -j e-trunk show "$1" | jq -r ".[0] | $2"; }
+
+ip -n "$NS" link add et0 type etrunk mode lacp
+ip -n "$NS" link add et1 type etrunk mode backup
+ip -n "$NS" link add et2 type etrunk
+ip -n "$NS" link add et3 type etrunk mode lacp
+ip -n "$NS" link add d0 type veth peer name d1
+
+# ---- groups --------------------------------------------------------------
+
+check "add a group" ctl e-trunk add 1 system-id 02:00:5e:00:00:01 \
+	source 192.0.2.1 peer 192.0.2.2
+check_eq "shown in plain" "e-trunk 1" "$(ctl e-trunk show 1 | head -1)"
+out=$(ctl e-trunk show 1)
+check "plain: priority and system id" grep -q \
+	"priority 100, system-id 02:00:5e:00:00:01" <<<"$out"
+check "plain: source, peer, port" grep -q \
+	"source 192.0.2.1, peer 192.0.2.2, port 61000" <<<"$out"
+check "plain: defaults" grep -q \
+	"peer state unknown, hello 1000 ms, hold-multiplier 3, revert-delay 120 s, key unset" <<<"$out"
+check "plain: counters" grep -q \
+	"hellos: sent 0, received 0; auth-failures 0, replays 0, role-changes 0" <<<"$out"
+check "plain: no member trunks" grep -q "no member trunks" <<<"$out"
+check_eq "json: id" 1 "$(jf 1 .id)"
+check_eq "json: priority" 100 "$(jf 1 .priority)"
+check_eq "json: port" 61000 "$(jf 1 .port)"
+check_eq "json: revert delay" 120 "$(jf 1 .revert_delay_s)"
+check_eq "json: key unset" false "$(jf 1 .key_set)"
+check_eq "json: peer state" unknown "$(jf 1 .peer_state)"
+check_eq "json: no liveness" null "$(jf 1 .liveness)"
+check_eq "json: no trunks" 0 "$(jf 1 '.trunks | length')"
+
+check "set every option" ctl e-trunk set 1 priority 10 \
+	source 2001:db8::1 peer 2001:db8::2 liveness 2001:db8::3 port 4000 \
+	key 00112233445566778899 hello 100 hold-multiplier 5 \
+	revert-delay 30 description "to PE2"
+out=$(ctl e-trunk show 1)
+check_eq "plain: description" "e-trunk 1: to PE2" "$(head -1 <<<"$out")"
+check "plain: IPv6 and liveness" grep -q \
+	"source 2001:db8::1, peer 2001:db8::2, port 4000, liveness 2001:db8::3" <<<"$out"
+check "plain: timers and key" grep -q \
+	"hello 100 ms, hold-multiplier 5, revert-delay 30 s, key set" <<<"$out"
+check_eq "json: priority 10" 10 "$(jf 1 .priority)"
+check_eq "json: source" 2001:db8::1 "$(jf 1 .source)"
+check_eq "json: liveness" 2001:db8::3 "$(jf 1 .liveness)"
+check_eq "json: hello" 100 "$(jf 1 .hello_interval_ms)"
+check_eq "json: hold" 5 "$(jf 1 .hold_multiplier)"
+check_eq "json: description" "to PE2" "$(jf 1 .description)"
+check_eq "json: key set" true "$(jf 1 .key_set)"
+check "the key is never shown" bash -c \
+	"! ip netns exec $NS $ETRUNKCTL -j e-trunk show 1 | grep -qi 0011223344"
+check "key none clears it" ctl e-trunk set 1 key none
+check_eq "key unset again" false "$(jf 1 .key_set)"
+check "liveness none" ctl e-trunk set 1 liveness none
+check_eq "liveness removed" null "$(jf 1 .liveness)"
+
+check_refused "priority 0 (tool)" "expected 1 to 254" ctl e-trunk set 1 priority 0
+check_refused "hello 5 ms (tool)" "expected 10 to 60000 ms" ctl e-trunk set 1 hello 5
+check_refused "hold 2 (tool)" "expected 3 to 255" ctl e-trunk set 1 hold-multiplier 2
+check_refused "id 17 (tool)" "expected 1 to 16" ctl e-trunk show 17
+check_refused "mixed families (kernel)" \
+	"The addresses of a group must be of one family" \
+	ctl e-trunk set 1 source 192.0.2.1
+check_refused "multicast system ID (kernel)" "unicast MAC address" \
+	ctl e-trunk set 1 system-id 01:00:5e:00:00:01
+check_refused "a taken id (kernel)" "The E-Trunk group exists" \
+	ctl e-trunk add 1 system-id 02:00:5e:00:00:01 source 192.0.2.1 peer 192.0.2.2
+check_refused "no such group (kernel)" "No such E-Trunk group" ctl e-trunk show 2
+check_refused "add without peer (kernel)" "A new group needs" \
+	ctl e-trunk add 2 system-id 02:00:5e:00:00:01 source 192.0.2.1
+
+check "add group 3" ctl e-trunk add 3 system-id 02:00:5e:00:00:03 \
+	source 198.51.100.1 peer 198.51.100.2
+check_eq "dump: two groups, in order" "1 3" \
+	"$(ctl -j e-trunk show | jq -r '[.[].id] | join(" ")')"
+
+# ---- member trunks -------------------------------------------------------
+
+check "bind et0 (lacp)" ctl e-trunk bind et0 group 1 mode force-master \
+	remote-id 42 basis links
+check "bind et1 (backup)" ctl e-trunk bind et1 group 1
+out=$(ctl e-trunk show 1)
+check "plain: trunk table" grep -Eq \
+	"^  trunk +mode +remote-id +basis +role +reason$" <<<"$out"
+check "plain: et0's row" grep -Eq \
+	"^  et0 +force-master +42 +links +none +-$" <<<"$out"
+check "plain: et1's row" grep -Eq \
+	"^  et1 +auto +- +priority +none +-$" <<<"$out"
+check_eq "json: two trunks" "et0 et1" "$(jf 1 '[.trunks[].trunk] | join(" ")')"
+check_eq "json: et0 mode" force-master "$(jf 1 .trunks[0].mode)"
+check_eq "json: et0 remote id" 42 "$(jf 1 .trunks[0].remote_id)"
+check_eq "json: et0 basis" links "$(jf 1 .trunks[0].basis)"
+check_eq "json: et1 remote id" null "$(jf 1 .trunks[1].remote_id)"
+check "bind-set et0" ctl e-trunk bind-set et0 mode force-backup remote-id none \
+	basis bandwidth
+check_eq "json: et0 changed" "force-backup null bandwidth" \
+	"$(jf 1 '.trunks[0] | "\(.mode) \(.remote_id) \(.basis)"')"
+
+check_refused "bind twice" "The trunk is already bound to an E-Trunk group" \
+	ctl e-trunk bind et0 group 3
+check_refused "bind a loadbalance trunk" \
+	"E-Trunk member trunks are in mode lacp or backup" \
+	ctl e-trunk bind et2 group 1
+check_refused "bind a veth" "The device is not a trunk" \
+	ctl e-trunk bind d0 group 1
+check_refused "bind to a missing group" "No such E-Trunk group" \
+	ctl e-trunk bind et3 group 5
+check_refused "bind without a group (tool)" "which group?" \
+	ctl e-trunk bind et2
+check_refused "unknown mode (tool)" "unknown value" \
+	ctl e-trunk bind et2 group 1 mode sometimes
+check_refused "delete a group with trunks" \
+	"The group has member trunks; unbind them first" ctl e-trunk del 1
+check_refused "a bound trunk keeps its mode" \
+	"A trunk bound to an E-Trunk group stays in mode lacp or backup" \
+	ctl set et0 mode loadbalance
+
+# The monitor sees binding changes and the unbinding of a deleted trunk.
+ip netns exec "$NS" "$ETRUNKCTL" -j monitor >"$TMP/mon" 2>&1 &
+MON=$!
+sleep 0.5
+check "unbind et1" ctl e-trunk unbind et1
+check_refused "unbind again" "The trunk is not bound to an E-Trunk group" \
+	ctl e-trunk unbind et1
+ip -n "$NS" link del et0
+check_eq "a deleted trunk leaves its group" 0 "$(jf 1 '.trunks | length')"
+check "set group 3" ctl e-trunk set 3 priority 7
+check "del group 1" ctl e-trunk del 1
+sleep 0.5
+kill "$MON"
+wait "$MON" 2>/dev/null
+check_eq "monitor: the e-trunk events in order" \
+	"e-trunk-unbound:et1 e-trunk-unbound:et0 e-trunk-changed:3 e-trunk-removed:1" \
+	"$(jq -r 'select(.event | startswith("e-trunk")) |
+		"\(.event):\(.binding.trunk // .e_trunk.id)"' "$TMP/mon" | xargs)"
+check_eq "group 1 is gone" 3 "$(ctl -j e-trunk show | jq -r '[.[].id] | join(" ")')"
+
+# ---- permissions and namespaces ------------------------------------------
+
+check_refused "add needs CAP_NET_ADMIN" "Operation not permitted" \
+	ip netns exec "$NS" setpriv --inh-caps=-net_admin --bounding-set=-net_admin \
+	"$ETRUNKCTL" e-trunk add 4 system-id 02:00:5e:00:00:04 source 192.0.2.1 peer 192.0.2.2
+check "show needs none" ip netns exec "$NS" setpriv --inh-caps=-net_admin \
+	--bounding-set=-net_admin "$ETRUNKCTL" e-trunk show 3
+check_eq "another namespace sees no group" 0 \
+	"$(ip netns exec "$NS2" "$ETRUNKCTL" -j e-trunk show | jq length)"
+check_refused "nor group 3" "No such E-Trunk group" \
+	ip netns exec "$NS2" "$ETRUNKCTL" e-trunk show 3
+
+finish
