@@ -165,7 +165,7 @@ static struct etrunk_group *etrunk_group_find(struct genl_info *info,
 
 /* ---- messages ----------------------------------------------------------- */
 
-static size_t etrunk_binding_size(void)
+size_t etrunk_binding_size(void)
 {
 	return nla_total_size(0) +			/* the nest */
 	       nla_total_size(sizeof(u32)) +		/* IFINDEX */
@@ -194,8 +194,8 @@ static size_t etrunk_group_size(const struct etrunk_group *g, bool trunks)
 			 g->n_bindings * etrunk_binding_size() : 0);
 }
 
-static int etrunk_binding_put(struct sk_buff *skb, int type,
-			      const struct etrunk_binding *b)
+int etrunk_binding_put(struct sk_buff *skb, int type,
+		       const struct etrunk_binding *b)
 {
 	struct nlattr *nest;
 

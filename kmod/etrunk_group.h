@@ -110,6 +110,10 @@ int etrunk_genl_unbind_trunk(struct sk_buff *skb, struct genl_info *info);
 int etrunk_genl_set_role(struct sk_buff *skb, struct genl_info *info);
 int etrunk_genl_set_group_state(struct sk_buff *skb, struct genl_info *info);
 
+/* The ETRUNK_BIND_A_* nest @type of a binding, and its size. */
+int etrunk_binding_put(struct sk_buff *skb, int type,
+		       const struct etrunk_binding *b);
+size_t etrunk_binding_size(void);
 /* RTNL: whether the trunk may take @mode (a bound one stays lacp/backup). */
 bool etrunk_group_mode_ok(const struct etrunk *et, u8 mode);
 /* The namespace goes: free its groups. */

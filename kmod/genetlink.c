@@ -228,7 +228,8 @@ static size_t etrunk_genl_trunk_size(const struct etrunk *et)
 	       nla_total_size(0) +			/* MEMBERS */
 	       et->member_count * etrunk_genl_member_size() +
 	       etrunk_genl_backup_size() +
-	       etrunk_lacp_size();
+	       etrunk_lacp_size() +
+	       etrunk_binding_size();
 }
 
 static int etrunk_genl_put_member(struct sk_buff *skb,
@@ -349,7 +350,9 @@ static int etrunk_genl_put_trunk(struct sk_buff *skb, struct etrunk *et,
 	    etrunk_probe_put_targets(skb, et, ETRUNK_A_PROBE_TARGETS,
 				     ETRUNK_A_PROBE_TARGET) ||
 	    etrunk_flush_put_stats(skb, ETRUNK_A_FLUSH_STATS, &et->flush.rx,
-				   et->flush.rx.stats.tx))
+				   et->flush.rx.stats.tx) ||
+	    (et->binding &&
+	     etrunk_binding_put(skb, ETRUNK_A_BINDING, et->binding)))
 		goto cancel;
 
 	members = nla_nest_start(skb, ETRUNK_A_MEMBERS);

@@ -3013,6 +3013,9 @@ TEST_F(etrunk, group_bind)
 	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
 	reply_free(&r);
 	EXPECT_EQ(ETRUNK_MODE_LACP, t.mode);
+	/* The trunk message carries its binding. */
+	EXPECT_STREQ("", t.bad);
+	EXPECT_EQ(1U, t.bind_group);
 
 	/* SET_BINDING: remote id set and cleared, basis; not another group. */
 	nlh = req_new(self->nl, buf, ETRUNK_CMD_SET_BINDING, 0);
@@ -3056,6 +3059,9 @@ TEST_F(etrunk, group_bind)
 	reply_free(&r);
 	EXPECT_EQ(0, unbind(self->nl, "et2", &r));
 	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_FALSE(t.seen[ETRUNK_A_BINDING]);
 	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
 	reply_free(&r);
 	EXPECT_EQ(0, g.n_trunks);

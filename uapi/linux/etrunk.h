@@ -233,6 +233,8 @@
  *        reports them in mode lacp only)
  *    ETRUNK_A_FLUSH_STATS: NLA_NESTED, the flush frames the trunk sent
  *        and received, ETRUNK_FLUSH_STATS_A_*, each NLA_U64
+ *    ETRUNK_A_BINDING: NLA_NESTED, only while the trunk is bound to an
+ *        E-Trunk group: its binding (see "E-Trunk groups")
  *    ETRUNK_A_MEMBERS: NLA_NESTED, one ETRUNK_A_MEMBER per member, in
  *        enslave order, each a member nest:
  *
@@ -444,7 +446,8 @@
  * ETRUNK_CMD_SET_BINDING
  *    The trunk, and ETRUNK_A_BINDING with any of ETRUNK_BIND_A_MODE,
  *    _REMOTE_ID, _CLEAR_REMOTE_ID and _BASIS (ETRUNK_BIND_A_GROUP, if
- *    given, must be the trunk's group: moving takes an unbind). -ENOENT,
+ *    given, must be the trunk's group, else -EBUSY: moving takes an
+ *    unbind). -ENOENT,
  *    "The trunk is not bound to an E-Trunk group", if it is not. Event
  *    ETRUNK_EVENT_TRUNK_BINDING.
  *
