@@ -601,6 +601,54 @@ out:
 	return err;
 }
 
+/* The key, for the daemon only (CAP_NET_ADMIN): GET_GROUP never has it. */
+int etrunk_genl_get_group_key(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *tb[ETRUNK_GROUP_A_MAX + 1];
+	struct etrunk_group *g;
+	struct sk_buff *msg;
+	struct nlattr *nest;
+	void *hdr;
+	int err;
+
+	err = etrunk_group_parse(info, tb);
+	if (err)
+		return err;
+	err = etrunk_group_only(tb, ETRUNK_GROUP_A_MAX, BIT(ETRUNK_GROUP_A_ID),
+				0, NULL, etrunk_group_id_only, info->extack);
+	if (err)
+		return err;
+	msg = genlmsg_new(nla_total_size(nla_total_size(sizeof(u32)) +
+					 nla_total_size(ETRUNK_GROUP_KEY_MAX)),
+			  GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	rtnl_lock();
+	g = etrunk_group_find(info, tb[ETRUNK_GROUP_A_ID]);
+	if (!g) {
+		err = -ENOENT;
+		goto fail;
+	}
+	err = -EMSGSIZE;
+	hdr = genlmsg_put_reply(msg, info, &etrunk_genl_family, 0,
+				ETRUNK_CMD_GET_GROUP_KEY);
+	if (!hdr)
+		goto fail;
+	nest = nla_nest_start(msg, ETRUNK_A_GROUP);
+	if (!nest || nla_put_u32(msg, ETRUNK_GROUP_A_ID, g->id) ||
+	    nla_put(msg, ETRUNK_GROUP_A_KEY, g->key_len, g->key))
+		goto fail;
+	nla_nest_end(msg, nest);
+	genlmsg_end(msg, hdr);
+	rtnl_unlock();
+	return genlmsg_reply(msg, info);
+
+fail:
+	rtnl_unlock();
+	nlmsg_free(msg);
+	return err;
+}
+
 /* cb->args[0]: the next group id - 1 to dump. */
 int etrunk_genl_dump_groups(struct sk_buff *skb, struct netlink_callback *cb)
 {

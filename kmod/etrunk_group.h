@@ -109,6 +109,7 @@ int etrunk_genl_set_binding(struct sk_buff *skb, struct genl_info *info);
 int etrunk_genl_unbind_trunk(struct sk_buff *skb, struct genl_info *info);
 int etrunk_genl_set_role(struct sk_buff *skb, struct genl_info *info);
 int etrunk_genl_set_group_state(struct sk_buff *skb, struct genl_info *info);
+int etrunk_genl_get_group_key(struct sk_buff *skb, struct genl_info *info);
 
 /* The ETRUNK_BIND_A_* nest @type of a binding, and its size. */
 int etrunk_binding_put(struct sk_buff *skb, int type,

@@ -650,6 +650,11 @@ static const struct genl_small_ops etrunk_genl_ops[] = {
 		.doit = etrunk_genl_set_group_state,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
+	{
+		.cmd = ETRUNK_CMD_GET_GROUP_KEY,
+		.doit = etrunk_genl_get_group_key,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
 };
 
 struct genl_family etrunk_genl_family __ro_after_init = {

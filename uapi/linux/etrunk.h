@@ -472,6 +472,13 @@
  *    ETRUNK_EVENT_GROUP_STATE (so a daemon should write counters at a
  *    modest rate, e.g. with a peer state change or every few seconds).
  *
+ * ETRUNK_CMD_GET_GROUP_KEY
+ *    For the daemon, which signs and checks hellos with the key: the
+ *    request is ETRUNK_A_GROUP with ETRUNK_GROUP_A_ID only; the reply is
+ *    ETRUNK_A_GROUP with ETRUNK_GROUP_A_ID and ETRUNK_GROUP_A_KEY (0
+ *    bytes: none). Needs CAP_NET_ADMIN, as every command that changes
+ *    something; GET_GROUP, which anyone may send, never carries the key.
+ *
  * Group events (see ETRUNK_CMD_EVENT) carry ETRUNK_A_EVENT,
  * ETRUNK_A_EVENT_SEQ and ETRUNK_A_GROUP as in a group message, without
  * ETRUNK_GROUP_A_TRUNKS; member-trunk events (ETRUNK_EVENT_TRUNK_*) the
@@ -1091,6 +1098,7 @@ enum etrunk_cmd {
 	ETRUNK_CMD_UNBIND_TRUNK,
 	ETRUNK_CMD_SET_ROLE,
 	ETRUNK_CMD_SET_GROUP_STATE,
+	ETRUNK_CMD_GET_GROUP_KEY,
 	__ETRUNK_CMD_MAX
 };
 
