@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * etrunkd - the E-Trunk control-plane daemon: reads the E-Trunk groups
+ * the kernel holds (etrunkctl e-trunk ...), exchanges hellos with each
+ * group's peer, elects the master of every bound member trunk and writes
+ * the roles back to the kernel, which applies them at once.
+ *
+ *   etrunkd [-f] [-l stderr|syslog] [-d] [-s STATE_FILE] [-H HOOK]
+ *           [-P PID_FILE]
+ *
+ * One daemon per network namespace. It keeps no configuration of its own:
+ * killed, it leaves the trunks forwarding in their roles; restarted, it
+ * adopts them (see daemon.c).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include "daemon.h"
+#include "epoch.h"
+#include "log.h"
+
+#define DEFAULT_STATE_FILE	"/var/lib/etrunkd/epoch"
+
+static struct daemon d;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: etrunkd [-f] [-l stderr|syslog] [-d] [-s STATE_FILE] [-H HOOK] [-P PID_FILE]\n"
+		"  -f  stay in the foreground (log to stderr unless -l syslog)\n"
+		"  -l  where messages go (default: stderr with -f, else syslog)\n"
+		"  -d  debug messages (every dropped hello)\n"
+		"  -s  where the start epoch is kept (default %s)\n"
+		"  -H  run HOOK GROUP TRUNK OLD_ROLE NEW_ROLE on every role change\n"
+		"  -P  write the daemon's pid there\n",
+		DEFAULT_STATE_FILE);
+}
+
+static void cloexec(int fd)
+{
+	fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
+}
+
+static int resync(uint64_t now)
+{
+	int err = kernel_read(&d.req, &d.ks);
+
+	if (err) {
+		log_err("reading the E-Trunk configuration: %s%s%s",
+			strerror(-err), d.req.errmsg[0] ? ": " : "",
+			d.req.errmsg);
+		return err;
+	}
+	daemon_sync(&d, now);
+	return 0;
+}
+
+static int setup_signals(void)
+{
+	struct sigaction sa = { .sa_handler = SIG_IGN, .sa_flags = SA_NOCLDWAIT };
+	sigset_t set;
+	int fd;
+
+	/* Hooks are never waited for: let the kernel reap them. */
+	sigaction(SIGCHLD, &sa, NULL);
+	sa.sa_flags = 0;
+	sigaction(SIGPIPE, &sa, NULL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+static void write_pid(const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		log_err("%s: %s", path, strerror(errno));
+		return;
+	}
+	fprintf(f, "%d\n", (int)getpid());
+	fclose(f);
+}
+
+int main(int argc, char **argv)
+{
+	const char *state = DEFAULT_STATE_FILE, *pidfile = NULL, *logto = NULL;
+	bool foreground = false, debug = false, running = true;
+	struct epoll_event ev = { .events = EPOLLIN };
+	int opt, sfd, err;
+	uint64_t next;
+
+	while ((opt = getopt(argc, argv, "fl:ds:H:P:h")) != -1) {
+		switch (opt) {
+		case 'f':
+			foreground = true;
+			break;
+		case 'l':
+			logto = optarg;
+			break;
+		case 'd':
+			debug = true;
+			break;
+		case 's':
+			state = optarg;
+			break;
+		case 'H':
+			d.hook = optarg;
+			break;
+		case 'P':
+			pidfile = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc ||
+	    (logto && strcmp(logto, "stderr") && strcmp(logto, "syslog"))) {
+		usage(stderr);
+		return 2;
+	}
+	if (d.hook && access(d.hook, X_OK)) {
+		fprintf(stderr, "etrunkd: hook %s: %s\n", d.hook, strerror(errno));
+		return 1;
+	}
+	log_init(logto ? !strcmp(logto, "syslog") : !foreground, debug);
+
+	err = kernel_open(&d.req, &d.ev);
+	if (err) {
+		fprintf(stderr, "etrunkd: %s\n", err == -ENOENT ?
+			"the etrunk generic netlink family is missing (is the etrunk module loaded?)" :
+			strerror(-err));
+		return 1;
+	}
+	cloexec(mnl_socket_get_fd(d.req.sock));
+	cloexec(mnl_socket_get_fd(d.ev.sock));
+
+	if (etkd_epoch_start(state, etkd_epoch_clock(), &d.epoch))
+		log_warn("cannot store the epoch in %s; going on with the clock's",
+			 state);
+
+	if (!foreground && daemon(0, 0)) {
+		fprintf(stderr, "etrunkd: daemon: %s\n", strerror(errno));
+		return 1;
+	}
+	if (pidfile)
+		write_pid(pidfile);
+
+	d.epfd = epoll_create1(EPOLL_CLOEXEC);
+	sfd = setup_signals();
+	if (d.epfd < 0 || sfd < 0) {
+		log_err("epoll/signalfd: %s", strerror(errno));
+		return 1;
+	}
+	ev.data.u64 = EP_SIGNAL;
+	epoll_ctl(d.epfd, EPOLL_CTL_ADD, sfd, &ev);
+	ev.data.u64 = EP_NETLINK;
+	epoll_ctl(d.epfd, EPOLL_CTL_ADD, mnl_socket_get_fd(d.ev.sock), &ev);
+
+	log_notice("started, epoch %llu", (unsigned long long)d.epoch);
+	/* Subscribed before this read: no change falls between the two. */
+	if (resync(now_ms()))
+		return 1;
+	next = daemon_tick(&d, now_ms());
+
+	while (running) {
+		struct epoll_event evs[16];
+		uint64_t now = now_ms();
+		int i, n, timeout;
+
+		timeout = next > now ? (int)(next - now) : 0;
+		n = epoll_wait(d.epfd, evs, 16, timeout);
+		if (n < 0 && errno != EINTR) {
+			log_err("epoll_wait: %s", strerror(errno));
+			break;
+		}
+		now = now_ms();
+		for (i = 0; i < n; i++) {
+			uint64_t tag = evs[i].data.u64 & ~0xffffffffULL;
+			unsigned int idx = evs[i].data.u64 & 0xffffffff;
+
+			if (tag == EP_SIGNAL) {
+				struct signalfd_siginfo si;
+
+				while (read(sfd, &si, sizeof(si)) == sizeof(si)) {
+					if (si.ssi_signo == SIGHUP) {
+						log_info("SIGHUP: rereading the configuration");
+						resync(now);
+					} else {
+						running = false;
+					}
+				}
+			} else if (tag == EP_NETLINK) {
+				err = kernel_events(&d.ev);
+				if (err < 0)
+					log_err("events: %s", strerror(-err));
+				if (err)
+					resync(now);
+			} else if (tag == EP_HSOCK) {
+				if (idx < ETRUNK_GROUP_MAX && d.socks[idx].users)
+					daemon_rx(&d, &d.socks[idx], now);
+			} else if (tag == EP_LIVE) {
+				if (idx < ETRUNK_GROUP_MAX && d.groups[idx].used)
+					daemon_live_rx(&d, &d.groups[idx], now);
+			}
+		}
+		next = daemon_tick(&d, now_ms());
+	}
+	/* The roles stay in the kernel: the trunks keep forwarding. */
+	daemon_flush_state(&d);
+	daemon_stop(&d);
+	log_notice("stopped; the member trunks keep their roles");
+	nl_close(&d.ev);
+	nl_close(&d.req);
+	return 0;
+}
