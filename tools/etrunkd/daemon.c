@@ -183,7 +183,7 @@ static void send_hello(struct daemon *d, struct group_rt *g, uint64_t now)
 	h.hold_mult = g->cfg.hold_mult;
 	h.interval_ms = g->cfg.hello_interval;
 	h.epoch = d->epoch;
-	h.seq = ++g->seq;
+	h.seq = ++d->seq[g->cfg.id - 1];
 	for (i = 0; i < g->n_trunks; i++) {
 		const struct trunk_rt *t = &g->trunks[i];
 		struct etkd_hello_rec *r;

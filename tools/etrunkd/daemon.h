@@ -56,7 +56,6 @@ struct group_rt {
 	bool peer_up;
 	uint64_t peer_last_ms;		/* when it was accepted */
 	uint64_t start_ms;		/* this group's start in this daemon */
-	uint64_t seq;
 	uint64_t next_hello_ms;
 	uint64_t next_state_ms;		/* the next counters write-back */
 	struct kcounters written;	/* as last written */
@@ -76,6 +75,11 @@ struct daemon {
 	uint64_t epoch;
 	const char *hook;
 	struct group_rt groups[ETRUNK_GROUP_MAX];	/* by id - 1 */
+	/* Hello sequence numbers by group id - 1: they go on when a group
+	 * restarts (a new key, address, ...) within one epoch, so that a
+	 * peer that did not restart its side does not take them for replays.
+	 */
+	uint64_t seq[ETRUNK_GROUP_MAX];
 	struct hsock socks[ETRUNK_GROUP_MAX];
 	struct kstate ks;				/* scratch */
 };
