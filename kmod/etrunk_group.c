@@ -88,6 +88,7 @@ const struct nla_policy etrunk_binding_policy[ETRUNK_BIND_A_MAX + 1] = {
 	[ETRUNK_BIND_A_ROLE] = NLA_POLICY_RANGE(NLA_U8, ETRUNK_EROLE_MASTER,
 						ETRUNK_EROLE_BACKUP),
 	[ETRUNK_BIND_A_REASON] = NLA_POLICY_MAX(NLA_U8, ETRUNK_EREASON_MAX),
+	[ETRUNK_BIND_A_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 };
 
 /* The group attributes each kind of command takes. */
@@ -104,7 +105,7 @@ const struct nla_policy etrunk_binding_policy[ETRUNK_BIND_A_MAX + 1] = {
 
 #define ETRUNK_BIND_CONFIG (BIT(ETRUNK_BIND_A_GROUP) | BIT(ETRUNK_BIND_A_MODE) | \
 	BIT(ETRUNK_BIND_A_REMOTE_ID) | BIT(ETRUNK_BIND_A_CLEAR_REMOTE_ID) | \
-	BIT(ETRUNK_BIND_A_BASIS))
+	BIT(ETRUNK_BIND_A_BASIS) | BIT(ETRUNK_BIND_A_ID))
 #define ETRUNK_BIND_ROLE (BIT(ETRUNK_BIND_A_ROLE) | BIT(ETRUNK_BIND_A_REASON))
 
 /* Refuse an attribute of @tb outside @allowed, telling who writes it. */
@@ -171,6 +172,7 @@ size_t etrunk_binding_size(void)
 	       nla_total_size(sizeof(u32)) +		/* IFINDEX */
 	       nla_total_size(IFNAMSIZ) +		/* IFNAME */
 	       nla_total_size(sizeof(u32)) +		/* GROUP */
+	       nla_total_size(sizeof(u32)) +		/* ID */
 	       4 * nla_total_size(sizeof(u8)) +		/* MODE ... REASON */
 	       nla_total_size(sizeof(u32));		/* REMOTE_ID */
 }
@@ -205,6 +207,7 @@ int etrunk_binding_put(struct sk_buff *skb, int type,
 	if (nla_put_u32(skb, ETRUNK_BIND_A_IFINDEX, b->et->dev->ifindex) ||
 	    nla_put_string(skb, ETRUNK_BIND_A_IFNAME, b->et->dev->name) ||
 	    nla_put_u32(skb, ETRUNK_BIND_A_GROUP, b->group->id) ||
+	    nla_put_u32(skb, ETRUNK_BIND_A_ID, b->id) ||
 	    nla_put_u8(skb, ETRUNK_BIND_A_MODE, b->mode) ||
 	    (b->has_remote_id &&
 	     nla_put_u32(skb, ETRUNK_BIND_A_REMOTE_ID, b->remote_id)) ||
@@ -702,8 +705,32 @@ static const char etrunk_bind_config_cmd[] =
 	"Written with ETRUNK_CMD_BIND_TRUNK or ETRUNK_CMD_SET_BINDING";
 static const char etrunk_bind_role_cmd[] = "Written with ETRUNK_CMD_SET_ROLE";
 
+/* A member trunk id is unique in its group; @self (NULL when binding)
+ * may keep its own.
+ */
+static int etrunk_binding_check_id(const struct etrunk_group *g,
+				   const struct etrunk_binding *self,
+				   struct nlattr *id,
+				   struct netlink_ext_ack *extack)
+{
+	const struct etrunk_binding *b;
+
+	if (!id)
+		return 0;
+	list_for_each_entry(b, &g->bindings, list) {
+		if (b != self && b->id == nla_get_u32(id)) {
+			NL_SET_ERR_MSG_ATTR(extack, id,
+					    "Another member trunk of the group has this id");
+			return -EEXIST;
+		}
+	}
+	return 0;
+}
+
 static void etrunk_binding_apply(struct etrunk_binding *b, struct nlattr **tb)
 {
+	if (tb[ETRUNK_BIND_A_ID])
+		b->id = nla_get_u32(tb[ETRUNK_BIND_A_ID]);
 	if (tb[ETRUNK_BIND_A_MODE])
 		b->mode = nla_get_u8(tb[ETRUNK_BIND_A_MODE]);
 	if (tb[ETRUNK_BIND_A_BASIS])
@@ -742,6 +769,11 @@ int etrunk_genl_bind_trunk(struct sk_buff *skb, struct genl_info *info)
 				    "ETRUNK_BIND_A_GROUP is required");
 		return -EINVAL;
 	}
+	if (!tb[ETRUNK_BIND_A_ID]) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[ETRUNK_A_BINDING],
+				    "ETRUNK_BIND_A_ID is required: the member trunk's id, the same on both devices unless a remote id is set");
+		return -EINVAL;
+	}
 	rtnl_lock();
 	et = etrunk_genl_trunk(info);
 	if (IS_ERR(et)) {
@@ -770,6 +802,10 @@ int etrunk_genl_bind_trunk(struct sk_buff *skb, struct genl_info *info)
 				    "The group has its maximum of member trunks");
 		goto out;
 	}
+	err = etrunk_binding_check_id(g, NULL, tb[ETRUNK_BIND_A_ID],
+				      info->extack);
+	if (err)
+		goto out;
 	err = -ENOMEM;
 	b = kzalloc(sizeof(*b), GFP_KERNEL);
 	if (!b)
@@ -835,6 +871,10 @@ int etrunk_genl_set_binding(struct sk_buff *skb, struct genl_info *info)
 		err = -EBUSY;
 		goto out;
 	}
+	err = etrunk_binding_check_id(b->group, b, tb[ETRUNK_BIND_A_ID],
+				      info->extack);
+	if (err)
+		goto out;
 	etrunk_binding_apply(b, tb);
 	etrunk_binding_event(b, ETRUNK_EVENT_TRUNK_BINDING);
 out:

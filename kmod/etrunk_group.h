@@ -76,6 +76,7 @@ struct etrunk_group {
  * @basis: enum etrunk_egroup_basis.
  * @role: enum etrunk_egroup_role, written by the daemon.
  * @reason: enum etrunk_egroup_reason, with @role.
+ * @id: the member trunk's E-Trunk id, unique in @group.
  * @remote_id: the peer's member trunk id, if @has_remote_id.
  * @has_remote_id: whether one is set.
  */
@@ -87,6 +88,7 @@ struct etrunk_binding {
 	u8 basis;
 	u8 role;
 	u8 reason;
+	u32 id;
 	u32 remote_id;
 	bool has_remote_id;
 };

@@ -3,9 +3,10 @@
 # etrunkctl e-trunk end to end: a group is added with its defaults shown
 # (plain and -j), set field by field and read back, its key reported only
 # as set, refused values carry the tool's or the kernel's message; trunks
-# in mode lacp and backup are bound with mode, remote id and basis and
-# listed under the group, a loadbalance trunk, a veth, a missing group and
-# a second binding are refused, a group with trunks is not deleted, a
+# in mode lacp and backup are bound with id, mode, remote id and basis and
+# listed under the group and in the trunk's own view, a missing id, an id
+# taken in the group, a loadbalance trunk, a veth, a missing group and a
+# second binding are refused, a group with trunks is not deleted, a
 # deleted trunk leaves its group, the monitor sees the e-trunk events,
 # changes need CAP_NET_ADMIN, and a group is invisible from another
 # namespace.
@@ -99,39 +100,71 @@ check_eq "dump: two groups, in order" "1 3" \
 
 # ---- member trunks -------------------------------------------------------
 
-check "bind et0 (lacp)" ctl e-trunk bind et0 group 1 mode force-master \
+check_refused "bind without an id (tool)" "which member trunk id?" \
+	ctl e-trunk bind et0 group 1
+check_refused "id 0 (tool)" "expected 1 to 4294967295" \
+	ctl e-trunk bind et0 group 1 id 0
+check_eq "an unbound trunk: json e_trunk null" null \
+	"$(ctl -j show et0 | jq -r '.[0].e_trunk')"
+check "an unbound trunk: no e-trunk line" bash -c \
+	"! ip netns exec $NS $ETRUNKCTL show et0 | grep -q e-trunk"
+check "bind et0 (lacp)" ctl e-trunk bind et0 group 1 id 10 mode force-master \
 	remote-id 42 basis links
-check "bind et1 (backup)" ctl e-trunk bind et1 group 1
+check "bind et1 (backup)" ctl e-trunk bind et1 group 1 id 11
+check_refused "an id taken in the group (kernel)" \
+	"Another member trunk of the group has this id" \
+	ctl e-trunk bind et3 group 1 id 10
+check "the same id in another group" ctl e-trunk bind et3 group 3 id 10
 out=$(ctl e-trunk show 1)
 check "plain: trunk table" grep -Eq \
-	"^  trunk +mode +remote-id +basis +role +reason$" <<<"$out"
+	"^  trunk +id +mode +remote-id +basis +role +reason$" <<<"$out"
 check "plain: et0's row" grep -Eq \
-	"^  et0 +force-master +42 +links +none +-$" <<<"$out"
+	"^  et0 +10 +force-master +42 +links +none +-$" <<<"$out"
 check "plain: et1's row" grep -Eq \
-	"^  et1 +auto +- +priority +none +-$" <<<"$out"
+	"^  et1 +11 +auto +- +priority +none +-$" <<<"$out"
 check_eq "json: two trunks" "et0 et1" "$(jf 1 '[.trunks[].trunk] | join(" ")')"
+check_eq "json: et0 id" 10 "$(jf 1 .trunks[0].id)"
 check_eq "json: et0 mode" force-master "$(jf 1 .trunks[0].mode)"
 check_eq "json: et0 remote id" 42 "$(jf 1 .trunks[0].remote_id)"
 check_eq "json: et0 basis" links "$(jf 1 .trunks[0].basis)"
+check_eq "json: et1 id" 11 "$(jf 1 .trunks[1].id)"
 check_eq "json: et1 remote id" null "$(jf 1 .trunks[1].remote_id)"
-check "bind-set et0" ctl e-trunk bind-set et0 mode force-backup remote-id none \
-	basis bandwidth
-check_eq "json: et0 changed" "force-backup null bandwidth" \
-	"$(jf 1 '.trunks[0] | "\(.mode) \(.remote_id) \(.basis)"')"
+check_eq "json: et3 in group 3, id 10" "et3 10" \
+	"$(jf 3 '.trunks[0] | "\(.trunk) \(.id)"')"
+# The trunk's own view shows its binding.
+check_eq "show et0: the e-trunk line" \
+	"  e-trunk 1 id 10 mode force-master remote-id 42 basis links role none" \
+	"$(ctl show et0 | grep e-trunk)"
+check_eq "show et0 -j: e_trunk" "1 10 force-master 42 links none none" \
+	"$(ctl -j show et0 | jq -r '.[0].e_trunk |
+		"\(.group) \(.id) \(.mode) \(.remote_id) \(.basis) \(.role) \(.reason)"')"
+check_refused "bind-set to a taken id (kernel)" \
+	"Another member trunk of the group has this id" \
+	ctl e-trunk bind-set et1 id 10
+check "bind-set et0" ctl e-trunk bind-set et0 id 12 mode force-backup \
+	remote-id none basis bandwidth
+check_eq "json: et0 changed" "12 force-backup null bandwidth" \
+	"$(jf 1 '.trunks[0] | "\(.id) \(.mode) \(.remote_id) \(.basis)"')"
+check_eq "show et0: changed" \
+	"  e-trunk 1 id 12 mode force-backup basis bandwidth role none" \
+	"$(ctl show et0 | grep e-trunk)"
+check "bind-set et1 to et0's old id" ctl e-trunk bind-set et1 id 10
+check_eq "json: et1 id 10" 10 "$(jf 1 .trunks[1].id)"
+check "unbind et3" ctl e-trunk unbind et3
 
 check_refused "bind twice" "The trunk is already bound to an E-Trunk group" \
-	ctl e-trunk bind et0 group 3
+	ctl e-trunk bind et0 group 3 id 1
 check_refused "bind a loadbalance trunk" \
 	"E-Trunk member trunks are in mode lacp or backup" \
-	ctl e-trunk bind et2 group 1
+	ctl e-trunk bind et2 group 1 id 1
 check_refused "bind a veth" "The device is not a trunk" \
-	ctl e-trunk bind d0 group 1
+	ctl e-trunk bind d0 group 1 id 1
 check_refused "bind to a missing group" "No such E-Trunk group" \
-	ctl e-trunk bind et3 group 5
+	ctl e-trunk bind et3 group 5 id 1
 check_refused "bind without a group (tool)" "which group?" \
-	ctl e-trunk bind et2
+	ctl e-trunk bind et2 id 1
 check_refused "unknown mode (tool)" "unknown value" \
-	ctl e-trunk bind et2 group 1 mode sometimes
+	ctl e-trunk bind et2 group 1 id 1 mode sometimes
 check_refused "delete a group with trunks" \
 	"The group has member trunks; unbind them first" ctl e-trunk del 1
 check_refused "a bound trunk keeps its mode" \

@@ -370,7 +370,8 @@ struct trunk {
 	__u8 lacp_select, lacp_preempt;
 	__u32 lacp_preempt_delay;
 	__u32 group_id;		/* ETRUNK_A_GROUP's ETRUNK_GROUP_A_ID */
-	__u32 bind_group;	/* ETRUNK_A_BINDING's group and role */
+	__u32 bind_group;	/* ETRUNK_A_BINDING's group, id and role */
+	__u32 bind_id;
 	__u8 bind_role;
 };
 
@@ -612,6 +613,9 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 				if (mnl_attr_get_type(b) == ETRUNK_BIND_A_GROUP &&
 				    !mnl_attr_validate(b, MNL_TYPE_U32))
 					t->bind_group = mnl_attr_get_u32(b);
+				if (mnl_attr_get_type(b) == ETRUNK_BIND_A_ID &&
+				    !mnl_attr_validate(b, MNL_TYPE_U32))
+					t->bind_id = mnl_attr_get_u32(b);
 				if (mnl_attr_get_type(b) == ETRUNK_BIND_A_ROLE &&
 				    !mnl_attr_validate(b, MNL_TYPE_U8))
 					t->bind_role = mnl_attr_get_u8(b);
@@ -2241,7 +2245,7 @@ TEST_F_TIMEOUT(etrunk, events_other, 60)
 /* ---- E-Trunk groups ------------------------------------------------------ */
 
 struct binding {
-	__u32 ifindex, group, remote_id;
+	__u32 ifindex, group, id, remote_id;
 	char ifname[IFNAMSIZ];
 	bool has_remote_id;
 	__u8 mode, basis, role, reason;
@@ -2304,6 +2308,9 @@ static void parse_binding(const struct nlattr *nest, struct binding *b,
 			break;
 		case ETRUNK_BIND_A_GROUP:
 			b->group = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_BIND_A_ID:
+			b->id = mnl_attr_get_u32(a);
 			break;
 		case ETRUNK_BIND_A_MODE:
 			b->mode = mnl_attr_get_u8(a);
@@ -2491,8 +2498,16 @@ static int dump_groups(struct nl *nl, struct group *g, int max, int *n)
 	return err;
 }
 
+/* The member trunk id bind_req() gives @trunk: unique, from its ifindex. */
+static __u32 default_bind_id(const char *trunk)
+{
+	return 1000 + ifindex_of(trunk);
+}
+
 /* BIND_TRUNK / SET_BINDING / SET_ROLE: @trunk and a binding nest of
  * u32 @group (0: none), and u8 attributes @a1 = @v1, @a2 = @v2 (0: none).
+ * BIND_TRUNK also gets the id default_bind_id() (a1 ETRUNK_BIND_A_ID
+ * instead: @v1 as the u32 id; 0: no id).
  */
 static int bind_req(struct nl *nl, __u8 cmd, const char *trunk, __u32 group,
 		    __u16 a1, __u8 v1, __u16 a2, __u8 v2, struct reply *r)
@@ -2505,6 +2520,13 @@ static int bind_req(struct nl *nl, __u8 cmd, const char *trunk, __u32 group,
 	nest = nest_start(nlh, ETRUNK_A_BINDING);
 	if (group)
 		mnl_attr_put_u32(nlh, ETRUNK_BIND_A_GROUP, group);
+	if (a1 == ETRUNK_BIND_A_ID) {
+		if (v1)
+			mnl_attr_put_u32(nlh, a1, v1);
+		a1 = 0;
+	} else if (cmd == ETRUNK_CMD_BIND_TRUNK) {
+		mnl_attr_put_u32(nlh, ETRUNK_BIND_A_ID, default_bind_id(trunk));
+	}
 	if (a1)
 		mnl_attr_put_u8(nlh, a1, v1);
 	if (a2)
@@ -3073,6 +3095,98 @@ TEST_F(etrunk, group_bind)
 	ASSERT_EQ(0, set_mode(self->nl, "et0", ETRUNK_MODE_LOADBALANCE));
 }
 
+/* The member trunk id: required, unique in a group, changeable, shown. */
+TEST_F(etrunk, group_bind_id)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct group g;
+	struct trunk t;
+	struct reply r;
+
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et0", ETRUNK_MODE_LACP));
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et1", ETRUNK_MODE_BACKUP));
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et2", ETRUNK_MODE_BACKUP));
+	ASSERT_EQ(0, new_group(self->nl, 1));
+	ASSERT_EQ(0, new_group(self->nl, 2));
+
+	/* Without an id; id 0. */
+	bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et0", 1, ETRUNK_BIND_A_ID, 0,
+		 0, 0, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	EXPECT_STREQ("ETRUNK_BIND_A_ID is required: the member trunk's id, the same on both devices unless a remote id is set",
+		     r.msg);
+	reply_free(&r);
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_BIND_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	nest = nest_start(nlh, ETRUNK_A_BINDING);
+	mnl_attr_put_u32(nlh, ETRUNK_BIND_A_GROUP, 1);
+	mnl_attr_put_u32(nlh, ETRUNK_BIND_A_ID, 0);
+	mnl_attr_nest_end(nlh, nest);
+	nl_talk(self->nl, nlh, &r);
+	EXPECT_NLERR(&r, -ERANGE, -1);
+	reply_free(&r);
+
+	/* The largest id; unique in a group, free in another. */
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_BIND_TRUNK, 0);
+	put_trunk(nlh, "et0", 0);
+	nest = nest_start(nlh, ETRUNK_A_BINDING);
+	mnl_attr_put_u32(nlh, ETRUNK_BIND_A_GROUP, 1);
+	mnl_attr_put_u32(nlh, ETRUNK_BIND_A_ID, 0xffffffff);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et1", 1,
+			      ETRUNK_BIND_A_ID, 10, 0, 0, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et2", 1, ETRUNK_BIND_A_ID, 10,
+		 0, 0, &r);
+	EXPECT_NLERR(&r, -EEXIST, -1);
+	EXPECT_STREQ("Another member trunk of the group has this id", r.msg);
+	reply_free(&r);
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et2", 2,
+			      ETRUNK_BIND_A_ID, 10, 0, 0, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_STREQ("", g.bad);
+	ASSERT_EQ(2, g.n_trunks);
+	EXPECT_EQ(0xffffffffU, g.trunks[0].id);
+	EXPECT_EQ(10U, g.trunks[1].id);
+	ASSERT_EQ(0, get_trunk(self->nl, "et2", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(2U, t.bind_group);
+	EXPECT_EQ(10U, t.bind_id);
+
+	/* SET_BINDING: to a taken id, its own, a free one. */
+	bind_req(self->nl, ETRUNK_CMD_SET_BINDING, "et0", 0, ETRUNK_BIND_A_ID,
+		 10, 0, 0, &r);
+	EXPECT_NLERR(&r, -EEXIST, -1);
+	EXPECT_STREQ("Another member trunk of the group has this id", r.msg);
+	reply_free(&r);
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_BINDING, "et1", 0,
+			      ETRUNK_BIND_A_ID, 10, 0, 0, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_BINDING, "et0", 0,
+			      ETRUNK_BIND_A_ID, 20, 0, 0, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(20U, t.bind_id);
+	/* Unbound, its id is free again. */
+	EXPECT_EQ(0, unbind(self->nl, "et1", &r));
+	reply_free(&r);
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_BINDING, "et0", 0,
+			      ETRUNK_BIND_A_ID, 10, 0, 0, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	ASSERT_EQ(1, g.n_trunks);
+	EXPECT_EQ(10U, g.trunks[0].id);
+}
+
 /* The daemon's role: mode lacp takes it as its LACP role. */
 TEST_F(etrunk, group_role)
 {
@@ -3249,6 +3363,7 @@ TEST_F_TIMEOUT(etrunk, group_events, 60)
 		if (want[i] >= ETRUNK_EVENT_TRUNK_BOUND) {
 			EXPECT_STREQ("et0", log->ev[j].ifname);
 			EXPECT_EQ(2U, log->ev[j].bind_group);
+			EXPECT_EQ(default_bind_id("et0"), log->ev[j].bind_id);
 		} else {
 			EXPECT_EQ(2U, log->ev[j].group_id);
 			EXPECT_FALSE(log->ev[j].seen[ETRUNK_A_IFINDEX]);

@@ -22,9 +22,11 @@
  *                     [key HEX|none] [hello MS] [hold-multiplier N]
  *                     [revert-delay S] [description TEXT]
  *   etrunkctl e-trunk del ID
- *   etrunkctl e-trunk bind TRUNK group ID [mode auto|force-master|force-backup]
+ *   etrunkctl e-trunk bind TRUNK group ID id N
+ *                     [mode auto|force-master|force-backup]
  *                     [remote-id N|none] [basis priority|links|bandwidth]
- *   etrunkctl e-trunk bind-set TRUNK [mode M] [remote-id N|none] [basis B]
+ *   etrunkctl e-trunk bind-set TRUNK [id N] [mode M] [remote-id N|none]
+ *                     [basis B]
  *   etrunkctl e-trunk unbind TRUNK
  *   etrunkctl [-j] monitor
  *
@@ -184,6 +186,14 @@ struct addr {
 	uint8_t a[16];
 };
 
+/* An E-Trunk binding (ETRUNK_A_BINDING, ETRUNK_GROUP_A_TRUNK). */
+struct ebinding {
+	uint32_t has;	/* bit ETRUNK_BIND_A_x */
+	uint32_t ifindex, group, id, remote_id;
+	char ifname[IFNAMSIZ];
+	uint8_t mode, basis, role, reason;
+};
+
 /*
  * A trunk message, a GET_MEMBER reply, an event or a flush-receive port
  * (GET_FLUSH_RX reply).
@@ -234,6 +244,7 @@ struct trunk {
 	/* flush-receive port: ETRUNK_A_FLUSH_VLANS, none (or absent): all */
 	uint16_t vlans[ETRUNK_FLUSH_MAX_VLANS];
 	unsigned int n_vlans;
+	struct ebinding binding;	/* ETRUNK_A_BINDING */
 	struct member member;	/* ETRUNK_A_MEMBER */
 	struct member *members;	/* ETRUNK_A_MEMBERS */
 	unsigned int n_members;
@@ -288,6 +299,7 @@ static const enum mnl_attr_data_type trunk_attr_types[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_LACP_SELECT] = MNL_TYPE_U8,
 	[ETRUNK_A_LACP_PREEMPT] = MNL_TYPE_U8,
 	[ETRUNK_A_LACP_PREEMPT_DELAY] = MNL_TYPE_U32,
+	[ETRUNK_A_BINDING] = MNL_TYPE_NESTED,
 };
 _Static_assert(ETRUNK_A_MAX < 64, "struct trunk's has is 64 bits");
 
@@ -574,6 +586,8 @@ static void parse_members(const struct nlattr *nest, struct trunk *t)
 	}
 }
 
+static void parse_ebinding(const struct nlattr *nest, struct ebinding *b);
+
 static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 {
 	const struct nlattr *a;
@@ -701,6 +715,9 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 			break;
 		case ETRUNK_A_LACP_PREEMPT_DELAY:
 			t->lacp_preempt_delay = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_BINDING:
+			parse_ebinding(a, &t->binding);
 			break;
 		}
 	}
@@ -1159,6 +1176,28 @@ static void print_lacp_plain(const struct trunk *t)
 	table_print(&tb, "  ");
 }
 
+static void json_ebinding_fields(const struct ebinding *t, bool trunk);
+
+/*   e-trunk 1 id 10 mode auto basis priority role master (higher-priority) */
+static void print_binding_plain(const struct ebinding *b)
+{
+	char buf[32];
+
+	printf("  e-trunk %u id %u mode %s", b->group, b->id,
+	       enum_str(NAMES(etrunk_egroup_mode_names), b->mode, buf,
+			sizeof(buf)));
+	if (b->has & (1u << ETRUNK_BIND_A_REMOTE_ID))
+		printf(" remote-id %u", b->remote_id);
+	printf(" basis %s", enum_str(NAMES(etrunk_egroup_basis_names), b->basis,
+				     buf, sizeof(buf)));
+	printf(" role %s", enum_str(NAMES(etrunk_erole_names), b->role, buf,
+				    sizeof(buf)));
+	if (b->reason != ETRUNK_EREASON_NONE)
+		printf(" (%s)", enum_str(NAMES(etrunk_ereason_names), b->reason,
+					 buf, sizeof(buf)));
+	putchar('\n');
+}
+
 static void print_trunk_plain(const struct trunk *t)
 {
 	char buf[24];
@@ -1202,6 +1241,8 @@ static void print_trunk_plain(const struct trunk *t)
 		print_backup_plain(t);
 	if (HAS(t, ETRUNK_A_MODE) && t->mode == ETRUNK_MODE_LACP)
 		print_lacp_plain(t);
+	if (HAS(t, ETRUNK_A_BINDING))
+		print_binding_plain(&t->binding);
 
 	if (t->n_members) {
 		struct table tb;
@@ -1447,6 +1488,11 @@ static void json_trunk_fields(const struct trunk *t)
 	}
 	json_backup_fields(t);
 	json_lacp_fields(t);
+	if (HAS(t, ETRUNK_A_BINDING)) {
+		json_open_object("e_trunk");
+		json_ebinding_fields(&t->binding, false);
+		json_close_object();
+	}
 	if (HAS(t, ETRUNK_A_MEMBERS)) {
 		json_open_array("members");
 		for (i = 0; i < t->n_members; i++)
@@ -1669,6 +1715,9 @@ static int cmd_show(int argc, char **argv)
 		for (i = 0; i < l.n; i++) {
 			json_open_object(NULL);
 			json_trunk_fields(&l.v[i]);
+			/* Unbound: null, so scripts need not test for it. */
+			if (!HAS(&l.v[i], ETRUNK_A_BINDING))
+				json_null("e_trunk");
 			json_close_object();
 		}
 		json_close_array();
@@ -2241,13 +2290,6 @@ static void print_event_json(const struct trunk *t)
 
 /* ---- e-trunk: E-Trunk groups ------------------------------------------ */
 
-struct ebinding {
-	uint32_t has;	/* bit ETRUNK_BIND_A_x */
-	uint32_t ifindex, group, remote_id;
-	char ifname[IFNAMSIZ];
-	uint8_t mode, basis, role, reason;
-};
-
 #define EGROUP_MAX_TRUNKS ETRUNK_GROUP_MAX_TRUNKS
 
 struct egroup {
@@ -2277,6 +2319,7 @@ static void parse_ebinding(const struct nlattr *nest, struct ebinding *b)
 			break;
 		case ETRUNK_BIND_A_IFINDEX:
 		case ETRUNK_BIND_A_GROUP:
+		case ETRUNK_BIND_A_ID:
 		case ETRUNK_BIND_A_REMOTE_ID:
 			want = MNL_TYPE_U32;
 			break;
@@ -2301,6 +2344,9 @@ static void parse_ebinding(const struct nlattr *nest, struct ebinding *b)
 			break;
 		case ETRUNK_BIND_A_GROUP:
 			b->group = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_BIND_A_ID:
+			b->id = mnl_attr_get_u32(a);
 			break;
 		case ETRUNK_BIND_A_REMOTE_ID:
 			b->remote_id = mnl_attr_get_u32(a);
@@ -2448,7 +2494,7 @@ static int egroup_list_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 static const char *const egroup_trunk_head[] = {
-	"trunk", "mode", "remote-id", "basis", "role", "reason",
+	"trunk", "id", "mode", "remote-id", "basis", "role", "reason",
 };
 
 static void print_egroup_plain(const struct egroup *g)
@@ -2491,29 +2537,35 @@ static void print_egroup_plain(const struct egroup *g)
 		const struct ebinding *t = &g->trunks[i];
 
 		table_set(&tb, i, 0, t->ifname);
-		table_set(&tb, i, 1, enum_str(NAMES(etrunk_egroup_mode_names),
+		snprintf(buf, sizeof(buf), "%u", t->id);
+		table_set(&tb, i, 1, buf);
+		table_set(&tb, i, 2, enum_str(NAMES(etrunk_egroup_mode_names),
 					      t->mode, buf, sizeof(buf)));
 		if (t->has & (1u << ETRUNK_BIND_A_REMOTE_ID))
 			snprintf(buf, sizeof(buf), "%u", t->remote_id);
 		else
 			snprintf(buf, sizeof(buf), "-");
-		table_set(&tb, i, 2, buf);
-		table_set(&tb, i, 3, enum_str(NAMES(etrunk_egroup_basis_names),
+		table_set(&tb, i, 3, buf);
+		table_set(&tb, i, 4, enum_str(NAMES(etrunk_egroup_basis_names),
 					      t->basis, buf, sizeof(buf)));
-		table_set(&tb, i, 4, enum_str(NAMES(etrunk_erole_names),
+		table_set(&tb, i, 5, enum_str(NAMES(etrunk_erole_names),
 					      t->role, buf, sizeof(buf)));
-		table_set(&tb, i, 5, t->reason == ETRUNK_EREASON_NONE ? "-" :
+		table_set(&tb, i, 6, t->reason == ETRUNK_EREASON_NONE ? "-" :
 			  enum_str(NAMES(etrunk_ereason_names), t->reason, buf,
 				   sizeof(buf)));
 	}
 	table_print(&tb, "  ");
 }
 
-static void json_ebinding_fields(const struct ebinding *t)
+/* @trunk: with the trunk's name and ifindex (not in a trunk's view). */
+static void json_ebinding_fields(const struct ebinding *t, bool trunk)
 {
-	json_string("trunk", t->ifname);
-	json_uint("ifindex", t->ifindex);
+	if (trunk) {
+		json_string("trunk", t->ifname);
+		json_uint("ifindex", t->ifindex);
+	}
 	json_uint("group", t->group);
+	json_uint("id", t->id);
 	json_enum("mode", NAMES(etrunk_egroup_mode_names), t->mode);
 	if (t->has & (1u << ETRUNK_BIND_A_REMOTE_ID))
 		json_uint("remote_id", t->remote_id);
@@ -2557,7 +2609,7 @@ static void json_egroup_fields(const struct egroup *g, bool trunks)
 	json_open_array("trunks");
 	for (i = 0; i < g->n_trunks; i++) {
 		json_open_object(NULL);
-		json_ebinding_fields(&g->trunks[i]);
+		json_ebinding_fields(&g->trunks[i], true);
 		json_close_object();
 	}
 	json_close_array();
@@ -2744,8 +2796,9 @@ static int cmd_egroup_del(int argc, char **argv)
 }
 
 /*
- * e-trunk bind TRUNK group ID [mode M] [remote-id N|none] [basis B]
- * (BIND_TRUNK), or with @cmd SET_BINDING without "group ID" needed.
+ * e-trunk bind TRUNK group ID id N [mode M] [remote-id N|none] [basis B]
+ * (BIND_TRUNK), or with @cmd SET_BINDING without "group ID" and "id N"
+ * needed.
  */
 static int cmd_egroup_bind(uint8_t cmd, int argc, char **argv)
 {
@@ -2772,6 +2825,10 @@ static int cmd_egroup_bind(uint8_t cmd, int argc, char **argv)
 			type = ETRUNK_BIND_A_GROUP;
 			mnl_attr_put_u32(nlh, type, parse_egroup_id(val));
 			have_group = true;
+		} else if (!strcmp(key, "id")) {
+			type = ETRUNK_BIND_A_ID;
+			mnl_attr_put_u32(nlh, type,
+					 parse_range(key, val, 1, UINT32_MAX, ""));
 		} else if (!strcmp(key, "mode")) {
 			type = ETRUNK_BIND_A_MODE;
 			mnl_attr_put_u8(nlh, type,
@@ -2796,6 +2853,9 @@ static int cmd_egroup_bind(uint8_t cmd, int argc, char **argv)
 	}
 	if (cmd == ETRUNK_CMD_BIND_TRUNK && !have_group)
 		usage_error("e-trunk bind %s: which group? (group ID)", argv[0]);
+	if (cmd == ETRUNK_CMD_BIND_TRUNK && !(seen & (1u << ETRUNK_BIND_A_ID)))
+		usage_error("e-trunk bind %s: which member trunk id? (id N, the same on both devices unless remote-id is set)",
+			    argv[0]);
 	if (cmd == ETRUNK_CMD_SET_BINDING && !seen)
 		usage_error("e-trunk bind-set %s: nothing to set", argv[0]);
 	mnl_attr_nest_end(nlh, nest);
@@ -2876,7 +2936,7 @@ static void print_egroup_event(const struct nlmsghdr *nlh,
 		}
 		if (has_b) {
 			json_open_object("binding");
-			json_ebinding_fields(&b);
+			json_ebinding_fields(&b, true);
 			json_close_object();
 		}
 		json_close_object();
@@ -3008,10 +3068,10 @@ static void usage(FILE *f)
 	      "                            [ revert-delay S ] [ description TEXT ]\n"
 	      "       etrunkctl e-trunk set ID [ the options of add ]\n"
 	      "       etrunkctl e-trunk del ID\n"
-	      "       etrunkctl e-trunk bind TRUNK group ID [ mode EMODE ]\n"
+	      "       etrunkctl e-trunk bind TRUNK group ID id N [ mode EMODE ]\n"
 	      "                              [ remote-id { N | none } ] [ basis BASIS ]\n"
-	      "       etrunkctl e-trunk bind-set TRUNK [ mode EMODE ] [ remote-id { N | none } ]\n"
-	      "                                  [ basis BASIS ]\n"
+	      "       etrunkctl e-trunk bind-set TRUNK [ id N ] [ mode EMODE ]\n"
+	      "                                  [ remote-id { N | none } ] [ basis BASIS ]\n"
 	      "       etrunkctl e-trunk unbind TRUNK\n"
 	      "       etrunkctl [-j] monitor\n"
 	      "       etrunkctl help\n"
@@ -3036,7 +3096,8 @@ static void usage(FILE *f)
 	      "   port 1 to 65535 (default 61000); hello 10 to 60000 ms (default\n"
 	      "   1000); hold-multiplier 3 to 255 (default 3); revert-delay 0 to\n"
 	      "   3600 s (default 120); description up to 64 bytes; key as above;\n"
-	      "   source, peer and liveness of one family\n"
+	      "   source, peer and liveness of one family; a member trunk's id 1 to\n"
+	      "   4294967295, unique in its group\n"
 	      "EMODE := { auto | force-master | force-backup }\n"
 	      "BASIS := { priority | links | bandwidth }\n"
 	      "\n"

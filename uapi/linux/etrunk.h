@@ -389,10 +389,19 @@
  *    ETRUNK_BIND_A_IFINDEX: NLA_U32, ro: the trunk.
  *    ETRUNK_BIND_A_IFNAME: NLA_NUL_STRING, ro.
  *    ETRUNK_BIND_A_GROUP: NLA_U32, 1 to ETRUNK_GROUP_MAX: the group.
+ *    ETRUNK_BIND_A_ID: NLA_U32, rw, 1 to 0xffffffff (0 is refused),
+ *        required at binding: the member trunk's E-Trunk id, as the
+ *        number of a vendor's "Eth-Trunk 10", by which the two devices
+ *        name the trunk to each other (its ifindex differs between them).
+ *        Unique within the group: a second member trunk with the same id
+ *        is refused with -EEXIST, "Another member trunk of the group has
+ *        this id".
  *    ETRUNK_BIND_A_MODE: NLA_U8, rw, enum etrunk_egroup_mode, default
  *        ETRUNK_EGROUP_MODE_AUTO.
  *    ETRUNK_BIND_A_REMOTE_ID: NLA_U32, rw, optional: the id of the peer's
- *        member trunk this one pairs with; absent: the same as ours.
+ *        member trunk this one pairs with; absent: the same as ours
+ *        (ETRUNK_BIND_A_ID). The hellos name the peer's trunk by the
+ *        remote id if one is set, else by the id.
  *        ETRUNK_BIND_A_CLEAR_REMOTE_ID (NLA_FLAG) removes it.
  *    ETRUNK_BIND_A_BASIS: NLA_U8, rw, enum etrunk_egroup_basis, default
  *        ETRUNK_EGROUP_BASIS_PRIORITY.
@@ -436,7 +445,9 @@
  *    backup (a device that is not a trunk: -ENODEV, "The device is not a
  *    trunk"; mode loadbalance: -EINVAL, "E-Trunk member trunks are in
  *    mode lacp or backup"); ETRUNK_A_BINDING with ETRUNK_BIND_A_GROUP and
- *    optionally ETRUNK_BIND_A_MODE, _REMOTE_ID and _BASIS. A trunk is
+ *    ETRUNK_BIND_A_ID (without it: -EINVAL, "ETRUNK_BIND_A_ID is
+ *    required: ...", pointing at the nest) and optionally
+ *    ETRUNK_BIND_A_MODE, _REMOTE_ID and _BASIS. A trunk is
  *    bound to one group at most: -EBUSY, "The trunk is already bound to
  *    an E-Trunk group"; a full group: -ENOSPC. While bound, the trunk
  *    cannot leave modes lacp and backup. The binding goes when the trunk
@@ -444,8 +455,9 @@
  *    Event ETRUNK_EVENT_TRUNK_BOUND.
  *
  * ETRUNK_CMD_SET_BINDING
- *    The trunk, and ETRUNK_A_BINDING with any of ETRUNK_BIND_A_MODE,
- *    _REMOTE_ID, _CLEAR_REMOTE_ID and _BASIS (ETRUNK_BIND_A_GROUP, if
+ *    The trunk, and ETRUNK_A_BINDING with any of ETRUNK_BIND_A_ID (unique
+ *    in the group as at binding), _MODE, _REMOTE_ID, _CLEAR_REMOTE_ID and
+ *    _BASIS (ETRUNK_BIND_A_GROUP, if
  *    given, must be the trunk's group, else -EBUSY: moving takes an
  *    unbind). -ENOENT,
  *    "The trunk is not bound to an E-Trunk group", if it is not. Event
@@ -1054,8 +1066,8 @@ enum etrunk_peer_state {
  * @ETRUNK_EVENT_GROUP_STATE: the daemon wrote a group's peer state or
  *     counters.
  * @ETRUNK_EVENT_TRUNK_BOUND: a trunk was bound to a group.
- * @ETRUNK_EVENT_TRUNK_BINDING: a binding's mode, remote id or basis was
- *     set.
+ * @ETRUNK_EVENT_TRUNK_BINDING: a binding's id, mode, remote id or basis
+ *     was set.
  * @ETRUNK_EVENT_TRUNK_UNBOUND: a binding went (unbind, or the trunk was
  *     deleted).
  * @ETRUNK_EVENT_TRUNK_ROLE: the daemon wrote a member trunk's role or
