@@ -42,6 +42,7 @@ module: deps
 tools: deps
 	$(MAKE) -C tools/ip
 	$(MAKE) -C tools/etrunkctl
+	$(MAKE) -C tools/etrunkd
 	$(MAKE) -C selftests all
 
 check: module tools
@@ -95,11 +96,13 @@ install: module tools
 	$(KBUILD) modules_install
 	$(MAKE) -C tools/ip install
 	$(MAKE) -C tools/etrunkctl install
+	$(MAKE) -C tools/etrunkd install
 
 clean:
 	$(KBUILD) clean
 	$(MAKE) -C tools/ip clean
 	$(MAKE) -C tools/etrunkctl clean
+	$(MAKE) -C tools/etrunkd clean
 	$(MAKE) -C selftests clean
 
 .PHONY: all deps module tools check check-debug demo bench bench-failover bench-lacp lint \

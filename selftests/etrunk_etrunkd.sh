@@ -419,4 +419,10 @@ check_eq "roles kept after both daemons stopped" "master backup" \
 check "the daemon logged no error" \
 	eval "! grep -h 'cannot\|error' '$TMP/etrunkd1.log' '$TMP/etrunkd2.log'"
 
+# On a failure, what the daemons said.
+if [ "$FAILED" != 0 ]; then
+	for i in 1 2; do
+		sed "s/^/# etrunkd PE$i: /" "$TMP/etrunkd$i.log"
+	done
+fi
 finish

@@ -241,7 +241,7 @@ static int trunk_cb(const struct nlmsghdr *nlh, void *data)
 
 static int read_trunk(struct nl *req, struct kbinding *b)
 {
-	struct nlmsghdr *nlh = nl_request(req, ETRUNK_CMD_GET_TRUNK, 0);
+	struct nlmsghdr *nlh = nl_request(req, ETRUNK_CMD_GET_TRUNK, NLM_F_ACK);
 
 	b->up = false;
 	b->links = 0;
@@ -252,7 +252,7 @@ static int read_trunk(struct nl *req, struct kbinding *b)
 
 static int read_key(struct nl *req, struct kgroup *g)
 {
-	struct nlmsghdr *nlh = nl_request(req, ETRUNK_CMD_GET_GROUP_KEY, 0);
+	struct nlmsghdr *nlh = nl_request(req, ETRUNK_CMD_GET_GROUP_KEY, NLM_F_ACK);
 	struct nlattr *nest;
 
 	nest = mnl_attr_nest_start(nlh, ETRUNK_A_GROUP);
