@@ -257,9 +257,22 @@ static void write_state(struct daemon *d, struct group_rt *g, uint64_t now)
 
 /* ---- the election --------------------------------------------------------- */
 
+/*
+ * How long a start waits for the peer: the hold time, but at least
+ * START_MIN_MS, because the first hellos after a boot or a restart of the
+ * peer link wait for ARP/ND (and DAD) first, which can take longer than a
+ * short hold time; taking master then would disturb for nothing.
+ */
+#define START_MIN_MS	1000
+
+static uint64_t start_wait_ms(const struct group_rt *g)
+{
+	return hold_ms(g) > START_MIN_MS ? hold_ms(g) : START_MIN_MS;
+}
+
 static bool group_starting(const struct group_rt *g, uint64_t now)
 {
-	return !g->peer_heard && now < g->start_ms + hold_ms(g);
+	return !g->peer_heard && now < g->start_ms + start_wait_ms(g);
 }
 
 static void elect_trunk(struct daemon *d, struct group_rt *g,
@@ -566,7 +579,8 @@ static uint64_t group_tick(struct daemon *d, struct group_rt *g, uint64_t now)
 {
 	bool starting = group_starting(g, now);
 	bool up = g->peer_heard && etkd_rx_peer_up(&g->rx, now * 1000000);
-	bool alive = liveness_alive(&g->live, g->peer_last_ms, hold_ms(g), now);
+	bool alive = liveness_alive(&g->live, g->peer_up, g->peer_last_ms,
+				    hold_ms(g), now);
 	uint64_t next, dl;
 	unsigned int i;
 
@@ -589,7 +603,7 @@ static uint64_t group_tick(struct daemon *d, struct group_rt *g, uint64_t now)
 
 	next = min_u64(g->next_hello_ms, g->next_state_ms);
 	if (starting)
-		next = min_u64(next, g->start_ms + hold_ms(g));
+		next = min_u64(next, g->start_ms + start_wait_ms(g));
 	if (g->peer_up)
 		next = min_u64(next, g->rx.last_ns / 1000000 +
 				     g->rx.hold_ns / 1000000 + 1);

@@ -185,18 +185,26 @@ static int key_cb(const struct nlmsghdr *nlh, void *data)
 
 /*
  * A member can carry if it is active, or stands by only because of a role
- * or of 1:1 (the backup of a pair): it takes over the moment it is asked.
- * A member waiting for max-links, for its LACP partner, or without a link
- * cannot.
+ * or of 1:1 (the backup of a pair), or is attached to its LACP partner and
+ * only waiting for the two ends to synchronise: it carries the moment it
+ * is asked, and its state passes through these while a role changes (not
+ * counting them would take the new master's links away at once, and the
+ * role back). A member without a link, without an LACP partner or beyond
+ * max-links cannot.
  */
 static bool member_available(uint8_t state, uint8_t reason)
 {
-	if (state == ETRUNK_MEMBER_ACTIVE)
+	switch (reason) {
+	case ETRUNK_REASON_NONE:
+		return state == ETRUNK_MEMBER_ACTIVE;
+	case ETRUNK_REASON_BACKUP:
+	case ETRUNK_REASON_LACP_ROLE:
+	case ETRUNK_REASON_EROLE_BACKUP:
+	case ETRUNK_REASON_LACP_WAITING:
+	case ETRUNK_REASON_LACP_PARTNER:
 		return true;
-	return state == ETRUNK_MEMBER_STANDBY &&
-	       (reason == ETRUNK_REASON_BACKUP ||
-		reason == ETRUNK_REASON_LACP_ROLE ||
-		reason == ETRUNK_REASON_EROLE_BACKUP);
+	}
+	return false;
 }
 
 static int trunk_cb(const struct nlmsghdr *nlh, void *data)

@@ -145,9 +145,11 @@ void liveness_read(struct liveness *l, uint64_t now_ms)
 	}
 }
 
-bool liveness_alive(const struct liveness *l, uint64_t since_ms,
-		    uint64_t hold_ms, uint64_t now_ms)
+bool liveness_alive(const struct liveness *l, bool peer_up,
+		    uint64_t since_ms, uint64_t hold_ms, uint64_t now_ms)
 {
-	return l->fd >= 0 && l->answered && l->reply_sent_ms > since_ms &&
-	       now_ms - l->reply_ms < hold_ms;
+	if (l->fd < 0 || !l->answered || now_ms - l->reply_ms >= hold_ms)
+		return false;
+	/* While hellos come, the last reply need not be newer than them. */
+	return peer_up || l->reply_sent_ms > since_ms;
 }

@@ -38,8 +38,12 @@ void liveness_close(struct liveness *l);
 void liveness_probe(struct liveness *l, uint64_t now_ms);
 /* Read what is waiting on the socket (replies to us, others ignored). */
 void liveness_read(struct liveness *l, uint64_t now_ms);
-/* Whether the peer answered a request sent after @since_ms, within @hold_ms. */
-bool liveness_alive(const struct liveness *l, uint64_t since_ms,
-		    uint64_t hold_ms, uint64_t now_ms);
+/*
+ * Whether the liveness address answers: a reply within @hold_ms, and with
+ * the peer down (!@peer_up), to a request sent after @since_ms (its last
+ * hello).
+ */
+bool liveness_alive(const struct liveness *l, bool peer_up,
+		    uint64_t since_ms, uint64_t hold_ms, uint64_t now_ms);
 
 #endif /* ETKD_LIVENESS_H */
