@@ -204,13 +204,18 @@ sleep 2.1	# counters are written every 2 s
 check_ge "PE1 counts hellos received" "$(counter 1 hellos_rx)" 5
 check_ge "PE2 counts hellos sent" "$(counter 2 hellos_tx)" 5
 check_eq "no authentication failure with the same key" 0 "$(counter 1 auth_failures)"
-# Starting, each held backup (none in the kernel) until it heard the other.
-check "the hook ran on PE1: group 1, et0, none -> backup (starting)" \
-	grep -qx "1 et0 none backup 1 et0 10 none backup starting" "$TMP/hooklog1"
-check "then backup -> master (higher-priority)" \
-	grep -qx "1 et0 backup master 1 et0 10 backup master higher-priority" "$TMP/hooklog1"
-check "the hook ran on PE2: none -> backup, once" \
-	eval '[ "$(cat "$TMP/hooklog2")" = "1 et0 none backup 1 et0 10 none backup starting" ]'
+# Starting, each held backup (none in the kernel) until it heard the
+# other (or waited a second: under emulation the second daemon may start
+# later than that, and the first become master by peer-down meanwhile).
+hook_line() { sed -n "$2p" "$TMP/hooklog$1"; }
+check_eq "the hook's first run on PE1: group 1, et0, none -> backup (starting)" \
+	"1 et0 none backup 1 et0 10 none backup starting" "$(hook_line 1 1)"
+check "its last: backup -> master" \
+	eval '[[ "$(hook_line 1 \$)" == "1 et0 backup master 1 et0 10 backup master "* ]]'
+check_eq "the hook's first run on PE2: none -> backup (starting)" \
+	"1 et0 none backup 1 et0 10 none backup starting" "$(hook_line 2 1)"
+check "its last: -> backup" \
+	eval '[[ "$(hook_line 2 \$)" == "1 et0 "*" backup 1 et0 10 "*" backup "* ]]'
 
 # ---------------------------------------------------------------------
 # Election by system ID: equal priorities, PE1's system ID is lower.
@@ -329,9 +334,21 @@ check "back over IPv4" wait_until 5 both_up
 # ---------------------------------------------------------------------
 # Daemon restart under traffic: nothing lost, nothing changed.
 # ---------------------------------------------------------------------
+# The stream is counted by a tc filter on each PE's trunk (Udp NoPorts
+# would count the hellos that reach PE1 while its daemon is away).
+for i in 1 2; do
+	tc -n "${PE[$i]}" qdisc add dev et0 clsact
+	tc -n "${PE[$i]}" filter add dev et0 ingress protocol ip flower \
+		ip_proto udp dst_port 5000-$((5000 + FLOWS - 1)) action pass
+done
+stream_rx()	# PE
+{
+	tc -n "${PE[$1]}" -s -j filter show dev et0 ingress |
+		jq '[.[] | .options.actions[0].stats.packets // empty] | add'
+}
 changes0=$(counter 1 role_changes)
-n1=$(udp_noports "$NS_PE1" 4)
-n2=$(udp_noports "$NS_PE2" 4)
+n1=$(stream_rx 1)
+n2=$(stream_rx 2)
 # 16 flows, 400 rounds 5 ms apart: 2 s of traffic.
 ip netns exec "$NS_CE" "$UDP_FLOWS" 192.0.2.2 $FLOWS 400 5000 >"$TMP/sent" &
 sender=$!
@@ -339,7 +356,8 @@ sleep 0.3
 stop_daemon 1
 start_daemon 1
 wait $sender
-got=$(($(udp_noports_settled "$NS_PE1" 4) - n1 + $(udp_noports_settled "$NS_PE2" 4) - n2))
+sleep 0.5
+got=$(($(stream_rx 1) - n1 + $(stream_rx 2) - n2))
 check_eq "PE1's daemon restarted under traffic: no datagram lost" \
 	"$(cat "$TMP/sent")" "$got"
 check "PE1 adopted its role: still master" roles_are master backup
@@ -367,15 +385,19 @@ for i in 1 2; do ctl $i e-trunk set 1 liveness none; done
 # hold time; PE1 returns and gets master back after the revert delay.
 # ---------------------------------------------------------------------
 : >"$TMP/hooklog2"
+# The daemons' log lines carry CLOCK_MONOTONIC in ms; /proc/uptime is the
+# same clock here (no suspend in the guest), to 10 ms.
+T0=$(awk '{ printf "%d", $1 * 1000 }' /proc/uptime)
 stop_daemon 1 KILL
 ip -n "$NS_PE1" link set l1 down
 ip -n "$NS_PE1" link set p1 down
-T0=$(date +%s%N)
 check "PE1 gone: PE2 master" wait_until 5 eval '[ "$(role 2)" = master ]'
-T1=$(date +%s%N)
 check_eq "PE2's reason" peer-down "$(reason 2)"
-echo "# PE2 master $(((T1 - T0) / 1000000)) ms after PE1 went (hold 300 ms)"
-check_le "within about the hold time (ms)" $(((T1 - T0) / 1000000)) 1500
+T1=$(awk -F'[][]' '/backup -> master \(peer-down\)/ { t = $2 } END { printf "%d", t * 1000 }' \
+	"$TMP/etrunkd2.log")
+echo "# PE2 master $((T1 - T0)) ms after PE1 went (hold 300 ms)"
+check_ge "not before the hold time (ms, by the daemon's clock)" $((T1 - T0)) 150
+check_le "but within the hold time and a little" $((T1 - T0)) 800
 check "the bond moves to PE2's links" wait_until 10 bond_uses "0 1 1"
 burst
 check_eq "all the CE's traffic reaches PE2" "$BURST" "$GOT2"
