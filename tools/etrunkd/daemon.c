@@ -447,10 +447,6 @@ static void sync_trunks(struct group_rt *g, const struct kgroup *c)
 			log_info("e-trunk %u: member trunk %s, id %u (peer's %u), role %s",
 				 c->id, t->k.ifname, t->k.id, t->k.peer_id,
 				 role_name(t->role));
-			if (i >= ETKD_HELLO_MAX_RECORDS)
-				log_err("e-trunk %u: %s is beyond the %u member trunks a hello carries; the peer will not see it",
-					c->id, t->k.ifname,
-					ETKD_HELLO_MAX_RECORDS);
 		}
 	}
 }

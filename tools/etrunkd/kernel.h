@@ -16,6 +16,11 @@
 #include <linux/etrunk.h>
 
 #include "../etrunkctl/nl.h"
+#include "hello.h"
+
+/* Every member trunk of a group fits one hello. */
+_Static_assert(ETRUNK_GROUP_MAX_TRUNKS <= ETKD_HELLO_MAX_RECORDS,
+	       "a group's member trunks must fit one hello");
 
 /* A member trunk bound to a group, as the kernel reports it. */
 struct kbinding {

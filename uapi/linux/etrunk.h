@@ -325,8 +325,8 @@
  * E-Trunk groups
  * --------------
  *
- * The configuration of the E-Trunk peer protocol (etrunkd, see
- * tools/etrunkd/PROTOCOL.md): two devices (e.g. two PEs) back each other
+ * The configuration of the E-Trunk peer protocol (etrunkd; its hellos
+ * are below, "E-Trunk hellos"): two devices (e.g. two PEs) back each other
  * up for the member trunks bound to a group; etrunkd reads the groups
  * here, exchanges hellos with the peer and writes back each member
  * trunk's role and the peer's state. Groups live in a network namespace
@@ -497,6 +497,48 @@
  * trunk's ETRUNK_A_IFINDEX and ETRUNK_A_IFNAME and ETRUNK_A_BINDING.
  * Changes made by the daemon are sent as any other, so several
  * listeners see one state.
+ *
+ * E-Trunk hellos
+ * --------------
+ *
+ * The daemons of a group's two devices send each other a hello over UDP,
+ * from the group's source address to its peer address, to its port
+ * (ETRUNK_GROUP_DEFAULT_PORT unless configured), every hello interval and
+ * at once when a member trunk's state or role changes; the kernel never
+ * sees them. Version 1, every field big-endian:
+ *
+ *    offset size field
+ *     0     4    magic "ETKP" (0x45544b50)
+ *     4     1    version, 1 (others are dropped)
+ *     5     1    type, 1 = hello
+ *     6     2    flags: bit 0, an HMAC follows the records; others zero
+ *     8     2    length of the packet, 40 + 24 * n (+ 32 with the HMAC),
+ *                equal to the UDP payload's
+ *    10     1    group id, 1 to ETRUNK_GROUP_MAX
+ *    11     1    the sender's group priority, 1 to 254, lower wins
+ *    12     6    the sender's system ID (ETRUNK_GROUP_A_SYSTEM)
+ *    18     1    hold multiplier: the receiver declares the sender down
+ *                after interval * multiplier without a valid hello
+ *    19     1    n, member-trunk records, 0 to 48
+ *    20     4    hello interval, ms
+ *    24     8    epoch: chosen per daemon start, greater than every
+ *                earlier one, not zero
+ *    32     8    sequence number, from 1 per epoch, +1 per hello; a hello
+ *                whose (epoch, sequence) is not above the last accepted
+ *                is a replay and dropped
+ *    40  24*n    records, each: trunk id (4, ETRUNK_BIND_A_ID), peer trunk
+ *                id (4, the remote id if set, else the id), mode (1, enum
+ *                etrunk_egroup_mode), basis (1, enum etrunk_egroup_basis),
+ *                state (1: 0 no available link, 1 up, 2 administratively
+ *                down), role (1, enum etrunk_egroup_role), available links
+ *                (2), reserved (2, zero), available bandwidth in Mb/s (8)
+ *  40+24n  32    HMAC-SHA256 with the group's key over everything before
+ *                it, when flag bit 0 is set (required when a key is set)
+ *
+ * 48 records at most: 1224 bytes, so that a hello fits IPv6's minimum
+ * MTU and is never fragmented. The README ("E-Trunk hellos, byte by
+ * byte") gives the receiver's checks in order, the election and the
+ * revert delay.
  *
  * Flush frames
  * ------------
@@ -712,7 +754,7 @@ struct etrunk_flush_hdr {
 #define ETRUNK_GROUP_MAX_REVERT_DELAY 3600	/* s */
 #define ETRUNK_GROUP_DEFAULT_REVERT_DELAY 120	/* s */
 #define ETRUNK_GROUP_DESCR_MAX 64		/* bytes, without the NUL */
-#define ETRUNK_GROUP_MAX_TRUNKS 64		/* bound to one group */
+#define ETRUNK_GROUP_MAX_TRUNKS 48		/* bound to one group: one hello */
 
 /* A member's priority until one is set; lower is preferred. */
 #define ETRUNK_DEFAULT_PRIORITY 32768
