@@ -109,7 +109,6 @@ static struct hsock *hsock_get(struct daemon *d, const struct kgroup *c)
 	struct hsock *free_slot = NULL;
 	struct epoll_event ev = { .events = EPOLLIN };
 	unsigned int i;
-	char a[INET6_ADDRSTRLEN];
 	int err;
 
 	for (i = 0; i < ETRUNK_GROUP_MAX; i++) {
@@ -134,6 +133,8 @@ static struct hsock *hsock_get(struct daemon *d, const struct kgroup *c)
 	memcpy(free_slot->addr, c->source, c->addr_len);
 	err = hsock_open(free_slot);
 	if (err) {
+		char a[INET6_ADDRSTRLEN];
+
 		addr_str(c->source, c->addr_len, a, sizeof(a));
 		log_err("e-trunk %u: cannot bind %s port %u: %s", c->id, a,
 			c->port, strerror(-err));
@@ -378,7 +379,6 @@ static int group_start(struct daemon *d, struct group_rt *g,
 	struct sockaddr_storage src;
 	socklen_t sl;
 	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
-	int err;
 
 	memset(g, 0, sizeof(*g));
 	g->live.fd = -1;
@@ -397,7 +397,7 @@ static int group_start(struct daemon *d, struct group_rt *g,
 	}
 	g->sock = hsock_get(d, c);
 	if (c->has_liveness) {
-		err = liveness_open(&g->live, c->liveness, c->addr_len,
+		int err = liveness_open(&g->live, c->liveness, c->addr_len,
 				    (uint16_t)(getpid() ^ c->id << 12));
 		if (err) {
 			log_err("e-trunk %u: liveness socket: %s", c->id,
@@ -577,7 +577,7 @@ static uint64_t group_tick(struct daemon *d, struct group_rt *g, uint64_t now)
 	bool up = g->peer_heard && etkd_rx_peer_up(&g->rx, now * 1000000);
 	bool alive = liveness_alive(&g->live, g->peer_up, g->peer_last_ms,
 				    hold_ms(g), now);
-	uint64_t next, dl;
+	uint64_t next;
 	unsigned int i;
 
 	if (alive != g->live_alive) {
@@ -604,7 +604,7 @@ static uint64_t group_tick(struct daemon *d, struct group_rt *g, uint64_t now)
 		next = min_u64(next, g->rx.last_ns / 1000000 +
 				     g->rx.hold_ns / 1000000 + 1);
 	for (i = 0; i < g->n_trunks; i++) {
-		dl = etkd_revert_deadline(&g->trunks[i].rv,
+		uint64_t dl = etkd_revert_deadline(&g->trunks[i].rv,
 					  (uint64_t)g->cfg.revert_delay * 1000);
 		if (dl)
 			next = min_u64(next, dl);

@@ -79,6 +79,7 @@ void liveness_probe(struct liveness *l, uint64_t now_ms)
 	if (l->fd < 0)
 		return;
 	e.type = l->family == AF_INET ? ICMP_ECHO : ICMP6_ECHO_REQUEST;
+	e.code = 0;
 	e.ident = htons(l->ident);
 	e.seq = htons(++l->seq);
 	e.sent_ms = now_ms;
