@@ -5,7 +5,8 @@
 # a test that never reported (the guest died) and a kernel problem found
 # in the guest's log (vm.sh exit 3) count as failures.
 #
-#   check.sh [VM OPTIONS --] [TEST...]   (default: all selftests)
+#   check.sh [VM OPTIONS --] [TEST...]   (default: all selftests, and
+#                                        etrunkd's unit tests on the host)
 #
 # VM OPTIONS are vm.sh's (another kernel, memory, timeout). ETRUNK_KO, if
 # set, names the module the guest loads (the guest starts with a clean
@@ -23,6 +24,17 @@ fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+
+# etrunkd's protocol core: unit tests on the host (namespaces and veth
+# work here), counted with the guest's, when all tests run.
+unit_p=0 unit_f=0 unit_s=0
+if [ $# -eq 0 ]; then
+	make -s -C tools/etrunkd check 2>&1 | tee "$log"
+	read -r unit_p _ unit_f _ unit_s _ <<<"$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" |
+		tail -n1 | tr -d ,)"
+	[ -n "$unit_p" ] || { unit_p=0 unit_f=1 unit_s=0; echo "# etrunkd unit tests: no summary"; }
+fi
+
 cmd=(selftests/run.sh "$@")
 [ -z "${ETRUNK_KO:-}" ] || cmd=(env "ETRUNK_KO=$ETRUNK_KO" "${cmd[@]}")
 "$here/vm.sh" "${vm_opts[@]}" -- "${cmd[@]}" | tee "$log"
@@ -40,5 +52,8 @@ elif [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
 	echo "# the tests passed but the run failed (vm.sh exit $rc): see above"
 	failed=1
 fi
+passed=$((passed + unit_p))
+failed=$((failed + unit_f))
+skipped=$((skipped + unit_s))
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
