@@ -736,7 +736,9 @@ struct etrunk_flush_hdr {
  *     flush frames. The master changes at once when it loses its link
  *     (netdevice notifier), is taken out with ETRUNK_MEMBER_A_ADMIN_UP 0,
  *     fails liveness probing, or when the backup receives a flush frame;
- *     then come gratuitous ARP and flush frames.
+ *     then come gratuitous ARP and flush frames. Bound to an E-Trunk
+ *     group in role backup, the trunk has no master: both members stand
+ *     by (see ETRUNK_CMD_SET_ROLE).
  * @ETRUNK_MODE_LACP: static LACP (IEEE 802.1AX, see "LACP"): members the
  *     protocol aggregates with the partner are active; each packet goes
  *     to one of them by its flow hash, as in loadbalance.
@@ -781,7 +783,8 @@ enum etrunk_hash_policy {
  * @ETRUNK_MEMBER_ACTIVE: up, with carrier, and in the transmit set.
  * @ETRUNK_MEMBER_STANDBY: could carry traffic but waits, because the
  *     trunk already has max-links active members of higher priority, or,
- *     in mode backup, because it is the backup.
+ *     in mode backup, because it is the backup or the trunk is in E-Trunk
+ *     role backup, or, in mode lacp, because of role backup.
  */
 enum etrunk_member_state {
 	ETRUNK_MEMBER_DOWN = 0,
