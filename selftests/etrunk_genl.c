@@ -3286,7 +3286,7 @@ TEST_F(etrunk, group_role)
  * comes back), no master, no carrier; role master and unbinding choose a
  * master again, a switchover for ETRUNK_SWITCH_EROLE.
  */
-TEST_F(etrunk, group_role_backup_mode)
+TEST_F_TIMEOUT(etrunk, group_role_backup_mode, 120)
 {
 	struct trunk t;
 	struct reply r;
