@@ -40,6 +40,7 @@ static const char *const etrunk_switch_names[] = {
 	[ETRUNK_SWITCH_FLUSH] = "flush frame from the peer",
 	[ETRUNK_SWITCH_MANUAL] = "designated",
 	[ETRUNK_SWITCH_REMOVED] = "master released",
+	[ETRUNK_SWITCH_EROLE] = "E-Trunk role no longer backup",
 };
 
 static bool etrunk_revert_due(struct etrunk *et, struct etrunk_member *pref)
@@ -103,6 +104,8 @@ struct etrunk_member *etrunk_backup_choose(struct etrunk *et)
 		chosen = pref ?: first;
 		if (cur)
 			reason = etrunk_switch_reason_of(cur->next_reason);
+		else if (et->erole_release)
+			reason = ETRUNK_SWITCH_EROLE;
 		else
 			reason = et->master_removed ? ETRUNK_SWITCH_REMOVED :
 						      ETRUNK_SWITCH_UP;

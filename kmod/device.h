@@ -81,6 +81,10 @@ struct etrunk_pcpu_stats {
  * @lacp: mode lacp (lacp.c).
  * @binding: the trunk's E-Trunk group binding, NULL if none
  *	(etrunk_group.c); RTNL.
+ * @erole_backup: bound, in E-Trunk role backup: in mode backup every
+ *	member stands by (ETRUNK_REASON_EROLE_BACKUP); RTNL.
+ * @erole_release: the selection runs because the trunk left E-Trunk role
+ *	backup: a new master is a switchover for ETRUNK_SWITCH_EROLE.
  */
 struct etrunk {
 	unsigned int tx_count;
@@ -121,6 +125,8 @@ struct etrunk {
 	struct etrunk_probe probe;
 	struct etrunk_lacp lacp;
 	struct etrunk_binding *binding;
+	bool erole_backup;
+	bool erole_release;
 };
 
 /* Trunk parameters to change; a NULL pointer leaves one as it is. */

@@ -4,7 +4,8 @@
  * namespace, the configuration of the peer protocol etrunkd runs, the
  * member trunks bound to each group, and what the daemon writes back: the
  * role of each member trunk (applied to a trunk in mode lacp as its LACP
- * role) and the state of the peer. Everything here runs under RTNL.
+ * role; in mode backup, role backup makes both members stand by) and the
+ * state of the peer. Everything here runs under RTNL.
  */
 
 #include <linux/etherdevice.h>
@@ -16,6 +17,7 @@
 #include "device.h"
 #include "etrunk_group.h"
 #include "genetlink.h"
+#include "member.h"
 
 #define ETRUNK_GROUP_RO(attr) \
 	{ .type = NLA_REJECT, .reject_message = #attr " is read-only" }
@@ -882,13 +884,33 @@ out:
 	return err;
 }
 
+/* Role backup on or off. In mode backup, off is a switchover to the
+ * master the trunk chooses (ETRUNK_SWITCH_EROLE), on takes both members
+ * out; neither for a trunk being deleted, which releases its members.
+ */
+static void etrunk_erole_standby(struct etrunk *et, bool standby)
+{
+	if (et->erole_backup == standby)
+		return;
+	et->erole_backup = standby;
+	if (et->mode != ETRUNK_MODE_BACKUP ||
+	    et->dev->reg_state != NETREG_REGISTERED)
+		return;
+	et->erole_release = !standby;
+	etrunk_select(et, NULL);
+	et->erole_release = false;
+}
+
 static void etrunk_unbind(struct etrunk_binding *b)
 {
+	struct etrunk *et = b->et;
+
 	etrunk_binding_event(b, ETRUNK_EVENT_TRUNK_UNBOUND);
 	list_del(&b->list);
 	b->group->n_bindings--;
-	b->et->binding = NULL;
+	et->binding = NULL;
 	kfree(b);
+	etrunk_erole_standby(et, false);
 }
 
 int etrunk_genl_unbind_trunk(struct sk_buff *skb, struct genl_info *info)
@@ -911,7 +933,9 @@ int etrunk_genl_unbind_trunk(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
-/* Mode lacp: the role becomes the LACP role. Mode backup: stored only. */
+/* Mode lacp: the role becomes the LACP role. Mode backup: role backup
+ * makes the whole trunk stand by, role master lets it choose a master.
+ */
 static int etrunk_binding_apply_role(struct etrunk_binding *b, u8 role,
 				     struct netlink_ext_ack *extack)
 {
@@ -919,12 +943,18 @@ static int etrunk_binding_apply_role(struct etrunk_binding *b, u8 role,
 	struct etrunk *et = b->et;
 	struct etrunk_params p = {};
 	u8 lacp_role;
+	int err;
 
-	if (et->mode != ETRUNK_MODE_LACP || et->lacp.backup == backup)
-		return 0;
-	lacp_role = backup ? ETRUNK_LACP_ROLE_BACKUP : ETRUNK_LACP_ROLE_MASTER;
-	p.lacp_role = &lacp_role;
-	return etrunk_set_params(et, &p, extack);
+	if (et->mode == ETRUNK_MODE_LACP && et->lacp.backup != backup) {
+		lacp_role = backup ? ETRUNK_LACP_ROLE_BACKUP :
+				     ETRUNK_LACP_ROLE_MASTER;
+		p.lacp_role = &lacp_role;
+		err = etrunk_set_params(et, &p, extack);
+		if (err)
+			return err;
+	}
+	etrunk_erole_standby(et, backup);
+	return 0;
 }
 
 int etrunk_genl_set_role(struct sk_buff *skb, struct genl_info *info)
@@ -988,6 +1018,7 @@ void etrunk_groups_exit(struct etrunk_groups *gs)
 		WARN_ON_ONCE(g->n_bindings);
 		list_for_each_entry_safe(b, tmp, &g->bindings, list) {
 			b->et->binding = NULL;
+			b->et->erole_backup = false;
 			kfree(b);
 		}
 		gs->group[i] = NULL;

@@ -71,6 +71,9 @@ static u8 etrunk_member_reason(const struct etrunk_member *m,
 	if (!m->probe_ok && m->et->mode == ETRUNK_MODE_BACKUP &&
 	    m->et->probe.interval)
 		return ETRUNK_REASON_PROBE;
+	/* The whole 1:1 pair stands by for the peer's trunk. */
+	if (m->et->mode == ETRUNK_MODE_BACKUP && m->et->erole_backup)
+		return ETRUNK_REASON_EROLE_BACKUP;
 	/* lacp.c decided, max-links included. */
 	if (m->et->mode == ETRUNK_MODE_LACP)
 		return m->lacp.reason;
@@ -118,17 +121,22 @@ static u8 etrunk_state_of(u8 reason)
 	if (reason == ETRUNK_REASON_NONE)
 		return ETRUNK_MEMBER_ACTIVE;
 	if (reason == ETRUNK_REASON_MAX_LINKS || reason == ETRUNK_REASON_BACKUP ||
-	    reason == ETRUNK_REASON_LACP_ROLE)
+	    reason == ETRUNK_REASON_LACP_ROLE ||
+	    reason == ETRUNK_REASON_EROLE_BACKUP)
 		return ETRUNK_MEMBER_STANDBY;
 	return ETRUNK_MEMBER_DOWN;
 }
 
-/* Usable: could be active, or waits only because others are preferred. */
+/* Usable: could be active, or waits only because others are preferred
+ * (or the trunk stands by in E-Trunk role backup: a member keeps its age,
+ * so the one usable the longest is still known when the role ends).
+ */
 static bool etrunk_reason_usable(u8 reason)
 {
 	return reason == ETRUNK_REASON_NONE ||
 	       reason == ETRUNK_REASON_MAX_LINKS ||
-	       reason == ETRUNK_REASON_BACKUP;
+	       reason == ETRUNK_REASON_BACKUP ||
+	       reason == ETRUNK_REASON_EROLE_BACKUP;
 }
 
 /* A member that leaves hands its slot to one that joins, so a switchover

@@ -9,13 +9,18 @@
 # second binding are refused, a group with trunks is not deleted, a
 # deleted trunk leaves its group, the monitor sees the e-trunk events,
 # changes need CAP_NET_ADMIN, and a group is invisible from another
-# namespace.
+# namespace. With real packets: a trunk in mode backup set to role backup
+# (etrunkctl e-trunk role, what etrunkd writes) sends nothing on either
+# member, drops what comes in, has no carrier and stays so when a link
+# comes back; role master and unbinding bring traffic back, each a
+# switchover for reason e-trunk.
 
 source "$(dirname "$0")/lib.sh"
 require_etrunk
 ETRUNKCTL="$REPO_DIR/tools/etrunkctl/etrunkctl"
 [ -x "$ETRUNKCTL" ] || skip "etrunkctl not built (make -C tools/etrunkctl)"
 command -v jq >/dev/null || skip "jq not installed"
+[ -x "$UDP_FLOWS" ] || skip "udp_flows not built"
 command -v setpriv >/dev/null || skip "setpriv (util-linux) not installed"
 
 new_ns NS e-trunk
@@ -202,5 +207,96 @@ check_eq "another namespace sees no group" 0 \
 	"$(ip netns exec "$NS2" "$ETRUNKCTL" -j e-trunk show | jq length)"
 check_refused "nor group 3" "No such E-Trunk group" \
 	ip netns exec "$NS2" "$ETRUNKCTL" e-trunk show 3
+
+# ---- role backup of a trunk in mode backup, with real packets -----------
+
+make_trunk_pair 2 mode backup || { fail "set up two hosts"; finish; }
+actl() { ip netns exec "$NS_A" "$ETRUNKCTL" "$@"; }
+ping_b() { ip netns exec "$NS_A" ping -c 1 -W 1 192.0.2.2 >/dev/null 2>&1; }
+# wait_ping: traffic resumed (the peer follows the flush frames).
+wait_ping()
+{
+	local tries=0
+
+	until ping_b; do
+		[ $tries -lt 10 ] || return 1
+		tries=$((tries + 1))
+	done
+}
+# frames B received on both links from A's members
+b_rx() { echo $(($(rx_packets "$NS_B" b0) + $(rx_packets "$NS_B" b1))); }
+a_trunk() { link_detail "$NS_A" et0 "$1"; }
+
+check "A: a master" wait_state "$NS_A" a0 active
+check "traffic in role none" wait_ping
+check "A: group" actl e-trunk add 1 system-id 02:00:5e:00:00:01 \
+	source 192.0.2.1 peer 192.0.2.2
+check "A: bind et0" actl e-trunk bind et0 group 1 id 10
+ip -n "$NS_A" link add et1 type etrunk mode backup
+check_refused "role of an unbound trunk" \
+	"The trunk is not bound to an E-Trunk group" actl e-trunk role et1 master
+check_refused "role: master or backup (tool)" "master or backup" \
+	actl e-trunk role et0 none
+check "A: role master" actl e-trunk role et0 master reason higher-priority
+check_eq "show: the role and its reason" \
+	"  e-trunk 1 id 10 mode auto basis priority role master (higher-priority)" \
+	"$(actl show et0 | grep e-trunk)"
+check "traffic in role master" wait_ping
+sw=$(a_trunk switchovers)
+
+check "A: role backup" actl e-trunk role et0 backup reason lower-priority
+check_eq "json: role backup" "backup lower-priority" \
+	"$(actl -j show et0 | jq -r '.[0].e_trunk | "\(.role) \(.reason)"')"
+check_eq "a0 stands by" "standby e-trunk-backup" \
+	"$(link_detail "$NS_A" a0 state) $(link_detail "$NS_A" a0 reason)"
+check_eq "a1 stands by" "standby e-trunk-backup" \
+	"$(link_detail "$NS_A" a1 state) $(link_detail "$NS_A" a1 reason)"
+check_eq "no master" none "$(a_trunk active_member)"
+check_eq "no active member" 0 "$(a_trunk active_members)"
+check_eq "json: the reasons" "e-trunk-backup e-trunk-backup" \
+	"$(actl -j show et0 | jq -r '[.[0].members[].reason] | join(" ")')"
+check_eq "json: no active member" null \
+	"$(actl -j show et0 | jq -r '.[0].active_member')"
+check_eq "no carrier" 0 "$(link_attr "$NS_A" et0 carrier)"
+check_eq "standing by is no switchover" "$sw" "$(a_trunk switchovers)"
+sleep 0.3
+rx0=$(b_rx)
+drop0=$(link_attr "$NS_A" et0 statistics/rx_dropped)
+ip netns exec "$NS_A" "$UDP_FLOWS" 192.0.2.2 16 20 >/dev/null 2>&1
+check "no ping in role backup" bash -c \
+	"! ip netns exec $NS_A ping -c 2 -i 0.2 -W 1 192.0.2.2"
+# B pings A: its frames arrive on A's members and are dropped there.
+ip netns exec "$NS_B" ping -c 3 -i 0.2 -W 1 192.0.2.1 >/dev/null 2>&1
+check_eq "no frame left A's members" 0 $(($(b_rx) - rx0))
+check_ge "A dropped what it received" \
+	$(($(link_attr "$NS_A" et0 statistics/rx_dropped) - drop0)) 3
+# A link that comes back does not bring a member in.
+ip -n "$NS_B" link set b0 down
+check "a0 loses its link" wait_state "$NS_A" a0 down
+ip -n "$NS_B" link set b0 up
+check "a0 back: standby" wait_state "$NS_A" a0 standby
+check_eq "a0: for the role" e-trunk-backup "$(link_detail "$NS_A" a0 reason)"
+check_eq "still no master" none "$(a_trunk active_member)"
+rx0=$(b_rx)
+ip netns exec "$NS_A" "$UDP_FLOWS" 192.0.2.2 16 20 >/dev/null 2>&1
+sleep 0.3
+check_eq "still nothing sent" 0 $(($(b_rx) - rx0))
+
+check "A: role master again" actl e-trunk role et0 master
+check "traffic resumes" wait_ping
+check_eq "a switchover" $((sw + 1)) "$(a_trunk switchovers)"
+check_eq "for e-trunk" e-trunk "$(a_trunk switchover_reason)"
+check_eq "etrunkctl: last switchover e-trunk" 1 \
+	"$(actl show et0 | grep -c 'last: e-trunk')"
+rx0=$(b_rx)
+ip netns exec "$NS_A" "$UDP_FLOWS" 192.0.2.2 16 20 >/dev/null 2>&1
+check_ge "frames leave A again" $(($(b_rx) - rx0)) 20
+
+check "A: role backup once more" actl e-trunk role et0 backup
+check "no traffic" bash -c "! ip netns exec $NS_A ping -c 1 -W 1 192.0.2.2"
+check "A: unbind" actl e-trunk unbind et0
+check "traffic after unbinding" wait_ping
+check_eq "a switchover for e-trunk" "$((sw + 2)) e-trunk" \
+	"$(a_trunk switchovers) $(a_trunk switchover_reason)"
 
 finish

@@ -373,6 +373,8 @@ struct trunk {
 	__u32 bind_group;	/* ETRUNK_A_BINDING's group, id and role */
 	__u32 bind_id;
 	__u8 bind_role;
+	__u32 active_member, switchovers;	/* mode backup */
+	__u8 switch_reason;
 };
 
 static void bad(struct trunk *t, const char *fmt, ...)
@@ -523,7 +525,10 @@ static void parse_member(const struct nlattr *nest, struct member *m,
 		bad(t, "member %s: state %u with reason %u", m->ifname,
 		    m->state, m->reason);
 	if ((m->state == ETRUNK_MEMBER_STANDBY) !=
-	    (m->reason == ETRUNK_REASON_MAX_LINKS))
+	    (m->reason == ETRUNK_REASON_MAX_LINKS ||
+	     m->reason == ETRUNK_REASON_BACKUP ||
+	     m->reason == ETRUNK_REASON_LACP_ROLE ||
+	     m->reason == ETRUNK_REASON_EROLE_BACKUP))
 		bad(t, "member %s: state %u with reason %u", m->ifname,
 		    m->state, m->reason);
 }
@@ -672,6 +677,15 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 			break;
 		case ETRUNK_A_EVENT_SEQ:
 			t->event_seq = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_ACTIVE_MEMBER:
+			t->active_member = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_SWITCHOVERS:
+			t->switchovers = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_A_SWITCHOVER_REASON:
+			t->switch_reason = mnl_attr_get_u8(a);
 			break;
 		}
 	}
@@ -3232,7 +3246,7 @@ TEST_F(etrunk, group_role)
 	EXPECT_EQ(ETRUNK_EROLE_MASTER, g.trunks[0].role);
 	EXPECT_EQ(ETRUNK_EREASON_NONE, g.trunks[0].reason);
 
-	/* Mode backup: stored. */
+	/* Mode backup (without members here; see group_role_backup_mode). */
 	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et2", 0,
 			      ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_BACKUP,
 			      ETRUNK_BIND_A_REASON, ETRUNK_EREASON_PEER_FORCE_MASTER,
@@ -3265,6 +3279,118 @@ TEST_F(etrunk, group_role)
 	EXPECT_STREQ("Written with ETRUNK_CMD_BIND_TRUNK or ETRUNK_CMD_SET_BINDING",
 		     r.msg);
 	reply_free(&r);
+}
+
+/*
+ * Mode backup in role backup: both members stand by (also when a link
+ * comes back), no master, no carrier; role master and unbinding choose a
+ * master again, a switchover for ETRUNK_SWITCH_EROLE.
+ */
+TEST_F_TIMEOUT(etrunk, group_role_backup_mode, 120)
+{
+	struct trunk t;
+	struct reply r;
+	__u32 before;
+	int i;
+
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et0", ETRUNK_MODE_BACKUP));
+	ASSERT_EQ(0, run("ip link add a0 type veth peer name b0 && "
+			 "ip link add a1 type veth peer name b1 && "
+			 "ip link set a0 master et0 && ip link set a1 master et0 && "
+			 "ip link set b0 up && ip link set b1 up && "
+			 "ip link set a0 up && ip link set a1 up && "
+			 "ip link set et0 up"));
+	ASSERT_EQ(0, wait_active(self->nl, "et0", 1));
+	ASSERT_EQ(0, new_group(self->nl, 1));
+	ASSERT_EQ(0, bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et0", 1, 0, 0,
+			      0, 0, &r));
+	reply_free(&r);
+	/* Role none: as unbound. */
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(1U, t.active_members);
+	EXPECT_NE(0U, t.active_member);
+	EXPECT_EQ(1, t.carrier);
+	before = t.switchovers;
+
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0,
+			      ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_BACKUP, 0, 0, &r))
+		TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_STREQ("", t.bad);
+	EXPECT_EQ(0U, t.active_members);
+	EXPECT_EQ(0U, t.active_member);
+	EXPECT_EQ(0, t.carrier);
+	EXPECT_EQ(before, t.switchovers);
+	ASSERT_EQ(2, t.n_members);
+	for (i = 0; i < 2; i++) {
+		EXPECT_EQ(ETRUNK_MEMBER_STANDBY, t.members[i].state);
+		EXPECT_EQ(ETRUNK_REASON_EROLE_BACKUP, t.members[i].reason);
+		EXPECT_EQ(14, t.members[i].reason);
+	}
+	/* A link that goes and comes back does not make a member active. */
+	ASSERT_EQ(0, run("ip link set b0 down"));
+	ASSERT_EQ(0, wait_member(self->nl, "a0", ETRUNK_MEMBER_DOWN,
+				 ETRUNK_REASON_NO_CARRIER, &t));
+	ASSERT_EQ(0, run("ip link set b0 up"));
+	ASSERT_EQ(0, wait_member(self->nl, "a0", ETRUNK_MEMBER_STANDBY,
+				 ETRUNK_REASON_EROLE_BACKUP, &t));
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(0U, t.active_members);
+	EXPECT_EQ(0U, t.active_member);
+	EXPECT_EQ(0, t.carrier);
+
+	/* Role master: a master again, a switchover for E-Trunk. */
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0,
+			      ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_MASTER, 0, 0, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(1U, t.active_members);
+	EXPECT_NE(0U, t.active_member);
+	EXPECT_EQ(1, t.carrier);
+	EXPECT_EQ(before + 1, t.switchovers);
+	EXPECT_EQ(ETRUNK_SWITCH_EROLE, t.switch_reason);
+	for (i = 0; i < 2; i++)
+		EXPECT_NE(ETRUNK_REASON_EROLE_BACKUP, t.members[i].reason);
+
+	/* Backup again, then unbound: a master again. */
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0,
+			      ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_BACKUP, 0, 0, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(0U, t.active_member);
+	EXPECT_EQ(0, t.carrier);
+	EXPECT_EQ(0, unbind(self->nl, "et0", &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(1U, t.active_members);
+	EXPECT_NE(0U, t.active_member);
+	EXPECT_EQ(1, t.carrier);
+	EXPECT_EQ(before + 2, t.switchovers);
+	EXPECT_EQ(ETRUNK_SWITCH_EROLE, t.switch_reason);
+
+	/* Bound in role backup, a member that joins stands by. */
+	ASSERT_EQ(0, bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et0", 1, 0, 0,
+			      0, 0, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0,
+			      ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_BACKUP, 0, 0, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, run("ip link set a1 nomaster && ip link set a1 master et0 && "
+			 "ip link set a1 up"));
+	ASSERT_EQ(0, wait_member(self->nl, "a1", ETRUNK_MEMBER_STANDBY,
+				 ETRUNK_REASON_EROLE_BACKUP, &t));
+	ASSERT_EQ(0, get_trunk(self->nl, "et0", 0, &t, &r));
+	reply_free(&r);
+	EXPECT_EQ(0U, t.active_members);
+	/* Deleted while in role backup: it goes, with its binding. */
+	ASSERT_EQ(0, run("ip link del et0"));
 }
 
 /* A deleted trunk leaves its group, with an event. */

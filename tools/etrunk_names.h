@@ -44,6 +44,7 @@ static const char *const etrunk_reason_names[] = {
 	[ETRUNK_REASON_LACP_PARTNER] = "lacp-partner",
 	[ETRUNK_REASON_LACP_ROLE] = "lacp-role",
 	[ETRUNK_REASON_LACP_LOOPBACK] = "lacp-loopback",
+	[ETRUNK_REASON_EROLE_BACKUP] = "e-trunk-backup",
 };
 
 static const char *const etrunk_lacp_rate_names[] = {
@@ -164,6 +165,7 @@ static const char *const etrunk_switch_names[] = {
 	[ETRUNK_SWITCH_FLUSH] = "flush",
 	[ETRUNK_SWITCH_MANUAL] = "manual",
 	[ETRUNK_SWITCH_REMOVED] = "removed",
+	[ETRUNK_SWITCH_EROLE] = "e-trunk",
 };
 
 #endif /* ETRUNK_NAMES_H */

@@ -28,6 +28,7 @@
  *   etrunkctl e-trunk bind-set TRUNK [id N] [mode M] [remote-id N|none]
  *                     [basis B]
  *   etrunkctl e-trunk unbind TRUNK
+ *   etrunkctl e-trunk role TRUNK master|backup [reason R]
  *   etrunkctl [-j] monitor
  *
  * Exit status: 0 on success, 1 if the kernel (or the system) refused, with
@@ -2884,10 +2885,50 @@ static int cmd_egroup_unbind(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * e-trunk role TRUNK master|backup [reason R]: what etrunkd writes
+ * (SET_ROLE), for tests and for running without etrunkd.
+ */
+static int cmd_egroup_role(int argc, char **argv)
+{
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	uint8_t role;
+	struct nl nl;
+	int err;
+
+	if (argc != 2 && argc != 4)
+		usage_error("e-trunk role needs a trunk device and master or backup [reason R]");
+	if (!strcmp(argv[1], "master"))
+		role = ETRUNK_EROLE_MASTER;
+	else if (!strcmp(argv[1], "backup"))
+		role = ETRUNK_EROLE_BACKUP;
+	else
+		usage_error("e-trunk role: master or backup, not '%s'", argv[1]);
+	if (argc == 4 && strcmp(argv[2], "reason"))
+		usage_error("e-trunk role: unknown option '%s'", argv[2]);
+	nl_start(&nl);
+	nlh = nl_request(&nl, ETRUNK_CMD_SET_ROLE, NLM_F_ACK);
+	put_name(nlh, ETRUNK_A_IFNAME, argv[0]);
+	nest = mnl_attr_nest_start(nlh, ETRUNK_A_BINDING);
+	nest->nla_type |= NLA_F_NESTED;
+	mnl_attr_put_u8(nlh, ETRUNK_BIND_A_ROLE, role);
+	if (argc == 4)
+		mnl_attr_put_u8(nlh, ETRUNK_BIND_A_REASON,
+				parse_enum("reason", argv[3],
+					   NAMES(etrunk_ereason_names)));
+	mnl_attr_nest_end(nlh, nest);
+	err = nl_talk(&nl, nlh, NULL, NULL);
+	if (err)
+		nl_fail(&nl, err);
+	nl_close(&nl);
+	return 0;
+}
+
 static int cmd_egroup(int argc, char **argv)
 {
 	if (argc < 1)
-		usage_error("e-trunk needs add, set, del, show, bind, bind-set or unbind");
+		usage_error("e-trunk needs add, set, del, show, bind, bind-set, unbind or role");
 	if (!strcmp(argv[0], "show"))
 		return cmd_egroup_show(argc - 1, argv + 1);
 	if (!strcmp(argv[0], "add"))
@@ -2902,6 +2943,8 @@ static int cmd_egroup(int argc, char **argv)
 		return cmd_egroup_bind(ETRUNK_CMD_SET_BINDING, argc - 1, argv + 1);
 	if (!strcmp(argv[0], "unbind"))
 		return cmd_egroup_unbind(argc - 1, argv + 1);
+	if (!strcmp(argv[0], "role"))
+		return cmd_egroup_role(argc - 1, argv + 1);
 	usage_error("unknown e-trunk command '%s'", argv[0]);
 }
 
@@ -3073,6 +3116,7 @@ static void usage(FILE *f)
 	      "       etrunkctl e-trunk bind-set TRUNK [ id N ] [ mode EMODE ]\n"
 	      "                                  [ remote-id { N | none } ] [ basis BASIS ]\n"
 	      "       etrunkctl e-trunk unbind TRUNK\n"
+	      "       etrunkctl e-trunk role TRUNK { master | backup } [ reason EREASON ]\n"
 	      "       etrunkctl [-j] monitor\n"
 	      "       etrunkctl help\n"
 	      "\n"
@@ -3099,17 +3143,18 @@ static void usage(FILE *f)
 	      "   source, peer and liveness of one family; a member trunk's id 1 to\n"
 	      "   4294967295, unique in its group\n"
 	      "EMODE := { auto | force-master | force-backup }\n"
+	      "EREASON: a reason of etrunkd's election (e.g. higher-priority)\n"
 	      "BASIS := { priority | links | bandwidth }\n"
 	      "\n"
 	      "Member states: down, active, standby. Reasons: - (none), dev-down,\n"
 	      "no-carrier, admin, max-links, probe, backup, lacp-defaulted,\n"
 	      "lacp-expired, lacp-aggregator, lacp-waiting, lacp-partner, lacp-role,\n"
-	      "lacp-loopback. Events: member-added, member-removed, member-state,\n"
-	      "active, trunk-changed, switchover, lacp, e-trunk-added, e-trunk-changed,\n"
-	      "e-trunk-removed, e-trunk-state, e-trunk-bound, e-trunk-binding,\n"
-	      "e-trunk-unbound, e-trunk-role.\n"
+	      "lacp-loopback, e-trunk-backup. Events: member-added, member-removed,\n"
+	      "member-state, active, trunk-changed, switchover, lacp, e-trunk-added,\n"
+	      "e-trunk-changed, e-trunk-removed, e-trunk-state, e-trunk-bound,\n"
+	      "e-trunk-binding, e-trunk-unbound, e-trunk-role.\n"
 	      "Switchover reasons: up, link, admin, probe, revert, flush, manual,\n"
-	      "removed. See etrunkctl(8).\n", f);
+	      "removed, e-trunk. See etrunkctl(8).\n", f);
 }
 
 int main(int argc, char **argv)

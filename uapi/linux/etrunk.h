@@ -464,8 +464,10 @@
  *    ETRUNK_EVENT_TRUNK_BINDING.
  *
  * ETRUNK_CMD_UNBIND_TRUNK
- *    The trunk; -ENOENT if it is not bound. Its role stays as it was (a
- *    trunk in mode lacp keeps its ETRUNK_A_LACP_ROLE). Event
+ *    The trunk; -ENOENT if it is not bound. A trunk in mode lacp keeps
+ *    its ETRUNK_A_LACP_ROLE; a trunk in mode backup that was in role
+ *    backup chooses its master again (see ETRUNK_CMD_SET_ROLE); a trunk
+ *    deleted while bound just releases its members. Event
  *    ETRUNK_EVENT_TRUNK_UNBOUND.
  *
  * ETRUNK_CMD_SET_ROLE
@@ -474,9 +476,20 @@
  *    optionally ETRUNK_BIND_A_REASON (default ETRUNK_EREASON_NONE). A
  *    trunk in mode lacp takes it as its LACP role (ETRUNK_A_LACP_ROLE,
  *    with the ETRUNK_EVENT_TRUNK_CHANGED that follows a change). A trunk
- *    in mode backup only stores it for now: its two members are a 1:1
- *    pair of their own and nothing yet makes the whole trunk stand by.
- *    Event ETRUNK_EVENT_TRUNK_ROLE when the role or the reason changed.
+ *    in mode backup stands by as a whole in role backup: both members
+ *    are in standby with reason ETRUNK_REASON_EROLE_BACKUP (unless a
+ *    failed link, admin or probing comes first), there is no master
+ *    (ETRUNK_A_ACTIVE_MEMBER 0), the trunk sends nothing (no flush
+ *    frames or gratuitous ARP either) and has no carrier, and frames
+ *    received on either member are dropped and counted as on a backup
+ *    member (flush frames are checked and counted, but make no member
+ *    master). A member that gets its carrier back stays in standby.
+ *    Role master, or unbinding, lets the trunk choose its master as an
+ *    unbound one does (the designated master if usable, else the member
+ *    usable the longest): a switchover with ETRUNK_SWITCH_EROLE, with the
+ *    flush frames and gratuitous ARP of any switchover. Role none (a new
+ *    binding) is an unbound trunk's behaviour. Event
+ *    ETRUNK_EVENT_TRUNK_ROLE when the role or the reason changed.
  *
  * ETRUNK_CMD_SET_GROUP_STATE
  *    The daemon's view of the peer: ETRUNK_A_GROUP with ETRUNK_GROUP_A_ID
@@ -772,7 +785,9 @@ struct etrunk_flush_hdr {
  *     flush frames. The master changes at once when it loses its link
  *     (netdevice notifier), is taken out with ETRUNK_MEMBER_A_ADMIN_UP 0,
  *     fails liveness probing, or when the backup receives a flush frame;
- *     then come gratuitous ARP and flush frames.
+ *     then come gratuitous ARP and flush frames. Bound to an E-Trunk
+ *     group in role backup, the trunk has no master: both members stand
+ *     by (see ETRUNK_CMD_SET_ROLE).
  * @ETRUNK_MODE_LACP: static LACP (IEEE 802.1AX, see "LACP"): members the
  *     protocol aggregates with the partner are active; each packet goes
  *     to one of them by its flow hash, as in loadbalance.
@@ -817,7 +832,8 @@ enum etrunk_hash_policy {
  * @ETRUNK_MEMBER_ACTIVE: up, with carrier, and in the transmit set.
  * @ETRUNK_MEMBER_STANDBY: could carry traffic but waits, because the
  *     trunk already has max-links active members of higher priority, or,
- *     in mode backup, because it is the backup.
+ *     in mode backup, because it is the backup or the trunk is in E-Trunk
+ *     role backup, or, in mode lacp, because of role backup.
  */
 enum etrunk_member_state {
 	ETRUNK_MEMBER_DOWN = 0,
@@ -853,6 +869,9 @@ enum etrunk_member_state {
  * @ETRUNK_REASON_LACP_ROLE: standby: mode lacp in role backup.
  * @ETRUNK_REASON_LACP_LOOPBACK: mode lacp: its partner is this trunk (its
  *     LACPDUs come back: a loop, or two members cabled to each other).
+ * @ETRUNK_REASON_EROLE_BACKUP: standby: mode backup, the trunk is bound
+ *     to an E-Trunk group in role backup (ETRUNK_CMD_SET_ROLE): both
+ *     members stand by, the trunk has no master.
  */
 enum etrunk_member_reason {
 	ETRUNK_REASON_NONE = 0,
@@ -982,6 +1001,8 @@ enum etrunk_lacp_mux_state {
  * @ETRUNK_SWITCH_FLUSH: a valid flush frame arrived on the backup.
  * @ETRUNK_SWITCH_MANUAL: a member was designated master.
  * @ETRUNK_SWITCH_REMOVED: the master was released from the trunk.
+ * @ETRUNK_SWITCH_EROLE: the trunk left E-Trunk role backup (role master,
+ *     unbinding) and chose its master again.
  */
 enum etrunk_switch_reason {
 	ETRUNK_SWITCH_NONE = 0,
@@ -993,6 +1014,7 @@ enum etrunk_switch_reason {
 	ETRUNK_SWITCH_FLUSH = 6,
 	ETRUNK_SWITCH_MANUAL = 7,
 	ETRUNK_SWITCH_REMOVED = 8,
+	ETRUNK_SWITCH_EROLE = 9,
 	__ETRUNK_SWITCH_MAX
 };
 
