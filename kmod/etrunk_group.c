@@ -36,6 +36,10 @@ static int etrunk_group_validate_addr(const struct nlattr *attr,
 	return -EINVAL;
 }
 
+static struct netlink_range_validation etrunk_revert_ms_range = {
+	.max = ETRUNK_GROUP_MAX_REVERT_DELAY * 1000,
+};
+
 static struct netlink_range_validation etrunk_hello_interval_range = {
 	.min = ETRUNK_GROUP_MIN_HELLO_INTERVAL,
 	.max = ETRUNK_GROUP_MAX_HELLO_INTERVAL,
@@ -90,6 +94,8 @@ const struct nla_policy etrunk_binding_policy[ETRUNK_BIND_A_MAX + 1] = {
 	[ETRUNK_BIND_A_ROLE] = NLA_POLICY_RANGE(NLA_U8, ETRUNK_EROLE_MASTER,
 						ETRUNK_EROLE_BACKUP),
 	[ETRUNK_BIND_A_REASON] = NLA_POLICY_MAX(NLA_U8, ETRUNK_EREASON_MAX),
+	[ETRUNK_BIND_A_REVERT_MS] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_revert_ms_range),
 	[ETRUNK_BIND_A_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 };
 
@@ -108,7 +114,8 @@ const struct nla_policy etrunk_binding_policy[ETRUNK_BIND_A_MAX + 1] = {
 #define ETRUNK_BIND_CONFIG (BIT(ETRUNK_BIND_A_GROUP) | BIT(ETRUNK_BIND_A_MODE) | \
 	BIT(ETRUNK_BIND_A_REMOTE_ID) | BIT(ETRUNK_BIND_A_CLEAR_REMOTE_ID) | \
 	BIT(ETRUNK_BIND_A_BASIS) | BIT(ETRUNK_BIND_A_ID))
-#define ETRUNK_BIND_ROLE (BIT(ETRUNK_BIND_A_ROLE) | BIT(ETRUNK_BIND_A_REASON))
+#define ETRUNK_BIND_ROLE (BIT(ETRUNK_BIND_A_ROLE) | BIT(ETRUNK_BIND_A_REASON) | \
+	BIT(ETRUNK_BIND_A_REVERT_MS))
 
 /* Refuse an attribute of @tb outside @allowed, telling who writes it. */
 static int etrunk_group_only(struct nlattr **tb, int max, unsigned long allowed,
@@ -176,7 +183,17 @@ size_t etrunk_binding_size(void)
 	       nla_total_size(sizeof(u32)) +		/* GROUP */
 	       nla_total_size(sizeof(u32)) +		/* ID */
 	       4 * nla_total_size(sizeof(u8)) +		/* MODE ... REASON */
-	       nla_total_size(sizeof(u32));		/* REMOTE_ID */
+	       nla_total_size(sizeof(u32)) +		/* REMOTE_ID */
+	       nla_total_size(sizeof(u32));		/* REVERT_MS */
+}
+
+/* The revert wait's ms left, 0 if none (or run out). */
+static u32 etrunk_binding_revert_ms(const struct etrunk_binding *b)
+{
+	if (b->reason != ETRUNK_EREASON_REVERT_WAIT ||
+	    !time_before(jiffies, b->revert_at))
+		return 0;
+	return jiffies_to_msecs(b->revert_at - jiffies);
 }
 
 static size_t etrunk_group_size(const struct etrunk_group *g, bool trunks)
@@ -201,6 +218,7 @@ static size_t etrunk_group_size(const struct etrunk_group *g, bool trunks)
 int etrunk_binding_put(struct sk_buff *skb, int type,
 		       const struct etrunk_binding *b)
 {
+	u32 revert_ms = etrunk_binding_revert_ms(b);
 	struct nlattr *nest;
 
 	nest = nla_nest_start(skb, type);
@@ -215,7 +233,9 @@ int etrunk_binding_put(struct sk_buff *skb, int type,
 	     nla_put_u32(skb, ETRUNK_BIND_A_REMOTE_ID, b->remote_id)) ||
 	    nla_put_u8(skb, ETRUNK_BIND_A_BASIS, b->basis) ||
 	    nla_put_u8(skb, ETRUNK_BIND_A_ROLE, b->role) ||
-	    nla_put_u8(skb, ETRUNK_BIND_A_REASON, b->reason)) {
+	    nla_put_u8(skb, ETRUNK_BIND_A_REASON, b->reason) ||
+	    (revert_ms &&
+	     nla_put_u32(skb, ETRUNK_BIND_A_REVERT_MS, revert_ms))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -980,6 +1000,11 @@ int etrunk_genl_set_role(struct sk_buff *skb, struct genl_info *info)
 	role = nla_get_u8(tb[ETRUNK_BIND_A_ROLE]);
 	reason = tb[ETRUNK_BIND_A_REASON] ?
 		 nla_get_u8(tb[ETRUNK_BIND_A_REASON]) : ETRUNK_EREASON_NONE;
+	if (tb[ETRUNK_BIND_A_REVERT_MS] && reason != ETRUNK_EREASON_REVERT_WAIT) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[ETRUNK_BIND_A_REVERT_MS],
+				    "ETRUNK_BIND_A_REVERT_MS goes with reason revert-wait only");
+		return -EINVAL;
+	}
 	rtnl_lock();
 	b = etrunk_genl_binding(info);
 	if (IS_ERR(b)) {
@@ -989,6 +1014,9 @@ int etrunk_genl_set_role(struct sk_buff *skb, struct genl_info *info)
 	err = etrunk_binding_apply_role(b, role, info->extack);
 	if (err)
 		goto out;
+	if (tb[ETRUNK_BIND_A_REVERT_MS])
+		b->revert_at = jiffies +
+			msecs_to_jiffies(nla_get_u32(tb[ETRUNK_BIND_A_REVERT_MS]));
 	if (b->role != role || b->reason != reason) {
 		b->role = role;
 		b->reason = reason;

@@ -79,6 +79,7 @@ struct etrunk_group {
  * @id: the member trunk's E-Trunk id, unique in @group.
  * @remote_id: the peer's member trunk id, if @has_remote_id.
  * @has_remote_id: whether one is set.
+ * @revert_at: jiffies when the revert wait ends, with reason revert-wait.
  */
 struct etrunk_binding {
 	struct list_head list;
@@ -91,6 +92,7 @@ struct etrunk_binding {
 	u32 id;
 	u32 remote_id;
 	bool has_remote_id;
+	unsigned long revert_at;
 };
 
 /* Per namespace, in struct etrunk_net: the groups by id - 1. */

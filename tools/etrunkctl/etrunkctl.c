@@ -191,6 +191,7 @@ struct addr {
 struct ebinding {
 	uint32_t has;	/* bit ETRUNK_BIND_A_x */
 	uint32_t ifindex, group, id, remote_id;
+	uint32_t revert_ms;	/* revert-wait: ms left */
 	char ifname[IFNAMSIZ];
 	uint8_t mode, basis, role, reason;
 };
@@ -791,7 +792,7 @@ struct table {
 	const char *head[COLUMNS];
 	unsigned int ncol;
 	unsigned int nrow;
-	char (*cell)[COLUMNS][24];
+	char (*cell)[COLUMNS][40];
 	size_t width[COLUMNS];
 };
 
@@ -1179,10 +1180,25 @@ static void print_lacp_plain(const struct trunk *t)
 
 static void json_ebinding_fields(const struct ebinding *t, bool trunk);
 
+/* The reason, with the revert wait's time left: "revert-wait (1.5 s left)". */
+static const char *ereason_str(const struct ebinding *b, char *buf,
+			       size_t size)
+{
+	char name[32];
+
+	enum_str(NAMES(etrunk_ereason_names), b->reason, name, sizeof(name));
+	if (b->has & (1u << ETRUNK_BIND_A_REVERT_MS))
+		snprintf(buf, size, "%s (%u.%u s left)", name,
+			 b->revert_ms / 1000, b->revert_ms % 1000 / 100);
+	else
+		snprintf(buf, size, "%s", name);
+	return buf;
+}
+
 /*   e-trunk 1 id 10 mode auto basis priority role master (higher-priority) */
 static void print_binding_plain(const struct ebinding *b)
 {
-	char buf[32];
+	char buf[64];
 
 	printf("  e-trunk %u id %u mode %s", b->group, b->id,
 	       enum_str(NAMES(etrunk_egroup_mode_names), b->mode, buf,
@@ -1194,8 +1210,7 @@ static void print_binding_plain(const struct ebinding *b)
 	printf(" role %s", enum_str(NAMES(etrunk_erole_names), b->role, buf,
 				    sizeof(buf)));
 	if (b->reason != ETRUNK_EREASON_NONE)
-		printf(" (%s)", enum_str(NAMES(etrunk_ereason_names), b->reason,
-					 buf, sizeof(buf)));
+		printf(" (%s)", ereason_str(b, buf, sizeof(buf)));
 	putchar('\n');
 }
 
@@ -2322,6 +2337,7 @@ static void parse_ebinding(const struct nlattr *nest, struct ebinding *b)
 		case ETRUNK_BIND_A_GROUP:
 		case ETRUNK_BIND_A_ID:
 		case ETRUNK_BIND_A_REMOTE_ID:
+		case ETRUNK_BIND_A_REVERT_MS:
 			want = MNL_TYPE_U32;
 			break;
 		case ETRUNK_BIND_A_MODE:
@@ -2351,6 +2367,9 @@ static void parse_ebinding(const struct nlattr *nest, struct ebinding *b)
 			break;
 		case ETRUNK_BIND_A_REMOTE_ID:
 			b->remote_id = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_BIND_A_REVERT_MS:
+			b->revert_ms = mnl_attr_get_u32(a);
 			break;
 		case ETRUNK_BIND_A_MODE:
 			b->mode = mnl_attr_get_u8(a);
@@ -2500,7 +2519,7 @@ static const char *const egroup_trunk_head[] = {
 
 static void print_egroup_plain(const struct egroup *g)
 {
-	char a[INET6_ADDRSTRLEN + 8], b[INET6_ADDRSTRLEN + 8], buf[24];
+	char a[INET6_ADDRSTRLEN + 8], b[INET6_ADDRSTRLEN + 8], buf[64];
 	struct table tb;
 	unsigned int i;
 
@@ -2552,8 +2571,7 @@ static void print_egroup_plain(const struct egroup *g)
 		table_set(&tb, i, 5, enum_str(NAMES(etrunk_erole_names),
 					      t->role, buf, sizeof(buf)));
 		table_set(&tb, i, 6, t->reason == ETRUNK_EREASON_NONE ? "-" :
-			  enum_str(NAMES(etrunk_ereason_names), t->reason, buf,
-				   sizeof(buf)));
+			  ereason_str(t, buf, sizeof(buf)));
 	}
 	table_print(&tb, "  ");
 }
@@ -2575,6 +2593,10 @@ static void json_ebinding_fields(const struct ebinding *t, bool trunk)
 	json_enum("basis", NAMES(etrunk_egroup_basis_names), t->basis);
 	json_enum("role", NAMES(etrunk_erole_names), t->role);
 	json_enum("reason", NAMES(etrunk_ereason_names), t->reason);
+	if (t->has & (1u << ETRUNK_BIND_A_REVERT_MS))
+		json_uint("revert_in_ms", t->revert_ms);
+	else
+		json_null("revert_in_ms");
 }
 
 static void json_egroup_fields(const struct egroup *g, bool trunks)

@@ -283,6 +283,7 @@ static void elect_trunk(struct daemon *d, struct group_rt *g,
 	struct etkd_elect_in in = {};
 	struct etkd_verdict v;
 	uint8_t old = t->role;
+	uint64_t delay, dl;
 	int err;
 
 	in.local.priority = g->cfg.priority;
@@ -311,10 +312,13 @@ static void elect_trunk(struct daemon *d, struct group_rt *g,
 	in.liveness_alive = g->live_alive;
 	in.starting = group_starting(g, now);
 
-	v = etkd_elect(&in, (uint64_t)g->cfg.revert_delay * 1000, now, &t->rv);
+	delay = (uint64_t)g->cfg.revert_delay * 1000;
+	v = etkd_elect(&in, delay, now, &t->rv);
 	if (t->written && v.role == t->role && v.reason == t->reason)
 		return;
-	err = kernel_set_role(&d->req, t->k.ifindex, v.role, v.reason);
+	dl = etkd_revert_deadline(&t->rv, delay);
+	err = kernel_set_role(&d->req, t->k.ifindex, v.role, v.reason,
+			      dl > now ? (uint32_t)(dl - now) : 0);
 	if (err) {
 		/* Unbound or gone meanwhile: the event brings a reread. */
 		if (err != -ENOENT && err != -ENODEV)

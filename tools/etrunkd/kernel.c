@@ -297,7 +297,7 @@ int kernel_read(struct nl *req, struct kstate *ks)
 }
 
 int kernel_set_role(struct nl *req, uint32_t ifindex, uint8_t role,
-		    uint8_t reason)
+		    uint8_t reason, uint32_t revert_ms)
 {
 	struct nlmsghdr *nlh = nl_request(req, ETRUNK_CMD_SET_ROLE, NLM_F_ACK);
 	struct nlattr *nest;
@@ -306,6 +306,8 @@ int kernel_set_role(struct nl *req, uint32_t ifindex, uint8_t role,
 	nest = mnl_attr_nest_start(nlh, ETRUNK_A_BINDING);
 	mnl_attr_put_u8(nlh, ETRUNK_BIND_A_ROLE, role);
 	mnl_attr_put_u8(nlh, ETRUNK_BIND_A_REASON, reason);
+	if (reason == ETRUNK_EREASON_REVERT_WAIT)
+		mnl_attr_put_u32(nlh, ETRUNK_BIND_A_REVERT_MS, revert_ms);
 	mnl_attr_nest_end(nlh, nest);
 	return nl_talk(req, nlh, NULL, NULL);
 }

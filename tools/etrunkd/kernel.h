@@ -70,9 +70,12 @@ int kernel_open(struct nl *req, struct nl *ev);
 /* Read every group, its key and its trunks' state into @ks. */
 int kernel_read(struct nl *req, struct kstate *ks);
 
-/* The trunk's role and why (ETRUNK_CMD_SET_ROLE). */
+/*
+ * The trunk's role and why (ETRUNK_CMD_SET_ROLE); with reason revert-wait,
+ * @revert_ms: when the wait ends, for show to count down.
+ */
 int kernel_set_role(struct nl *req, uint32_t ifindex, uint8_t role,
-		    uint8_t reason);
+		    uint8_t reason, uint32_t revert_ms);
 
 struct kcounters {
 	uint64_t hellos_tx;

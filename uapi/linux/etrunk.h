@@ -410,6 +410,11 @@
  *        binding's is ETRUNK_EROLE_NONE.
  *    ETRUNK_BIND_A_REASON: NLA_U8, enum etrunk_egroup_reason, written
  *        with ETRUNK_BIND_A_ROLE: why the daemon chose the role.
+ *    ETRUNK_BIND_A_REVERT_MS: NLA_U32, 0 to ETRUNK_GROUP_MAX_REVERT_DELAY
+ *        * 1000, written with ETRUNK_BIND_A_ROLE and reason
+ *        ETRUNK_EREASON_REVERT_WAIT only: in how many ms the revert delay
+ *        runs out. Reported (counting down) while the reason is still
+ *        ETRUNK_EREASON_REVERT_WAIT and the time has not run out.
  *
  * A group or binding attribute a command does not take (one that is ro,
  * or written by another command) is refused with -EINVAL and an extack
@@ -1308,6 +1313,7 @@ enum etrunk_bind_attr {
 	ETRUNK_BIND_A_ROLE,
 	ETRUNK_BIND_A_REASON,
 	ETRUNK_BIND_A_ID,
+	ETRUNK_BIND_A_REVERT_MS,
 	__ETRUNK_BIND_A_MAX
 };
 
