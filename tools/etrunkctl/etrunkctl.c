@@ -2519,7 +2519,7 @@ static const char *const egroup_trunk_head[] = {
 
 static void print_egroup_plain(const struct egroup *g)
 {
-	char a[INET6_ADDRSTRLEN + 8], b[INET6_ADDRSTRLEN + 8], buf[64];
+	char a[INET6_ADDRSTRLEN + 8], b[INET6_ADDRSTRLEN + 8], buf[40];
 	struct table tb;
 	unsigned int i;
 
