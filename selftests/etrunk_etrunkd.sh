@@ -245,6 +245,11 @@ T0=$(date +%s%N)
 ip -n "$NS_PE1" link set p1 up
 check "PE1's link back: PE1 waits the revert delay as backup" \
 	wait_until 5 eval '[ "$(reason 1)" = revert-wait ]'
+left=$(group 1 '.trunks[0].revert_in_ms // 0')
+echo "# revert in $left ms"
+check "show counts the revert delay down (0 < ms left <= 2000)" \
+	eval "[ $left -gt 0 ] && [ $left -le 2000 ]"
+check "and prints it" eval "ctl 1 e-trunk show 1 | grep -q 'revert-wait ([0-9.]* s left)'"
 check "then takes master back" wait_until 10 roles_are master backup
 T1=$(date +%s%N)
 show_roles
