@@ -89,6 +89,8 @@ lint: deps
 	@! grep -E '(warning|error):' .cache/lint-kbuild.log || \
 		{ echo "lint: the module build has warnings" >&2; exit 1; }
 	$(MAKE) -C tools/ip clean all
+	$(MAKE) -C tools/etrunkctl clean all
+	$(MAKE) -C tools/etrunkd clean all
 	$(MAKE) -C selftests clean all
 	@scripts/lint.sh
 
