@@ -73,6 +73,7 @@ const struct nla_policy etrunk_group_policy[ETRUNK_GROUP_A_MAX + 1] = {
 	[ETRUNK_GROUP_A_AUTH_FAILURES] = { .type = NLA_U64 },
 	[ETRUNK_GROUP_A_REPLAYS] = { .type = NLA_U64 },
 	[ETRUNK_GROUP_A_ROLE_CHANGES] = { .type = NLA_U64 },
+	[ETRUNK_GROUP_A_DROPS] = { .type = NLA_U64 },
 	[ETRUNK_GROUP_A_TRUNKS] = ETRUNK_GROUP_RO(ETRUNK_GROUP_A_TRUNKS),
 	[ETRUNK_GROUP_A_TRUNK] = ETRUNK_GROUP_RO(ETRUNK_GROUP_A_TRUNK),
 };
@@ -109,7 +110,7 @@ const struct nla_policy etrunk_binding_policy[ETRUNK_BIND_A_MAX + 1] = {
 #define ETRUNK_GROUP_STATE (BIT(ETRUNK_GROUP_A_ID) | BIT(ETRUNK_GROUP_A_PEER_STATE) | \
 	BIT(ETRUNK_GROUP_A_HELLOS_TX) | BIT(ETRUNK_GROUP_A_HELLOS_RX) | \
 	BIT(ETRUNK_GROUP_A_AUTH_FAILURES) | BIT(ETRUNK_GROUP_A_REPLAYS) | \
-	BIT(ETRUNK_GROUP_A_ROLE_CHANGES))
+	BIT(ETRUNK_GROUP_A_ROLE_CHANGES) | BIT(ETRUNK_GROUP_A_DROPS))
 
 #define ETRUNK_BIND_CONFIG (BIT(ETRUNK_BIND_A_GROUP) | BIT(ETRUNK_BIND_A_MODE) | \
 	BIT(ETRUNK_BIND_A_REMOTE_ID) | BIT(ETRUNK_BIND_A_CLEAR_REMOTE_ID) | \
@@ -210,7 +211,7 @@ static size_t etrunk_group_size(const struct etrunk_group *g, bool trunks)
 	       nla_total_size(sizeof(u32)) +		/* REVERT_DELAY */
 	       nla_total_size(ETRUNK_GROUP_DESCR_MAX + 1) +
 	       nla_total_size(sizeof(u8)) +		/* PEER_STATE */
-	       5 * nla_total_size_64bit(sizeof(u64)) +	/* counters */
+	       6 * nla_total_size_64bit(sizeof(u64)) +	/* counters */
 	       (trunks ? nla_total_size(0) +
 			 g->n_bindings * etrunk_binding_size() : 0);
 }
@@ -279,7 +280,8 @@ static int etrunk_group_put(struct sk_buff *skb, const struct etrunk_group *g,
 				     g->auth_failures) ||
 	    etrunk_group_put_counter(skb, ETRUNK_GROUP_A_REPLAYS, g->replays) ||
 	    etrunk_group_put_counter(skb, ETRUNK_GROUP_A_ROLE_CHANGES,
-				     g->role_changes))
+				     g->role_changes) ||
+	    etrunk_group_put_counter(skb, ETRUNK_GROUP_A_DROPS, g->drops))
 		goto cancel;
 	if (trunks) {
 		list = nla_nest_start(skb, ETRUNK_GROUP_A_TRUNKS);
@@ -544,6 +546,8 @@ int etrunk_genl_set_group_state(struct sk_buff *skb, struct genl_info *info)
 		g->replays = nla_get_u64(tb[ETRUNK_GROUP_A_REPLAYS]);
 	if (tb[ETRUNK_GROUP_A_ROLE_CHANGES])
 		g->role_changes = nla_get_u64(tb[ETRUNK_GROUP_A_ROLE_CHANGES]);
+	if (tb[ETRUNK_GROUP_A_DROPS])
+		g->drops = nla_get_u64(tb[ETRUNK_GROUP_A_DROPS]);
 	etrunk_group_event(genl_info_net(info), g, ETRUNK_EVENT_GROUP_STATE);
 out:
 	rtnl_unlock();

@@ -38,6 +38,7 @@ struct etrunk;
  * @auth_failures: likewise.
  * @replays: likewise.
  * @role_changes: likewise.
+ * @drops: likewise.
  * @bindings: the bound member trunks, struct etrunk_binding, in bind order.
  * @n_bindings: how many.
  */
@@ -63,6 +64,7 @@ struct etrunk_group {
 	u64 auth_failures;
 	u64 replays;
 	u64 role_changes;
+	u64 drops;
 	struct list_head bindings;
 	unsigned int n_bindings;
 };

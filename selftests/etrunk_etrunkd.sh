@@ -304,6 +304,16 @@ ip netns exec "$NS_PE1" bash -c "cat '$TMP/hello.bin' >/dev/udp/198.51.100.2/610
 sleep 2.1
 check_eq "PE2 drops the replayed hello and counts it" $((r0 + 1)) "$(counter 2 replays)"
 check_eq "the roles hold" "master backup" "$(role 1) $(role 2)"
+# The same hello from another address of PE1 (a route through the
+# liveness link with that source, for one datagram): dropped before any
+# check of its content.
+d0=$(counter 2 drops)
+ip -n "$NS_PE1" route add 198.51.100.2/32 dev v1 src 198.51.100.129
+ip netns exec "$NS_PE1" bash -c "cat '$TMP/hello.bin' >/dev/udp/198.51.100.2/61000"
+ip -n "$NS_PE1" route del 198.51.100.2/32 dev v1
+sleep 2.1
+check_eq "a hello from another address is dropped and counted" \
+	$((d0 + 1)) "$(counter 2 drops)"
 
 # ---------------------------------------------------------------------
 # A wrong key: no adjacency, authentication failures counted.
@@ -375,7 +385,13 @@ check_eq "no role change on PE1" "$changes0" "$(counter 1 role_changes)"
 for i in 1 2; do ctl $i e-trunk set 1 liveness 198.51.100.$((131 - i)); done
 sleep 1
 ip -n "$NS_PE1" link set l1 down
-check "peer link cut: both see the peer down" wait_until 5 both_down
+both_down_alive()
+{
+	[ "$(peer_state 1)" = down-liveness-answers ] &&
+		[ "$(peer_state 2)" = down-liveness-answers ]
+}
+check "peer link cut: both see the peer down, its liveness address answering" \
+	wait_until 5 both_down_alive
 sleep 1
 show_roles
 check_eq "PE2 stays backup: the liveness address answers" \

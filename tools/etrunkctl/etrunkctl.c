@@ -2464,6 +2464,7 @@ static void parse_egroup(const struct nlattr *nest, struct egroup *g)
 		case ETRUNK_GROUP_A_AUTH_FAILURES:
 		case ETRUNK_GROUP_A_REPLAYS:
 		case ETRUNK_GROUP_A_ROLE_CHANGES:
+		case ETRUNK_GROUP_A_DROPS:
 			if (mnl_attr_validate(a, MNL_TYPE_U64) < 0)
 				continue;
 			g->counters[type] = mnl_attr_get_u64(a);
@@ -2541,11 +2542,12 @@ static void print_egroup_plain(const struct egroup *g)
 	       g->key_set ? "set" : "unset");
 	printf("  hellos: sent %" PRIu64 ", received %" PRIu64
 	       "; auth-failures %" PRIu64 ", replays %" PRIu64
-	       ", role-changes %" PRIu64 "\n",
+	       ", other drops %" PRIu64 ", role-changes %" PRIu64 "\n",
 	       g->counters[ETRUNK_GROUP_A_HELLOS_TX],
 	       g->counters[ETRUNK_GROUP_A_HELLOS_RX],
 	       g->counters[ETRUNK_GROUP_A_AUTH_FAILURES],
 	       g->counters[ETRUNK_GROUP_A_REPLAYS],
+	       g->counters[ETRUNK_GROUP_A_DROPS],
 	       g->counters[ETRUNK_GROUP_A_ROLE_CHANGES]);
 	if (!g->n_trunks) {
 		puts("  no member trunks");
@@ -2625,6 +2627,7 @@ static void json_egroup_fields(const struct egroup *g, bool trunks)
 	json_uint("hellos_rx", g->counters[ETRUNK_GROUP_A_HELLOS_RX]);
 	json_uint("auth_failures", g->counters[ETRUNK_GROUP_A_AUTH_FAILURES]);
 	json_uint("replays", g->counters[ETRUNK_GROUP_A_REPLAYS]);
+	json_uint("drops", g->counters[ETRUNK_GROUP_A_DROPS]);
 	json_uint("role_changes", g->counters[ETRUNK_GROUP_A_ROLE_CHANGES]);
 	json_close_object();
 	if (!trunks)

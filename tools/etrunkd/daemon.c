@@ -228,16 +228,30 @@ static void send_hello(struct daemon *d, struct group_rt *g, uint64_t now)
 
 static void counters(const struct group_rt *g, struct kcounters *c)
 {
+	unsigned int v;
+
 	c->hellos_tx = g->hellos_tx;
 	c->hellos_rx = g->rx.count[ETKD_RX_ACCEPT];
 	c->auth_failures = g->rx.count[ETKD_RX_AUTH];
 	c->replays = g->rx.count[ETKD_RX_REPLAY];
+	c->drops = 0;
+	for (v = 0; v < __ETKD_RX_MAX; v++)
+		if (v != ETKD_RX_ACCEPT && v != ETKD_RX_AUTH &&
+		    v != ETKD_RX_REPLAY)
+			c->drops += g->rx.count[v];
 	c->role_changes = g->role_changes;
+}
+
+static uint8_t peer_state(const struct group_rt *g)
+{
+	if (g->peer_up)
+		return ETRUNK_PEER_UP;
+	return g->live_alive ? ETRUNK_PEER_DOWN_ALIVE : ETRUNK_PEER_DOWN;
 }
 
 static void write_state(struct daemon *d, struct group_rt *g, uint64_t now)
 {
-	uint8_t ps = g->peer_up ? ETRUNK_PEER_UP : ETRUNK_PEER_DOWN;
+	uint8_t ps = peer_state(g);
 	struct kcounters c;
 	int err;
 
@@ -584,13 +598,16 @@ static uint64_t group_tick(struct daemon *d, struct group_rt *g, uint64_t now)
 	uint64_t next;
 	unsigned int i;
 
+	if (up != g->peer_up)
+		peer_change(d, g, up, now);
 	if (alive != g->live_alive) {
 		g->live_alive = alive;
 		log_info("e-trunk %u: liveness address %s", g->cfg.id,
 			 alive ? "answers" : "does not answer");
+		/* Show says at once whether a lost peer is alive. */
+		if (!g->peer_up)
+			write_state(d, g, now);
 	}
-	if (up != g->peer_up)
-		peer_change(d, g, up, now);
 	if (now >= g->next_hello_ms) {
 		send_hello(d, g, now);
 		/* The liveness probe goes with the hello, as often. */

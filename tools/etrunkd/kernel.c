@@ -327,6 +327,7 @@ int kernel_set_group_state(struct nl *req, uint32_t id, uint8_t peer_state,
 	mnl_attr_put_u64(nlh, ETRUNK_GROUP_A_AUTH_FAILURES, c->auth_failures);
 	mnl_attr_put_u64(nlh, ETRUNK_GROUP_A_REPLAYS, c->replays);
 	mnl_attr_put_u64(nlh, ETRUNK_GROUP_A_ROLE_CHANGES, c->role_changes);
+	mnl_attr_put_u64(nlh, ETRUNK_GROUP_A_DROPS, c->drops);
 	mnl_attr_nest_end(nlh, nest);
 	return nl_talk(req, nlh, NULL, NULL);
 }

@@ -82,6 +82,7 @@ struct kcounters {
 	uint64_t hellos_rx;
 	uint64_t auth_failures;
 	uint64_t replays;
+	uint64_t drops;
 	uint64_t role_changes;
 };
 

@@ -376,9 +376,14 @@
  *        group's is ETRUNK_PEER_UNKNOWN.
  *    ETRUNK_GROUP_A_HELLOS_TX, ETRUNK_GROUP_A_HELLOS_RX,
  *    ETRUNK_GROUP_A_AUTH_FAILURES, ETRUNK_GROUP_A_REPLAYS,
- *    ETRUNK_GROUP_A_ROLE_CHANGES: NLA_U64 (ETRUNK_GROUP_A_PAD aligns),
- *        the daemon's counters, written with ETRUNK_CMD_SET_GROUP_STATE
- *        only (the kernel stores what it is given); 0 in a new group.
+ *    ETRUNK_GROUP_A_DROPS, ETRUNK_GROUP_A_ROLE_CHANGES: NLA_U64
+ *        (ETRUNK_GROUP_A_PAD aligns), the daemon's counters: hellos sent
+ *        and accepted, dropped for a missing or wrong HMAC, dropped as
+ *        replays, dropped for any other reason (not from the peer
+ *        address, beyond the rate limit, malformed, another version or
+ *        group, our own sent back), and role changes. Written with
+ *        ETRUNK_CMD_SET_GROUP_STATE only (the kernel stores what it is
+ *        given); 0 in a new group.
  *    ETRUNK_GROUP_A_TRUNKS: NLA_NESTED, ro: one ETRUNK_GROUP_A_TRUNK per
  *        bound member trunk, in bind order, each an ETRUNK_BIND_A_* nest
  *        as below.
@@ -1103,11 +1108,15 @@ enum etrunk_egroup_reason {
  * @ETRUNK_PEER_UNKNOWN: not written yet (no daemon, or just started).
  * @ETRUNK_PEER_UP: a valid hello arrived within the hold time.
  * @ETRUNK_PEER_DOWN: none did.
+ * @ETRUNK_PEER_DOWN_ALIVE: none did, but the backup-liveness address
+ *     answers: the peer link is lost and the peer is alive, so the roles
+ *     are kept as they were (no dual master).
  */
 enum etrunk_peer_state {
 	ETRUNK_PEER_UNKNOWN = 0,
 	ETRUNK_PEER_UP = 1,
 	ETRUNK_PEER_DOWN = 2,
+	ETRUNK_PEER_DOWN_ALIVE = 3,
 	__ETRUNK_PEER_MAX
 };
 
@@ -1295,6 +1304,7 @@ enum etrunk_group_attr {
 	ETRUNK_GROUP_A_ROLE_CHANGES,
 	ETRUNK_GROUP_A_TRUNKS,
 	ETRUNK_GROUP_A_TRUNK,
+	ETRUNK_GROUP_A_DROPS,
 	__ETRUNK_GROUP_A_MAX
 };
 
