@@ -19,7 +19,8 @@
 # adjacency, counted); a replayed hello (dropped, counted); IPv6 peer
 # addresses; a daemon restart under traffic (no loss); the backup-liveness
 # address (no dual master when only the peer link is lost); the hook
-# script's arguments.
+# script's arguments; and the same E-Trunk with the CE an etrunk in mode
+# lacp instead of a bond.
 
 source "$(dirname "$0")/lib.sh"
 require_etrunk
@@ -461,6 +462,48 @@ check_eq "roles kept after both daemons stopped" "master backup" \
 	"$(role 1) $(role 2)"
 check "the daemon logged no error" \
 	eval "! grep -h 'cannot\|error' '$TMP/etrunkd1.log' '$TMP/etrunkd2.log'"
+
+# ---------------------------------------------------------------------
+# The CE an etrunk in mode lacp instead of a bond: the same E-Trunk.
+# ---------------------------------------------------------------------
+ip -n "$NS_CE" link del bond0
+ip -n "$NS_CE" link add ce0 address $CE_MAC type etrunk mode lacp \
+	lacp_rate fast hash_policy layer3+4 || exit $ksft_fail
+ip -n "$NS_CE" -batch - <<-EOF || exit $ksft_fail
+	link set c1 master ce0
+	link set c2 master ce0
+	link set c3 master ce0
+	addr add 192.0.2.1/24 dev ce0
+	link set ce0 up
+	neigh replace 192.0.2.2 lladdr $GW_MAC dev ce0 nud permanent
+EOF
+start_daemon 1
+start_daemon 2
+ce_active()	# "c1 c2 c3" states expected, 1 active, 0 not
+{
+	local c s=""
+
+	for c in c1 c2 c3; do
+		if [ "$(link_detail "$NS_CE" $c state)" = active ]; then
+			s+="1 "
+		else
+			s+="0 "
+		fi
+	done
+	[ "$s" = "$1 " ]
+}
+check "CE etrunk: the daemons keep PE1 master" wait_until 10 roles_are master backup
+check "the CE's trunk carries on its link to PE1 only" wait_until 10 ce_active "1 0 0"
+burst
+check_eq "CE etrunk: all traffic reaches PE1" "$BURST" "$GOT1"
+stop_daemon 1 KILL
+ip -n "$NS_PE1" link set l1 down
+ip -n "$NS_PE1" link set p1 down
+check "CE etrunk: PE1 gone, PE2 master" wait_until 5 eval '[ "$(role 2)" = master ]'
+check "the CE's trunk moves to its links to PE2" wait_until 10 ce_active "0 1 1"
+burst
+check_eq "CE etrunk: all traffic reaches PE2" "$BURST" "$GOT2"
+stop_daemon 2
 
 # On a failure, what the daemons said.
 if [ "$FAILED" != 0 ]; then
