@@ -2259,9 +2259,9 @@ TEST_F_TIMEOUT(etrunk, events_other, 60)
 /* ---- E-Trunk groups ------------------------------------------------------ */
 
 struct binding {
-	__u32 ifindex, group, id, remote_id;
+	__u32 ifindex, group, id, remote_id, revert_ms;
 	char ifname[IFNAMSIZ];
-	bool has_remote_id;
+	bool has_remote_id, has_revert_ms;
 	__u8 mode, basis, role, reason;
 };
 
@@ -2301,6 +2301,7 @@ static const enum mnl_attr_data_type group_attr_types[ETRUNK_GROUP_A_MAX + 1] = 
 	[ETRUNK_GROUP_A_AUTH_FAILURES] = MNL_TYPE_U64,
 	[ETRUNK_GROUP_A_REPLAYS] = MNL_TYPE_U64,
 	[ETRUNK_GROUP_A_ROLE_CHANGES] = MNL_TYPE_U64,
+	[ETRUNK_GROUP_A_DROPS] = MNL_TYPE_U64,
 	[ETRUNK_GROUP_A_TRUNKS] = MNL_TYPE_NESTED,
 	/* never: ETRUNK_GROUP_A_KEY (write-only), ETRUNK_GROUP_A_TRUNK here */
 };
@@ -2341,6 +2342,10 @@ static void parse_binding(const struct nlattr *nest, struct binding *b,
 			break;
 		case ETRUNK_BIND_A_REASON:
 			b->reason = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_BIND_A_REVERT_MS:
+			b->revert_ms = mnl_attr_get_u32(a);
+			b->has_revert_ms = true;
 			break;
 		default:
 			snprintf(g->bad, sizeof(g->bad),
@@ -2903,6 +2908,7 @@ TEST_F(etrunk, group_state)
 	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_PEER_STATE, ETRUNK_PEER_UP);
 	for (t = ETRUNK_GROUP_A_HELLOS_TX; t <= ETRUNK_GROUP_A_ROLE_CHANGES; t++)
 		mnl_attr_put_u64(nlh, t, (1ULL << 40) + t);
+	mnl_attr_put_u64(nlh, ETRUNK_GROUP_A_DROPS, 77);
 	mnl_attr_nest_end(nlh, nest);
 	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
 	reply_free(&r);
@@ -2911,6 +2917,7 @@ TEST_F(etrunk, group_state)
 	EXPECT_EQ(ETRUNK_PEER_UP, g.peer_state);
 	for (t = ETRUNK_GROUP_A_HELLOS_TX; t <= ETRUNK_GROUP_A_ROLE_CHANGES; t++)
 		EXPECT_EQ((1ULL << 40) + t, g.counters[t]);
+	EXPECT_EQ(77ULL, g.counters[ETRUNK_GROUP_A_DROPS]);
 
 	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP_STATE, 4, &nlh);
 	mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_PEER_STATE, ETRUNK_PEER_MAX + 1);
@@ -3279,6 +3286,65 @@ TEST_F(etrunk, group_role)
 	EXPECT_STREQ("Written with ETRUNK_CMD_BIND_TRUNK or ETRUNK_CMD_SET_BINDING",
 		     r.msg);
 	reply_free(&r);
+}
+
+/* SET_ROLE @trunk backup with @reason and ETRUNK_BIND_A_REVERT_MS @ms. */
+static int set_role_revert(struct nl *nl, const char *trunk, __u8 reason,
+			   __u32 ms, struct reply *r)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh = req_new(nl, buf, ETRUNK_CMD_SET_ROLE, 0);
+	struct nlattr *nest;
+
+	put_trunk(nlh, trunk, 0);
+	nest = nest_start(nlh, ETRUNK_A_BINDING);
+	mnl_attr_put_u8(nlh, ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_BACKUP);
+	mnl_attr_put_u8(nlh, ETRUNK_BIND_A_REASON, reason);
+	mnl_attr_put_u32(nlh, ETRUNK_BIND_A_REVERT_MS, ms);
+	mnl_attr_nest_end(nlh, nest);
+	return nl_talk(nl, nlh, r);
+}
+
+/* The revert wait's countdown: written with revert-wait, counting down. */
+TEST_F(etrunk, group_revert_ms)
+{
+	struct group g;
+	struct reply r;
+
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et0", ETRUNK_MODE_LACP));
+	ASSERT_EQ(0, new_group(self->nl, 1));
+	ASSERT_EQ(0, bind_req(self->nl, ETRUNK_CMD_BIND_TRUNK, "et0", 1, 0, 0,
+			      0, 0, &r));
+	reply_free(&r);
+
+	set_role_revert(self->nl, "et0", ETRUNK_EREASON_LOWER_PRIORITY, 5000, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	EXPECT_STREQ("ETRUNK_BIND_A_REVERT_MS goes with reason revert-wait only",
+		     r.msg);
+	reply_free(&r);
+	set_role_revert(self->nl, "et0", ETRUNK_EREASON_REVERT_WAIT, 3600001, &r);
+	EXPECT_NLERR(&r, -ERANGE, -1);
+	reply_free(&r);
+
+	EXPECT_EQ(0, set_role_revert(self->nl, "et0", ETRUNK_EREASON_REVERT_WAIT,
+				     5000, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_EQ(ETRUNK_EREASON_REVERT_WAIT, g.trunks[0].reason);
+	EXPECT_TRUE(g.trunks[0].has_revert_ms);
+	EXPECT_GT(g.trunks[0].revert_ms, 0U);
+	EXPECT_LE(g.trunks[0].revert_ms, 5000U);
+
+	/* Another reason: no countdown. */
+	EXPECT_EQ(0, bind_req(self->nl, ETRUNK_CMD_SET_ROLE, "et0", 0,
+			      ETRUNK_BIND_A_ROLE, ETRUNK_EROLE_BACKUP,
+			      ETRUNK_BIND_A_REASON, ETRUNK_EREASON_LOWER_PRIORITY,
+			      &r));
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_FALSE(g.trunks[0].has_revert_ms);
 }
 
 /*

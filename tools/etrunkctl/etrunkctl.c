@@ -1184,9 +1184,10 @@ static void json_ebinding_fields(const struct ebinding *t, bool trunk);
 static const char *ereason_str(const struct ebinding *b, char *buf,
 			       size_t size)
 {
-	char name[32];
+	char num[16];
+	const char *name;
 
-	enum_str(NAMES(etrunk_ereason_names), b->reason, name, sizeof(name));
+	name = enum_str(NAMES(etrunk_ereason_names), b->reason, num, sizeof(num));
 	if (b->has & (1u << ETRUNK_BIND_A_REVERT_MS))
 		snprintf(buf, size, "%s (%u.%u s left)", name,
 			 b->revert_ms / 1000, b->revert_ms % 1000 / 100);
