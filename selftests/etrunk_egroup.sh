@@ -48,7 +48,7 @@ check "plain: source, peer, port" grep -q \
 check "plain: defaults" grep -q \
 	"peer state unknown, hello 1000 ms, hold-multiplier 3, revert-delay 120 s, key unset" <<<"$out"
 check "plain: counters" grep -q \
-	"hellos: sent 0, received 0; auth-failures 0, replays 0, role-changes 0" <<<"$out"
+	"hellos: sent 0, received 0; auth-failures 0, replays 0, other drops 0, role-changes 0" <<<"$out"
 check "plain: no member trunks" grep -q "no member trunks" <<<"$out"
 check_eq "json: id" 1 "$(jf 1 .id)"
 check_eq "json: priority" 100 "$(jf 1 .priority)"
