@@ -53,7 +53,13 @@
  * the send times (CLOCK_MONOTONIC, ns) of the datagrams received just
  * before and just after the longest run above (0: none, at that end): to
  * set the hole beside other events on the same clock, such as etrunkd's
- * log.
+ * log. Then every run of missing sequence numbers below S, in order (at
+ * most 1000),
+ *
+ *   hole start H len L before_ns B after_ns A
+ *
+ * for a caller that knows when its failure came and wants the hole it
+ * caused rather than the longest (a stalled guest makes holes of its own).
  *
  * A stream of several flows is followed by
  *
@@ -411,6 +417,22 @@ static int do_recv(long port, const char *ready, char **netns, int n_netns)
 		       (unsigned long long)per_fd[k], drops[k]);
 	printf("hole_sent_ns before %llu after %llu\n",
 	       (unsigned long long)hole_before, (unsigned long long)hole_after);
+	run = 0;
+	holes = 0;
+	for (s = 0; s <= last && holes < 1000; s++) {
+		if (!(seen[s / 8] & (1u << (s % 8)))) {
+			run++;
+			continue;
+		}
+		if (run) {
+			holes++;
+			printf("hole start %llu len %llu before_ns %llu after_ns %llu\n",
+			       (unsigned long long)(s - run), (unsigned long long)run,
+			       (unsigned long long)(s > (int64_t)run ? sent_ns[s - run - 1] : 0),
+			       (unsigned long long)sent_ns[s]);
+		}
+		run = 0;
+	}
 	if (flows > 1)
 		print_flows(flows, last);
 	return 0;
