@@ -38,9 +38,10 @@
 #            link and its peer link, both ways. The CE only learns from
 #            LACP's timeout (3 s at lacp_rate fast).
 #
-# Per run: the gap, the stream's longest run of lost datagrams as time on
-# the sender's clock (hole_us: from the sending of the datagram received
-# before it to that of the one after); the worst flow's hole likewise;
+# Per run: the gap, the run of lost datagrams the failure made (the first
+# that ends after it: a stalled guest makes holes of its own) as time on
+# the sender's clock (from the sending of the datagram received before
+# it to that of the one after); the worst flow's longest hole likewise;
 # and lost / rate. The stream's gap is when the CE's traffic got through
 # again at all; the worst flow's is how long the flow cut longest waited
 # (a flow the bond hashes to a link that is dead but not known to be
@@ -477,8 +478,8 @@ fire()		# SETUP
 	# "now at NS nsecs".
 	[ -r /proc/timer_list ] &&
 		{ read -r _; read -r _; read -r _ _ now _; } </proc/timer_list
-	FIRE_MS=
-	[[ $now =~ ^[0-9]+$ ]] && FIRE_MS=$((now / 1000000))
+	FIRE_NS='' FIRE_MS=''
+	[[ $now =~ ^[0-9]+$ ]] && FIRE_NS=$now FIRE_MS=$((now / 1000000))
 	# etrunkd dies first, so no hello announces anything.
 	[ "$1" = etrunk ] && kill -KILL "${DPID[1]}"
 	printf '%s' "$FAIL_CMDS" >&7
@@ -516,7 +517,7 @@ run()
 	local drops lost flows hole_len hole_us fhole_len fhole_us before after
 	local fail_ms down_ms master_ms got1 got2 tail_us t_start f flaps rc=0
 
-	NOTE='' FIRE_MS=''
+	NOTE='' FIRE_NS='' FIRE_MS=''
 	t_start=$SECONDS
 	rm -f "$TMP"/*.out "$TMP"/etrunkd?.log
 	if ! setup "$setup" || ! wait_until "$SETTLE_S" settled "$setup"; then
@@ -576,6 +577,19 @@ run()
 	read -r _ sent _ errors _ late_max _ late_end <"$TMP/send.out"
 	read -r _ received _ last _ _ _ hole_len _ hole_us _ _ _ drops <<<"$(head -n1 "$TMP/recv.out")"
 	read -r _ _ before _ after <<<"$(grep '^hole_sent_ns ' "$TMP/recv.out")"
+	# The hole the failure made: the first that ends after it (the
+	# longest may be one of a stalled guest's). None: the stream never
+	# came back, the tail below says so.
+	if [ -n "$FIRE_NS" ]; then
+		read -r _ _ _ hole_len _ before _ after <<<"$(awk -v t="$FIRE_NS" \
+			'$1 == "hole" && $9 > t { print; exit }' "$TMP/recv.out")"
+		if [ -z "${after:-}" ]; then
+			hole_len=0 hole_us=0 before=0 after=0
+		else
+			hole_us=$(((after - before) / 1000))
+			[ "$before" != 0 ] || hole_us=0
+		fi
+	fi
 	if [ "$BENCH_FLOWS" = 1 ]; then
 		fhole_len=$hole_len fhole_us=$hole_us flows=1
 	else
@@ -587,6 +601,7 @@ run()
 		return 1
 	fi
 	[ "$received" -gt 0 ] || { echo "$1: nothing arrived" >&2; return 1; }
+	[ -n "${hole_us:-}" ] || { echo "$1: no hole from the receiver" >&2; return 1; }
 	[ "$flows" = "$BENCH_FLOWS" ] || NOTE+="the receiver saw $flows flows; "
 	got1=$(awk -v ns="${PE[1]}" '$1 == "netns" && $2 == ns { print $4 }' "$TMP/recv.out")
 	[ "${got1:-0}" -gt 0 ] ||
@@ -633,7 +648,7 @@ run()
 				t = substr($0, 2, RLENGTH - 2); split(t, p, ".")
 				if (p[1] * 1000 + p[2] < end && / peer .* down/) n++
 			} END { print n + 0 }' "$TMP/etrunkd2.log")
-		[ "$flaps" = 0 ] || NOTE+="PE2 saw a live PE1 down $flaps times before the failure; "
+		[ "$flaps" = 0 ] || NOTE+="PE2 saw a live PE1 down before the failure ($flaps x); "
 		down_ms=$(log_ms "$TMP/etrunkd2.log" "$fail_ms" 'peer .* down')
 		master_ms=$(log_ms "$TMP/etrunkd2.log" "$fail_ms" '-> master')
 		if [ -n "$down_ms" ] && [ -n "$master_ms" ]; then
@@ -752,9 +767,10 @@ for kind in power silent; do
 done
 echo
 printf '%s' "${T_LINES:-}"
-echo "# gap: the stream's longest run of lost datagrams, from the sending of the"
-echo "# datagram received before it to that of the one after (ms); worst flow: the"
-echo "# same for the flow cut longest; + a lower bound (not recovered by the end)."
+echo "# gap: the stream's run of lost datagrams that the failure made, from the"
+echo "# sending of the datagram received before it to that of the one after (ms);"
+echo "# worst flow: the longest such run of any one flow; + a lower bound (not"
+echo "# recovered by the end)."
 echo "# etrunk, from the kill of PE1's etrunkd (CLOCK_MONOTONIC; etrunkd's log"
 echo "# on PE2): the stream cut at PE1 (its links going), PE2's peer down (hold"
 echo "# time $((BENCH_HELLO * BENCH_HOLD)) ms from PE1's last hello), PE2 master (role written), the"
