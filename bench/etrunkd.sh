@@ -38,8 +38,9 @@
 #            link and its peer link, both ways. The CE only learns from
 #            LACP's timeout (3 s at lacp_rate fast).
 #
-# Per run: the gap, the run of lost datagrams the failure made (the first
-# that ends after it: a stalled guest makes holes of its own) as time on
+# Per run: the gap, the run of lost datagrams the failure made (the
+# longest that ends after it and began within 1 s of it: a stalled guest
+# makes holes of its own) as time on
 # the sender's clock (from the sending of the datagram received before
 # it to that of the one after); the worst flow's longest hole likewise;
 # and lost / rate. The stream's gap is when the CE's traffic got through
@@ -577,12 +578,17 @@ run()
 	read -r _ sent _ errors _ late_max _ late_end <"$TMP/send.out"
 	read -r _ received _ last _ _ _ hole_len _ hole_us _ _ _ drops <<<"$(head -n1 "$TMP/recv.out")"
 	read -r _ _ before _ after <<<"$(grep '^hole_sent_ns ' "$TMP/recv.out")"
-	# The hole the failure made: the first that ends after it (the
-	# longest may be one of a stalled guest's). None: the stream never
-	# came back, the tail below says so.
+	# The hole the failure made: the longest that ends after it and
+	# began within a second of it. Not simply the longest: a stalled
+	# guest makes holes of its own, seconds later; nor the first: a
+	# sender catching up after a stall overflows a queue, and loses a
+	# few datagrams here and there. None: the stream never came back,
+	# the tail below says so.
 	if [ -n "$FIRE_NS" ]; then
-		read -r _ _ _ hole_len _ before _ after <<<"$(awk -v t="$FIRE_NS" \
-			'$1 == "hole" && $9 > t { print; exit }' "$TMP/recv.out")"
+		read -r _ _ _ _ hole_len _ before _ after <<<"$(awk -v t="$FIRE_NS" '
+			$1 == "hole" && $9 > t && $7 < t + 1000000000 && $5 > n {
+				n = $5; h = $0 }
+			END { if (n) print h }' "$TMP/recv.out")"
 		if [ -z "${after:-}" ]; then
 			hole_len=0 hole_us=0 before=0 after=0
 		else

@@ -54,7 +54,7 @@
  * before and just after the longest run above (0: none, at that end): to
  * set the hole beside other events on the same clock, such as etrunkd's
  * log. Then every run of missing sequence numbers below S, in order (at
- * most 1000),
+ * most 100000),
  *
  *   hole start H len L before_ns B after_ns A
  *
@@ -419,7 +419,7 @@ static int do_recv(long port, const char *ready, char **netns, int n_netns)
 	       (unsigned long long)hole_before, (unsigned long long)hole_after);
 	run = 0;
 	holes = 0;
-	for (s = 0; s <= last && holes < 1000; s++) {
+	for (s = 0; s <= last && holes < 100000; s++) {
 		if (!(seen[s / 8] & (1u << (s % 8)))) {
 			run++;
 			continue;
