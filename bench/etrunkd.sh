@@ -523,7 +523,16 @@ run()
 	rm -f "$TMP"/*.out "$TMP"/etrunkd?.log
 	if ! setup "$setup" || ! wait_until "$SETTLE_S" settled "$setup"; then
 		echo "$1: the set-up did not settle (PE1 master, CE on c1 only)" >&2
-		[ "$setup" = etrunk ] && sed 's/^/#   etrunkd PE1: /' "$TMP/etrunkd1.log" >&2
+		# The end of what the daemons said (a role ping-pong can
+		# fill thousands of lines); all of it is kept.
+		if [ "$setup" = etrunk ]; then
+			for f in 1 2; do
+				echo "#   etrunkd PE$f: $(wc -l <"$TMP/etrunkd$f.log") lines," \
+					"$(grep -c ' -> ' "$TMP/etrunkd$f.log") role changes, the last 10:"
+				tail -n 10 "$TMP/etrunkd$f.log" | sed "s/^/#   etrunkd PE$f: /"
+				cp "$TMP/etrunkd$f.log" "$KEEP/$RUN_TAG.etrunkd$f.log"
+			done >&2
+		fi
 		stop_daemons
 		del_all_ns
 		return 1
