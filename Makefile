@@ -16,6 +16,9 @@
 #                   1:1 beside bonding and team active-backup
 #   make bench-lacp  mode lacp: convergence beside bonding 802.3ad, and
 #                   the traffic gap of a role swap on a dual-homed edge
+#   make bench-etrunkd  E-Trunk: the CE's traffic gap when the master PE
+#                   fails (etrunkd, hello 100 ms x 3) beside a bond whose
+#                   partner simply disappears
 #   make lint       checkpatch --strict, W=1 and sparse builds, cppcheck
 #   make install    module (modules_install), the ip plugin, etrunkctl
 #
@@ -80,6 +83,9 @@ bench-failover: module tools
 bench-lacp: module tools
 	@scripts/vm.sh --timeout 900 -- bench/lacp.sh
 
+bench-etrunkd: module tools
+	@scripts/vm.sh --timeout 1200 -- bench/etrunkd.sh
+
 # Warnings are errors here: a clean rebuild so every file is compiled
 # (and checked by sparse) with W=1.
 lint: deps
@@ -107,5 +113,5 @@ clean:
 	$(MAKE) -C tools/etrunkd clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all deps module tools check check-debug demo bench bench-failover bench-lacp lint \
+.PHONY: all deps module tools check check-debug demo bench bench-failover bench-lacp bench-etrunkd lint \
 	install clean

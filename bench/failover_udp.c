@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * failover_udp: a constant-rate UDP stream and its receiver, for
- * bench/failover.sh and bench/lacp.sh (which build it).
+ * bench/failover.sh, bench/lacp.sh and bench/etrunkd.sh (which build it).
  *
  *   failover_udp send DST PORT RATE MS [FLOWS]
  *   failover_udp recv PORT READY_FILE [NETNS...]
@@ -45,6 +45,21 @@
  *   netns NETNS received N drops D
  *
  * N the datagrams of the stream that socket received.
+ *
+ * Then, on a line of its own,
+ *
+ *   hole_sent_ns before B after A
+ *
+ * the send times (CLOCK_MONOTONIC, ns) of the datagrams received just
+ * before and just after the longest run above (0: none, at that end): to
+ * set the hole beside other events on the same clock, such as etrunkd's
+ * log. Then every run of missing sequence numbers below S, in order (at
+ * most 100000),
+ *
+ *   hole start H len L before_ns B after_ns A
+ *
+ * for a caller that knows when its failure came and wants the hole it
+ * caused rather than the longest (a stalled guest makes holes of its own).
  *
  * A stream of several flows is followed by
  *
@@ -304,6 +319,7 @@ static int recv_socket(long port, const char *netns)
 static int do_recv(long port, const char *ready, char **netns, int n_netns)
 {
 	uint64_t received = 0, holes = 0, hole_start = 0, hole_len = 0, hole_ns = 0, run;
+	uint64_t hole_before = 0, hole_after = 0;
 	uint64_t per_fd[MAX_NETNS] = { 0 };
 	uint32_t drops[MAX_NETNS] = { 0 }, all_drops = 0;
 	int fds[MAX_NETNS], n_fds = n_netns ? n_netns : 1;
@@ -377,6 +393,8 @@ static int do_recv(long port, const char *ready, char **netns, int n_netns)
 				hole_len = run;
 				hole_start = s - run;
 				hole_ns = s > (int64_t)run ? sent_ns[s] - sent_ns[s - run - 1] : 0;
+				hole_before = s > (int64_t)run ? sent_ns[s - run - 1] : 0;
+				hole_after = sent_ns[s];
 			}
 		}
 		run = 0;
@@ -397,6 +415,24 @@ static int do_recv(long port, const char *ready, char **netns, int n_netns)
 	for (int k = 0; k < n_netns; k++)
 		printf("netns %s received %llu drops %u\n", netns[k],
 		       (unsigned long long)per_fd[k], drops[k]);
+	printf("hole_sent_ns before %llu after %llu\n",
+	       (unsigned long long)hole_before, (unsigned long long)hole_after);
+	run = 0;
+	holes = 0;
+	for (s = 0; s <= last && holes < 100000; s++) {
+		if (!(seen[s / 8] & (1u << (s % 8)))) {
+			run++;
+			continue;
+		}
+		if (run) {
+			holes++;
+			printf("hole start %llu len %llu before_ns %llu after_ns %llu\n",
+			       (unsigned long long)(s - run), (unsigned long long)run,
+			       (unsigned long long)(s > (int64_t)run ? sent_ns[s - run - 1] : 0),
+			       (unsigned long long)sent_ns[s]);
+		}
+		run = 0;
+	}
 	if (flows > 1)
 		print_flows(flows, last);
 	return 0;
