@@ -220,21 +220,6 @@ del_all_ns()
 	NAMESPACES=()
 }
 
-# wait_until SECONDS COMMAND...: poll every 0.1 s until COMMAND succeeds,
-# for SECONDS of the clock (a check of the set-up alone takes a good
-# fraction of a second under TCG, so counting tries would wait far too
-# long).
-wait_until()
-{
-	local end=$((SECONDS + $1))
-
-	shift
-	until "$@"; do
-		[ $SECONDS -lt $end ] || return 1
-		sleep 0.1
-	done
-}
-
 # The silent failure drops every frame of a device both ways with tc:
 # clsact's hooks run before the etrunk's or bond's receive handler and in
 # dev_queue_xmit, so LACPDUs, hellos and the stream all go. matchall if

@@ -191,19 +191,6 @@ link_detail()	# NS DEV KEY
 			for (i = 2; i < NF; i++) if ($i == k) { print $(i + 1); exit } }'
 }
 
-# wait_until SECONDS COMMAND...: poll every 0.1 s until COMMAND succeeds.
-wait_until()
-{
-	local tries=$(($1 * 10))
-
-	shift
-	until "$@"; do
-		[ $tries -gt 0 ] || return 1
-		sleep 0.1
-		tries=$((tries - 1))
-	done
-}
-
 # ---------------------------------------------------------------------
 # Convergence
 # ---------------------------------------------------------------------

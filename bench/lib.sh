@@ -23,3 +23,16 @@ minmax()	# NUMBERS...: "MIN MAX"
 {
 	printf '%s\n' "$@" | sort -n | sed -n '1p;$p' | tr '\n' ' '
 }
+
+# wait_until SECONDS COMMAND...: run COMMAND every 0.1 s until it succeeds
+# or SECONDS have passed.
+wait_until()
+{
+	local end=$((SECONDS + $1))
+
+	shift
+	until "$@"; do
+		[ $SECONDS -lt $end ] || return 1
+		sleep 0.1
+	done
+}

@@ -589,8 +589,30 @@ out:
 	return err;
 }
 
-int etrunk_genl_get_group(struct sk_buff *skb, struct genl_info *info)
+/* GET_GROUP_KEY's reply: ETRUNK_A_GROUP with the id and the key only. */
+static int etrunk_group_put_key(struct sk_buff *skb,
+				const struct etrunk_group *g)
 {
+	struct nlattr *nest = nla_nest_start(skb, ETRUNK_A_GROUP);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, ETRUNK_GROUP_A_ID, g->id) ||
+	    nla_put(skb, ETRUNK_GROUP_A_KEY, g->key_len, g->key)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/*
+ * GET_GROUP, and GET_GROUP_KEY (the key, for the daemon: CAP_NET_ADMIN;
+ * GET_GROUP never has it): one group, named by its id.
+ */
+static int etrunk_group_reply(struct genl_info *info, u8 cmd)
+{
+	bool key = cmd == ETRUNK_CMD_GET_GROUP_KEY;
 	struct nlattr *tb[ETRUNK_GROUP_A_MAX + 1];
 	struct etrunk_group *g;
 	struct sk_buff *msg;
@@ -611,12 +633,14 @@ int etrunk_genl_get_group(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	err = -ENOMEM;
-	msg = genlmsg_new(etrunk_group_size(g, true), GFP_KERNEL);
+	msg = genlmsg_new(key ? nla_total_size(nla_total_size(sizeof(u32)) +
+					       nla_total_size(ETRUNK_GROUP_KEY_MAX)) :
+				etrunk_group_size(g, true), GFP_KERNEL);
 	if (!msg)
 		goto out;
-	hdr = genlmsg_put_reply(msg, info, &etrunk_genl_family, 0,
-				ETRUNK_CMD_GET_GROUP);
-	if (!hdr || etrunk_group_put(msg, g, true)) {
+	hdr = genlmsg_put_reply(msg, info, &etrunk_genl_family, 0, cmd);
+	if (!hdr || (key ? etrunk_group_put_key(msg, g) :
+			   etrunk_group_put(msg, g, true))) {
 		nlmsg_free(msg);
 		err = -EMSGSIZE;
 		goto out;
@@ -630,52 +654,14 @@ out:
 	return err;
 }
 
-/* The key, for the daemon only (CAP_NET_ADMIN): GET_GROUP never has it. */
+int etrunk_genl_get_group(struct sk_buff *skb, struct genl_info *info)
+{
+	return etrunk_group_reply(info, ETRUNK_CMD_GET_GROUP);
+}
+
 int etrunk_genl_get_group_key(struct sk_buff *skb, struct genl_info *info)
 {
-	struct nlattr *tb[ETRUNK_GROUP_A_MAX + 1];
-	struct etrunk_group *g;
-	struct sk_buff *msg;
-	struct nlattr *nest;
-	void *hdr;
-	int err;
-
-	err = etrunk_group_parse(info, tb);
-	if (err)
-		return err;
-	err = etrunk_group_only(tb, ETRUNK_GROUP_A_MAX, BIT(ETRUNK_GROUP_A_ID),
-				0, NULL, etrunk_group_id_only, info->extack);
-	if (err)
-		return err;
-	msg = genlmsg_new(nla_total_size(nla_total_size(sizeof(u32)) +
-					 nla_total_size(ETRUNK_GROUP_KEY_MAX)),
-			  GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	rtnl_lock();
-	g = etrunk_group_find(info, tb[ETRUNK_GROUP_A_ID]);
-	if (!g) {
-		err = -ENOENT;
-		goto fail;
-	}
-	err = -EMSGSIZE;
-	hdr = genlmsg_put_reply(msg, info, &etrunk_genl_family, 0,
-				ETRUNK_CMD_GET_GROUP_KEY);
-	if (!hdr)
-		goto fail;
-	nest = nla_nest_start(msg, ETRUNK_A_GROUP);
-	if (!nest || nla_put_u32(msg, ETRUNK_GROUP_A_ID, g->id) ||
-	    nla_put(msg, ETRUNK_GROUP_A_KEY, g->key_len, g->key))
-		goto fail;
-	nla_nest_end(msg, nest);
-	genlmsg_end(msg, hdr);
-	rtnl_unlock();
-	return genlmsg_reply(msg, info);
-
-fail:
-	rtnl_unlock();
-	nlmsg_free(msg);
-	return err;
+	return etrunk_group_reply(info, ETRUNK_CMD_GET_GROUP_KEY);
 }
 
 /* cb->args[0]: the next group id - 1 to dump. */

@@ -41,18 +41,6 @@ KEY=6b65792d6f662d746865
 FLOWS=16
 ROUNDS=10
 
-wait_until()
-{
-	local tries=$(($1 * 10))
-
-	shift
-	until "$@"; do
-		[ $tries -gt 0 ] || return 1
-		sleep 0.1
-		tries=$((tries - 1))
-	done
-}
-
 new_ns NS_CE ce
 new_ns NS_PE1 pe1
 new_ns NS_PE2 pe2

@@ -2882,6 +2882,14 @@ TEST_F(etrunk, group_key_write_only)
 	ASSERT_EQ(0, dump_groups(self->nl, g, 1, &n));
 	EXPECT_EQ(1, g[0].key_set);
 	EXPECT_FALSE(g[0].raw_has_key);
+	/* The daemon's read, GET_GROUP_KEY, has it (and nothing else). */
+	nest = group_req(self->nl, buf, ETRUNK_CMD_GET_GROUP_KEY, 3, &nlh);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	ASSERT_EQ(1, r.n);
+	EXPECT_NE(NULL, memmem(r.msgs[0], r.msgs[0]->nlmsg_len, key1,
+			       sizeof(key1)));
+	reply_free(&r);
 
 	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP, 3, &nlh);
 	mnl_attr_put(nlh, ETRUNK_GROUP_A_KEY, 0, NULL);
@@ -3594,6 +3602,10 @@ TEST_F(etrunk, group_unprivileged)
 	reply_free(&r);
 	EXPECT_EQ(-EPERM, bind_req(un, ETRUNK_CMD_BIND_TRUNK, "et0", 1, 0, 0,
 				   0, 0, &r));
+	reply_free(&r);
+	nest = group_req(un, buf, ETRUNK_CMD_GET_GROUP_KEY, 1, &nlh);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(-EPERM, nl_talk(un, nlh, &r));	/* the key: daemon only */
 	reply_free(&r);
 	EXPECT_EQ(0, get_group(un, 1, &g, &r));
 	reply_free(&r);

@@ -25,19 +25,6 @@ modprobe bonding 2>/dev/null
 
 SYSID=02:00:00:00:00:aa
 
-# wait_until SECONDS COMMAND...: poll every 0.2 s until COMMAND succeeds.
-wait_until()
-{
-	local tries=$(($1 * 5))
-
-	shift
-	until "$@"; do
-		[ $tries -gt 0 ] || return 1
-		sleep 0.2
-		tries=$((tries - 1))
-	done
-}
-
 member() { link_detail "$1" "$2" "$3"; }
 both_active() { [ "$(member "$1" "$2" state)" = active ] && [ "$(member "$1" "$3" state)" = active ]; }
 

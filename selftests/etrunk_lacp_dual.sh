@@ -33,19 +33,6 @@ ROUNDS=10
 # One burst: FLOWS x ROUNDS datagrams to each of .2 and .4.
 BURST=$((2 * FLOWS * ROUNDS))
 
-# wait_until SECONDS COMMAND...: poll every 0.1 s until COMMAND succeeds.
-wait_until()
-{
-	local tries=$(($1 * 10))
-
-	shift
-	until "$@"; do
-		[ $tries -gt 0 ] || return 1
-		sleep 0.1
-		tries=$((tries - 1))
-	done
-}
-
 new_ns NS_CE ce
 new_ns NS_PE1 pe1
 new_ns NS_PE2 pe2

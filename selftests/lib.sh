@@ -45,6 +45,21 @@ require_etrunk()
 	[ -e "$IP_LIB_DIR/link_etrunk.so" ] || skip "iproute2 plugin not built"
 }
 
+# wait_until SECONDS COMMAND...: run COMMAND every 0.1 s until it succeeds,
+# at most SECONDS * 10 times (slow commands make that longer, never
+# shorter: a loaded host gets more time, not fewer tries).
+wait_until()
+{
+	local tries=$(($1 * 10))
+
+	shift
+	until "$@"; do
+		[ $tries -gt 0 ] || return 1
+		sleep 0.1
+		tries=$((tries - 1))
+	done
+}
+
 # new_ns VAR PREFIX: create a namespace and store its name in VAR. Names
 # are unique (PID and a counter), so tests never see each other's hosts.
 new_ns()
