@@ -137,7 +137,19 @@ static int etrunk_group_only(struct nlattr **tb, int max, unsigned long allowed,
 	return 0;
 }
 
-static int etrunk_group_parse(struct genl_info *info, struct nlattr **tb)
+static const char etrunk_group_config_cmd[] =
+	"Written with ETRUNK_CMD_NEW_GROUP or ETRUNK_CMD_SET_GROUP";
+static const char etrunk_group_state_cmd[] =
+	"Written with ETRUNK_CMD_SET_GROUP_STATE";
+static const char etrunk_group_id_only[] = "Only ETRUNK_GROUP_A_ID is taken here";
+
+/*
+ * The group nest of a request into @tb: the id is required, and only the
+ * attributes in @allowed are taken (the others are refused, naming the
+ * command that writes them).
+ */
+static int etrunk_group_parse(struct genl_info *info, struct nlattr **tb,
+			      unsigned long allowed)
 {
 	struct nlattr *nest = info->attrs[ETRUNK_A_GROUP];
 	int err;
@@ -155,7 +167,13 @@ static int etrunk_group_parse(struct genl_info *info, struct nlattr **tb)
 				    "ETRUNK_GROUP_A_ID is required");
 		return -EINVAL;
 	}
-	return 0;
+	if (allowed == BIT(ETRUNK_GROUP_A_ID))
+		return etrunk_group_only(tb, ETRUNK_GROUP_A_MAX, allowed, 0,
+					 NULL, etrunk_group_id_only,
+					 info->extack);
+	return etrunk_group_only(tb, ETRUNK_GROUP_A_MAX, allowed,
+				 ETRUNK_GROUP_CONFIG, etrunk_group_config_cmd,
+				 etrunk_group_state_cmd, info->extack);
 }
 
 static struct etrunk_groups *etrunk_groups_of(struct genl_info *info)
@@ -422,11 +440,6 @@ static void etrunk_group_free(struct etrunk_group *g)
 	kfree_sensitive(g);
 }
 
-static const char etrunk_group_config_cmd[] =
-	"Written with ETRUNK_CMD_NEW_GROUP or ETRUNK_CMD_SET_GROUP";
-static const char etrunk_group_state_cmd[] =
-	"Written with ETRUNK_CMD_SET_GROUP_STATE";
-
 int etrunk_genl_new_group(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[ETRUNK_GROUP_A_MAX + 1];
@@ -436,12 +449,7 @@ int etrunk_genl_new_group(struct sk_buff *skb, struct genl_info *info)
 	u32 id;
 	int err;
 
-	err = etrunk_group_parse(info, tb);
-	if (err)
-		return err;
-	err = etrunk_group_only(tb, ETRUNK_GROUP_A_MAX, ETRUNK_GROUP_CONFIG,
-				ETRUNK_GROUP_CONFIG, etrunk_group_config_cmd,
-				etrunk_group_state_cmd, info->extack);
+	err = etrunk_group_parse(info, tb, ETRUNK_GROUP_CONFIG);
 	if (err)
 		return err;
 	if (!tb[ETRUNK_GROUP_A_SYSTEM] || !tb[ETRUNK_GROUP_A_PEER_ADDR] ||
@@ -490,12 +498,7 @@ int etrunk_genl_set_group(struct sk_buff *skb, struct genl_info *info)
 	struct etrunk_group *g;
 	int err;
 
-	err = etrunk_group_parse(info, tb);
-	if (err)
-		return err;
-	err = etrunk_group_only(tb, ETRUNK_GROUP_A_MAX, ETRUNK_GROUP_CONFIG,
-				ETRUNK_GROUP_CONFIG, etrunk_group_config_cmd,
-				etrunk_group_state_cmd, info->extack);
+	err = etrunk_group_parse(info, tb, ETRUNK_GROUP_CONFIG);
 	if (err)
 		return err;
 	rtnl_lock();
@@ -520,12 +523,7 @@ int etrunk_genl_set_group_state(struct sk_buff *skb, struct genl_info *info)
 	struct etrunk_group *g;
 	int err;
 
-	err = etrunk_group_parse(info, tb);
-	if (err)
-		return err;
-	err = etrunk_group_only(tb, ETRUNK_GROUP_A_MAX, ETRUNK_GROUP_STATE,
-				ETRUNK_GROUP_CONFIG, etrunk_group_config_cmd,
-				etrunk_group_state_cmd, info->extack);
+	err = etrunk_group_parse(info, tb, ETRUNK_GROUP_STATE);
 	if (err)
 		return err;
 	rtnl_lock();
@@ -554,19 +552,13 @@ out:
 	return err;
 }
 
-static const char etrunk_group_id_only[] = "Only ETRUNK_GROUP_A_ID is taken here";
-
 int etrunk_genl_del_group(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[ETRUNK_GROUP_A_MAX + 1];
 	struct etrunk_group *g;
 	int err;
 
-	err = etrunk_group_parse(info, tb);
-	if (err)
-		return err;
-	err = etrunk_group_only(tb, ETRUNK_GROUP_A_MAX, BIT(ETRUNK_GROUP_A_ID),
-				0, NULL, etrunk_group_id_only, info->extack);
+	err = etrunk_group_parse(info, tb, BIT(ETRUNK_GROUP_A_ID));
 	if (err)
 		return err;
 	rtnl_lock();
@@ -619,11 +611,7 @@ static int etrunk_group_reply(struct genl_info *info, u8 cmd)
 	void *hdr;
 	int err;
 
-	err = etrunk_group_parse(info, tb);
-	if (err)
-		return err;
-	err = etrunk_group_only(tb, ETRUNK_GROUP_A_MAX, BIT(ETRUNK_GROUP_A_ID),
-				0, NULL, etrunk_group_id_only, info->extack);
+	err = etrunk_group_parse(info, tb, BIT(ETRUNK_GROUP_A_ID));
 	if (err)
 		return err;
 	rtnl_lock();

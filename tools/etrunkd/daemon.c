@@ -370,11 +370,10 @@ static void elect_group(struct daemon *d, struct group_rt *g, uint64_t now)
 
 /* ---- groups in step with the kernel ---------------------------------------- */
 
-static void group_stop(struct daemon *d, struct group_rt *g)
+static void group_stop(struct group_rt *g)
 {
 	hsock_put(g->sock);
 	liveness_close(&g->live);
-	(void)d;
 	memset(g, 0, sizeof(*g));
 }
 
@@ -485,7 +484,7 @@ void daemon_sync(struct daemon *d, uint64_t now)
 		if (g->used && !same_peer_config(&g->cfg, c)) {
 			log_info("e-trunk %u: configuration changed, restarting its peer session",
 				 c->id);
-			group_stop(d, g);
+			group_stop(g);
 		}
 		if (!g->used && group_start(d, g, c, now))
 			continue;
@@ -498,7 +497,7 @@ void daemon_sync(struct daemon *d, uint64_t now)
 	for (i = 0; i < ETRUNK_GROUP_MAX; i++) {
 		if (d->groups[i].used && !seen[i]) {
 			log_info("e-trunk %u: deleted", i + 1);
-			group_stop(d, &d->groups[i]);
+			group_stop(&d->groups[i]);
 		}
 	}
 	for (i = 0; i < ETRUNK_GROUP_MAX; i++)
@@ -574,12 +573,6 @@ void daemon_rx(struct daemon *d, struct hsock *s, uint64_t now)
 		}
 		group_hello(d, g, &h, now);
 	}
-}
-
-void daemon_live_rx(struct daemon *d, struct group_rt *g, uint64_t now)
-{
-	(void)d;
-	liveness_read(&g->live, now);
 }
 
 /* ---- timers ----------------------------------------------------------------- */
@@ -660,5 +653,5 @@ void daemon_stop(struct daemon *d)
 
 	for (i = 0; i < ETRUNK_GROUP_MAX; i++)
 		if (d->groups[i].used)
-			group_stop(d, &d->groups[i]);
+			group_stop(&d->groups[i]);
 }

@@ -92,8 +92,6 @@ void daemon_sync(struct daemon *d, uint64_t now);
 uint64_t daemon_tick(struct daemon *d, uint64_t now);
 /* A hello socket is readable. */
 void daemon_rx(struct daemon *d, struct hsock *s, uint64_t now);
-/* A liveness socket is readable. */
-void daemon_live_rx(struct daemon *d, struct group_rt *g, uint64_t now);
 /* Write every group's state back (at exit, and now and then). */
 void daemon_flush_state(struct daemon *d);
 void daemon_stop(struct daemon *d);

@@ -217,7 +217,7 @@ int main(int argc, char **argv)
 					daemon_rx(&d, &d.socks[idx], now);
 			} else if (tag == EP_LIVE) {
 				if (idx < ETRUNK_GROUP_MAX && d.groups[idx].used)
-					daemon_live_rx(&d, &d.groups[idx], now);
+					liveness_read(&d.groups[idx].live, now);
 			}
 		}
 		next = daemon_tick(&d, now_ms());

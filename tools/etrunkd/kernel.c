@@ -27,7 +27,6 @@ static void copy_str(char *dst, size_t size, const struct nlattr *a)
 		n = size - 1;
 	memcpy(dst, mnl_attr_get_payload(a), n);
 	dst[n] = '\0';
-	dst[strnlen(dst, n)] = '\0';
 }
 
 static bool attr_ok(const struct nlattr *a, enum mnl_attr_data_type t)
