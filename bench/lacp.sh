@@ -146,29 +146,8 @@ CONV=$REPO_DIR/.cache/bench/lacp_conv
 # No IPv6 in any namespace: nothing but LACP and the stream flows. New
 # namespaces take these from the initial one (devconf_inherit_init_net
 # 1); the old values come back at the end.
-SYSCTLS="net.core.devconf_inherit_init_net net.ipv6.conf.all.disable_ipv6 net.ipv6.conf.default.disable_ipv6"
-for k in $SYSCTLS; do
-	OLD_SYSCTLS+="$k=$(sysctl -n "$k") "
-done
-sysctl -qw net.core.devconf_inherit_init_net=1 \
-	net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 ||
-	die "cannot disable IPv6 for new namespaces"
-
-NS_COUNT=0
-new_ns()	# VAR TAG
-{
-	local ns="lb-$2-$$-$NS_COUNT"
-
-	NS_COUNT=$((NS_COUNT + 1))
-	ip netns add "$ns" || return 1
-	NAMESPACES+=("$ns")
-	ip -n "$ns" link set lo up
-	# A kernel that does not copy them: set them in each namespace.
-	[ "$(ip netns exec "$ns" sysctl -n net.ipv6.conf.default.disable_ipv6)" = 1 ] ||
-		ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
-			net.ipv6.conf.default.disable_ipv6=1
-	printf -v "$1" %s "$ns"
-}
+no_ipv6_in_new_ns
+NS_PREFIX=lb
 
 del_ns()	# NS...
 {
