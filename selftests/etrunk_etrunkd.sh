@@ -355,6 +355,7 @@ stream_rx()	# PE
 		jq '[.[] | .options.actions[0].stats.packets // empty] | add'
 }
 changes0=$(counter 1 role_changes)
+changes2=$(counter 2 role_changes)
 n1=$(stream_rx 1)
 n2=$(stream_rx 2)
 # 16 flows, 400 rounds 5 ms apart: 2 s of traffic.
@@ -371,6 +372,8 @@ check_eq "PE1's daemon restarted under traffic: no datagram lost" \
 check "PE1 adopted its role: still master" roles_are master backup
 sleep 2.1
 check_eq "no role change on PE1" "$changes0" "$(counter 1 role_changes)"
+check_eq "nor on PE2: the stopping daemon's last hello asked it to wait" \
+	"$changes2" "$(counter 2 role_changes)"
 
 # ---------------------------------------------------------------------
 # Backup liveness: only the peer link is lost, the peer is alive.

@@ -170,7 +170,9 @@ static uint16_t trunk_links(const struct kbinding *k)
 	return k->links > ETKD_MAX_LINKS ? ETKD_MAX_LINKS : k->links;
 }
 
-static void send_hello(struct daemon *d, struct group_rt *g, uint64_t now)
+/* @hold_mult: the group's, or a longer one in a last hello (daemon_stop()). */
+static void send_hello(struct daemon *d, struct group_rt *g, uint8_t hold_mult,
+		       uint64_t now)
 {
 	static struct etkd_hello h;
 	uint8_t buf[ETKD_HELLO_MAX_LEN];
@@ -181,7 +183,7 @@ static void send_hello(struct daemon *d, struct group_rt *g, uint64_t now)
 	h.group = g->cfg.id;
 	h.priority = g->cfg.priority;
 	memcpy(h.sysid, g->cfg.system, ETKD_SYSID_LEN);
-	h.hold_mult = g->cfg.hold_mult;
+	h.hold_mult = hold_mult;
 	h.interval_ms = g->cfg.hello_interval;
 	h.epoch = d->epoch;
 	h.seq = ++d->seq[g->cfg.id - 1];
@@ -365,7 +367,7 @@ static void elect_group(struct daemon *d, struct group_rt *g, uint64_t now)
 		elect_trunk(d, g, &g->trunks[i], now, &changed);
 	/* Tell the peer at once: its handover waits for our master. */
 	if (changed)
-		send_hello(d, g, now);
+		send_hello(d, g, g->cfg.hold_mult, now);
 }
 
 /* ---- groups in step with the kernel ---------------------------------------- */
@@ -602,7 +604,7 @@ static uint64_t group_tick(struct daemon *d, struct group_rt *g, uint64_t now)
 			write_state(d, g, now);
 	}
 	if (now >= g->next_hello_ms) {
-		send_hello(d, g, now);
+		send_hello(d, g, g->cfg.hold_mult, now);
 		/* The liveness probe goes with the hello, as often. */
 		liveness_probe(&g->live, now);
 	}
@@ -647,11 +649,33 @@ void daemon_flush_state(struct daemon *d)
 			write_state(d, &d->groups[i], now);
 }
 
+/*
+ * A daemon that stops (SIGTERM: systemctl stop or restart, an upgrade)
+ * sends a last hello asking the peer to wait STOP_GRACE_MS for the next
+ * (a hello carries its sender's timers): a restart takes longer than a
+ * short hold time, and the peer taking master meanwhile would swap the
+ * roles twice for nothing while the kernel keeps forwarding. A daemon that
+ * is killed sends nothing, and the peer's hold time applies.
+ */
+#define STOP_GRACE_MS	3000
+
 void daemon_stop(struct daemon *d)
 {
+	uint64_t now = now_ms();
 	unsigned int i;
 
-	for (i = 0; i < ETRUNK_GROUP_MAX; i++)
-		if (d->groups[i].used)
-			group_stop(&d->groups[i]);
+	for (i = 0; i < ETRUNK_GROUP_MAX; i++) {
+		struct group_rt *g = &d->groups[i];
+		uint32_t mult;
+
+		if (!g->used)
+			continue;
+		mult = (STOP_GRACE_MS + g->cfg.hello_interval - 1) /
+		       g->cfg.hello_interval;
+		if (mult < g->cfg.hold_mult)
+			mult = g->cfg.hold_mult;
+		send_hello(d, g, mult > ETKD_HOLD_MULT_MAX ? ETKD_HOLD_MULT_MAX :
+				 mult, now);
+		group_stop(g);
+	}
 }

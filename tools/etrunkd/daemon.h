@@ -94,6 +94,7 @@ uint64_t daemon_tick(struct daemon *d, uint64_t now);
 void daemon_rx(struct daemon *d, struct hsock *s, uint64_t now);
 /* Write every group's state back (at exit, and now and then). */
 void daemon_flush_state(struct daemon *d);
+/* Say goodbye to each peer (a last hello with a longer hold), close all. */
 void daemon_stop(struct daemon *d);
 
 #endif /* ETKD_DAEMON_H */
