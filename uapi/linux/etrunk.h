@@ -563,6 +563,141 @@
  * byte") gives the receiver's checks in order, the election and the
  * revert delay.
  *
+ * BFD sessions
+ * ------------
+ *
+ * The configuration of etrunkd's BFD (RFC 5880 asynchronous mode, RFC
+ * 5881 single hop, RFC 5883 multihop, RFC 7130 micro-BFD on each member
+ * of a trunk). As for groups, the kernel stores and checks it and the
+ * state etrunkd writes back; etrunkd runs the sessions. Sessions live in
+ * a network namespace, named (unique per namespace), only visible from
+ * it, and go with it; at most ETRUNK_BFD_MAX_SESSIONS per namespace.
+ *
+ * A session is carried in an ETRUNK_A_BFD nest (NLA_F_NESTED) of
+ * ETRUNK_BFD_A_* attributes:
+ *
+ *    ETRUNK_BFD_A_NAME: NLA_NUL_STRING, 1 to ETRUNK_BFD_NAME_MAX bytes
+ *        before the NUL, letters, digits, '-', '_' and '.': names the
+ *        session in every BFD command.
+ *    ETRUNK_BFD_A_TYPE: NLA_U8, enum etrunk_bfd_type, set at creation
+ *        only, default ETRUNK_BFD_SINGLE_HOP.
+ *    ETRUNK_BFD_A_PEER_ADDR, ETRUNK_BFD_A_SOURCE_ADDR: NLA_BINARY of 4 or
+ *        16 bytes, network order, rw: the peer's address (required at
+ *        creation) and ours (required for multihop and micro-BFD; single
+ *        hop: optional, 0 bytes removes it). One family, else -EINVAL
+ *        "The addresses of a session must be of one family".
+ *    ETRUNK_BFD_A_IFINDEX / ETRUNK_BFD_A_IFNAME: NLA_U32 / NLA_NUL_STRING,
+ *        rw (a request may give either; a reply has both): the interface
+ *        of a single-hop session (optional, 0 removes it) or the trunk of
+ *        a micro-BFD session (required: a trunk, else -ENODEV "The device
+ *        is not a trunk"). Multihop takes none (-EINVAL). The session is
+ *        deleted with the device (event ETRUNK_EVENT_BFD_REMOVED).
+ *    ETRUNK_BFD_A_LOCAL_DISCR: NLA_U32, rw: 1 to ETRUNK_BFD_STATIC_DISCR_MAX
+ *        for a static session (unique per namespace: -EEXIST "Another
+ *        session has this local discriminator"); absent at creation, the
+ *        kernel picks one above ETRUNK_BFD_STATIC_DISCR_MAX (a dynamic
+ *        discriminator). Micro-BFD sessions take none: etrunkd picks
+ *        each member's (see ETRUNK_BFD_A_LINKS).
+ *    ETRUNK_BFD_A_REMOTE_DISCR: NLA_U32, rw (not micro-BFD), 0 to
+ *        ETRUNK_BFD_STATIC_DISCR_MAX: a static session's expected peer
+ *        discriminator (its "your discriminator" must mirror our local one
+ *        and its "my discriminator" this one, else the packet is dropped
+ *        and counted); 0 (default): learned from the peer's packets, as
+ *        a dynamic session does.
+ *    ETRUNK_BFD_A_MIN_TX, ETRUNK_BFD_A_MIN_RX: NLA_U32, rw, microseconds,
+ *        ETRUNK_BFD_MIN_INTERVAL to ETRUNK_BFD_MAX_INTERVAL, default
+ *        ETRUNK_BFD_DEFAULT_INTERVAL: Desired Min TX Interval and Required
+ *        Min RX Interval.
+ *    ETRUNK_BFD_A_MULT: NLA_U8, rw, 1 to 255, default
+ *        ETRUNK_BFD_DEFAULT_MULT: Detect Mult.
+ *    ETRUNK_BFD_A_ADMIN_DOWN: NLA_U8, rw, 0 or 1: 1 holds the session in
+ *        AdminDown (it tells the peer so with diagnostic 7).
+ *    ETRUNK_BFD_A_AUTH_TYPE: NLA_U8, rw, enum etrunk_bfd_auth, default
+ *        none; ETRUNK_BFD_A_AUTH_KEY_ID: NLA_U8, rw, the Auth Key ID;
+ *        ETRUNK_BFD_A_AUTH_KEY: NLA_BINARY, write-only, 1 to 16 bytes (MD5
+ *        types) or 1 to 20 (SHA1 types), required with a type other than
+ *        none (-EINVAL "The authentication type needs a key");
+ *        ETRUNK_BFD_A_AUTH_KEY_SET: NLA_U8, ro. ETRUNK_CMD_GET_BFD_KEY
+ *        reads the key (admin only), as ETRUNK_CMD_GET_GROUP_KEY.
+ *    ETRUNK_BFD_A_GROUP: NLA_U32, ro: the E-Trunk group that owns a
+ *        dynamic session (see ETRUNK_GROUP_A_BFD), 0 for a configured one.
+ *        An owned session is changed and deleted through its group only:
+ *        -EBUSY "The session belongs to E-Trunk group N".
+ *
+ *    Written by etrunkd with ETRUNK_CMD_SET_BFD_STATE only (a new
+ *    session's are all 0 but ETRUNK_BFD_A_STATE, ETRUNK_BFD_STATE_DOWN,
+ *    or ADMIN_DOWN when so configured):
+ *    ETRUNK_BFD_A_STATE, ETRUNK_BFD_A_REMOTE_STATE: NLA_U8, enum
+ *        etrunk_bfd_state (RFC 5880 values). The kernel notes when the
+ *        state last changed: ETRUNK_BFD_A_CHANGE_AGE, NLA_U64, ro, ms ago.
+ *    ETRUNK_BFD_A_DIAG, ETRUNK_BFD_A_REMOTE_DIAG: NLA_U8, enum
+ *        etrunk_bfd_diag: ours (why the session last went down) and the
+ *        peer's.
+ *    ETRUNK_BFD_A_PEER_DISCR: NLA_U32: the peer's discriminator in use.
+ *    ETRUNK_BFD_A_TX_INTERVAL, ETRUNK_BFD_A_DETECT_TIME: NLA_U32, us: the
+ *        negotiated transmit interval and detection time (0 until the
+ *        peer is heard).
+ *    ETRUNK_BFD_A_REMOTE_MIN_TX, ETRUNK_BFD_A_REMOTE_MIN_RX: NLA_U32, us;
+ *        ETRUNK_BFD_A_REMOTE_MULT: NLA_U8: what the peer last sent.
+ *    ETRUNK_BFD_A_PKTS_TX, ETRUNK_BFD_A_PKTS_RX, ETRUNK_BFD_A_DROPS,
+ *    ETRUNK_BFD_A_AUTH_FAILURES, ETRUNK_BFD_A_UPS, ETRUNK_BFD_A_DOWNS:
+ *        NLA_U64 (ETRUNK_BFD_A_PAD aligns): packets sent and accepted,
+ *        dropped for another reason than authentication (short, version,
+ *        length, discriminators, TTL, demand), dropped by authentication,
+ *        transitions to Up and from Up to Down.
+ *    ETRUNK_BFD_A_LINKS: NLA_NESTED, micro-BFD only: one ETRUNK_BFD_A_LINK
+ *        per member of the trunk, each an ETRUNK_BFD_LINK_A_* nest: the
+ *        member (ETRUNK_BFD_LINK_A_IFINDEX, _IFNAME), its session's
+ *        ETRUNK_BFD_LINK_A_STATE, _REMOTE_STATE, _DIAG (NLA_U8),
+ *        _LOCAL_DISCR, _PEER_DISCR (NLA_U32), _UPS and _DOWNS (NLA_U64).
+ *        The session-level attributes above then sum (counters) or
+ *        summarise (state: Up when every member's session is Up) them.
+ *        Written whole by each ETRUNK_CMD_SET_BFD_STATE that has it, up
+ *        to ETRUNK_MAX_MEMBERS links.
+ *
+ * ETRUNK_CMD_NEW_BFD
+ *    ETRUNK_A_BFD with ETRUNK_BFD_A_NAME, ETRUNK_BFD_A_PEER_ADDR, what the
+ *    type requires and any rw attribute. -EEXIST if the name is taken.
+ *    Event ETRUNK_EVENT_BFD_ADDED.
+ * ETRUNK_CMD_SET_BFD
+ *    ETRUNK_A_BFD with ETRUNK_BFD_A_NAME and any rw attributes; all are
+ *    applied or none. Event ETRUNK_EVENT_BFD_CHANGED (etrunkd then runs a
+ *    Poll sequence for new intervals, RFC 5880 section 6.8.3).
+ * ETRUNK_CMD_DEL_BFD
+ *    ETRUNK_A_BFD with ETRUNK_BFD_A_NAME. A session a group is bound to
+ *    (ETRUNK_GROUP_A_BFD_SESSION) is not deleted: -EBUSY "E-Trunk group N
+ *    is bound to the session". Event ETRUNK_EVENT_BFD_REMOVED.
+ * ETRUNK_CMD_GET_BFD
+ *    ETRUNK_A_BFD with ETRUNK_BFD_A_NAME, or NLM_F_DUMP for every session
+ *    of the namespace in creation order; every attribute but the key.
+ * ETRUNK_CMD_SET_BFD_STATE
+ *    etrunkd: ETRUNK_A_BFD with ETRUNK_BFD_A_NAME and any of the written
+ *    attributes. Event ETRUNK_EVENT_BFD_STATE when the state (or a link's)
+ *    changed, not for counters alone.
+ * ETRUNK_CMD_GET_BFD_KEY
+ *    As ETRUNK_CMD_GET_GROUP_KEY: ETRUNK_A_BFD with the name; the reply
+ *    has the name and ETRUNK_BFD_A_AUTH_KEY (0 bytes: none). Admin only.
+ *
+ * E-Trunk groups and BFD: ETRUNK_GROUP_A_BFD_SESSION (NLA_NUL_STRING, rw,
+ * "" unbinds) binds the group to a configured session (no such session:
+ * -ENOENT "No such BFD session"); ETRUNK_GROUP_A_BFD (NLA_U8, rw, 0 or 1)
+ * instead makes the kernel keep a dynamic single-hop session named
+ * "e-trunk-<id>" from the group's source to its peer address, with
+ * ETRUNK_GROUP_A_BFD_MIN_TX, _MIN_RX (NLA_U32, us) and _BFD_MULT (NLA_U8)
+ * (defaults as a session's), owned by the group (ETRUNK_BFD_A_GROUP) and
+ * deleted with it or with ETRUNK_GROUP_A_BFD 0. A bound group's peer is
+ * down the moment its session leaves Up (etrunkd, peer state
+ * ETRUNK_PEER_DOWN_BFD) instead of after the hold time; the hellos still
+ * decide when it is up.
+ *
+ * Micro-BFD (RFC 7130): etrunkd runs one session per member over UDP
+ * port 6784 to the MAC address 01:00:5e:90:00:01, from the session's
+ * source to its peer address, and takes a member out of the trunk
+ * (ETRUNK_CMD_SET_MEMBER, ETRUNK_MEMBER_A_ADMIN_UP 0, reason
+ * ETRUNK_REASON_ADMIN) when its session goes from Up to Down, or has not
+ * come Up within ETRUNK_BFD_MICRO_START_MS of etrunkd starting; back in
+ * (admin up) when it comes Up.
+ *
  * Flush frames
  * ------------
  *
@@ -703,6 +838,21 @@
 #define ETRUNK_MIN_PROBE_INTERVAL 10		/* ms */
 #define ETRUNK_MAX_PROBE_INTERVAL 60000		/* ms */
 #define ETRUNK_MAX_PROBE_TARGETS 16
+
+/* BFD sessions: see "BFD sessions" above. */
+#define ETRUNK_BFD_NAME_MAX 31			/* bytes before the NUL */
+#define ETRUNK_BFD_MAX_SESSIONS 1024		/* per namespace */
+#define ETRUNK_BFD_STATIC_DISCR_MAX 8191
+#define ETRUNK_BFD_MIN_INTERVAL 1000		/* us */
+#define ETRUNK_BFD_MAX_INTERVAL 60000000	/* us */
+#define ETRUNK_BFD_DEFAULT_INTERVAL 300000	/* us */
+#define ETRUNK_BFD_DEFAULT_MULT 3
+#define ETRUNK_BFD_KEY_MAX 20			/* bytes, SHA1 types; MD5 16 */
+#define ETRUNK_BFD_MICRO_START_MS 3000
+#define ETRUNK_BFD_PORT_SINGLE_HOP 3784		/* RFC 5881 */
+#define ETRUNK_BFD_PORT_MULTIHOP 4784		/* RFC 5883 */
+#define ETRUNK_BFD_PORT_MICRO 6784		/* RFC 7130 */
+#define ETRUNK_BFD_MICRO_MAC { 0x01, 0x00, 0x5e, 0x90, 0x00, 0x01 }
 
 /* Flush frames: see "Flush frames" above. */
 #define ETRUNK_FLUSH_ETHERTYPE 0x88b5
@@ -1111,12 +1261,15 @@ enum etrunk_egroup_reason {
  * @ETRUNK_PEER_DOWN_ALIVE: none did, but the backup-liveness address
  *     answers: the peer link is lost and the peer is alive, so the roles
  *     are kept as they were (no dual master).
+ * @ETRUNK_PEER_DOWN_BFD: the group's BFD session left Up (see "BFD
+ *     sessions"); down until a hello arrives after the session is Up again.
  */
 enum etrunk_peer_state {
 	ETRUNK_PEER_UNKNOWN = 0,
 	ETRUNK_PEER_UP = 1,
 	ETRUNK_PEER_DOWN = 2,
 	ETRUNK_PEER_DOWN_ALIVE = 3,
+	ETRUNK_PEER_DOWN_BFD = 4,
 	__ETRUNK_PEER_MAX
 };
 
@@ -1150,6 +1303,12 @@ enum etrunk_peer_state {
  *     deleted).
  * @ETRUNK_EVENT_TRUNK_ROLE: the daemon wrote a member trunk's role or
  *     reason.
+ * @ETRUNK_EVENT_BFD_ADDED, @ETRUNK_EVENT_BFD_CHANGED,
+ * @ETRUNK_EVENT_BFD_REMOVED: a BFD session was created, its configuration
+ *     set, or it was deleted; the event has ETRUNK_A_BFD (without the
+ *     links).
+ * @ETRUNK_EVENT_BFD_STATE: etrunkd wrote a session's state (or a link's)
+ *     and it changed.
  */
 enum etrunk_event {
 	ETRUNK_EVENT_UNSPEC,
@@ -1168,6 +1327,10 @@ enum etrunk_event {
 	ETRUNK_EVENT_TRUNK_BINDING,
 	ETRUNK_EVENT_TRUNK_UNBOUND,
 	ETRUNK_EVENT_TRUNK_ROLE,
+	ETRUNK_EVENT_BFD_ADDED,
+	ETRUNK_EVENT_BFD_CHANGED,
+	ETRUNK_EVENT_BFD_REMOVED,
+	ETRUNK_EVENT_BFD_STATE,
 	__ETRUNK_EVENT_MAX
 };
 
@@ -1190,6 +1353,12 @@ enum etrunk_cmd {
 	ETRUNK_CMD_SET_ROLE,
 	ETRUNK_CMD_SET_GROUP_STATE,
 	ETRUNK_CMD_GET_GROUP_KEY,
+	ETRUNK_CMD_NEW_BFD,
+	ETRUNK_CMD_SET_BFD,
+	ETRUNK_CMD_DEL_BFD,
+	ETRUNK_CMD_GET_BFD,
+	ETRUNK_CMD_SET_BFD_STATE,
+	ETRUNK_CMD_GET_BFD_KEY,
 	__ETRUNK_CMD_MAX
 };
 
@@ -1241,6 +1410,7 @@ enum etrunk_attr {
 	ETRUNK_A_LACP_PREEMPT_DELAY,
 	ETRUNK_A_GROUP,
 	ETRUNK_A_BINDING,
+	ETRUNK_A_BFD,
 	__ETRUNK_A_MAX
 };
 
@@ -1305,6 +1475,11 @@ enum etrunk_group_attr {
 	ETRUNK_GROUP_A_TRUNKS,
 	ETRUNK_GROUP_A_TRUNK,
 	ETRUNK_GROUP_A_DROPS,
+	ETRUNK_GROUP_A_BFD_SESSION,
+	ETRUNK_GROUP_A_BFD,
+	ETRUNK_GROUP_A_BFD_MIN_TX,
+	ETRUNK_GROUP_A_BFD_MIN_RX,
+	ETRUNK_GROUP_A_BFD_MULT,
 	__ETRUNK_GROUP_A_MAX
 };
 
@@ -1401,6 +1576,126 @@ enum etrunk_lacp_attr {
 };
 
 #define ETRUNK_LACP_A_MAX (__ETRUNK_LACP_A_MAX - 1)
+
+/**
+ * enum etrunk_bfd_type - what a BFD session runs over
+ * @ETRUNK_BFD_SINGLE_HOP: RFC 5881, UDP port 3784, TTL 255 sent and
+ *     required.
+ * @ETRUNK_BFD_MULTIHOP: RFC 5883, UDP port 4784.
+ * @ETRUNK_BFD_MICRO: RFC 7130, one session per member of a trunk, UDP
+ *     port 6784.
+ */
+enum etrunk_bfd_type {
+	ETRUNK_BFD_SINGLE_HOP = 0,
+	ETRUNK_BFD_MULTIHOP = 1,
+	ETRUNK_BFD_MICRO = 2,
+	__ETRUNK_BFD_TYPE_MAX
+};
+
+#define ETRUNK_BFD_TYPE_MAX (__ETRUNK_BFD_TYPE_MAX - 1)
+
+/* RFC 5880 section 4.1: the State field. */
+enum etrunk_bfd_state {
+	ETRUNK_BFD_STATE_ADMIN_DOWN = 0,
+	ETRUNK_BFD_STATE_DOWN = 1,
+	ETRUNK_BFD_STATE_INIT = 2,
+	ETRUNK_BFD_STATE_UP = 3,
+	__ETRUNK_BFD_STATE_MAX
+};
+
+#define ETRUNK_BFD_STATE_MAX (__ETRUNK_BFD_STATE_MAX - 1)
+
+/* RFC 5880 section 4.1: the Diagnostic field. */
+enum etrunk_bfd_diag {
+	ETRUNK_BFD_DIAG_NONE = 0,
+	ETRUNK_BFD_DIAG_DETECT_EXPIRED = 1,
+	ETRUNK_BFD_DIAG_ECHO_FAILED = 2,
+	ETRUNK_BFD_DIAG_NEIGHBOR_DOWN = 3,
+	ETRUNK_BFD_DIAG_FWD_RESET = 4,
+	ETRUNK_BFD_DIAG_PATH_DOWN = 5,
+	ETRUNK_BFD_DIAG_CONCAT_DOWN = 6,
+	ETRUNK_BFD_DIAG_ADMIN_DOWN = 7,
+	ETRUNK_BFD_DIAG_REV_CONCAT_DOWN = 8,
+	__ETRUNK_BFD_DIAG_MAX
+};
+
+#define ETRUNK_BFD_DIAG_MAX (__ETRUNK_BFD_DIAG_MAX - 1)
+
+/* RFC 5880 section 4.1: the Auth Type field (section 6.7). */
+enum etrunk_bfd_auth {
+	ETRUNK_BFD_AUTH_NONE = 0,
+	ETRUNK_BFD_AUTH_SIMPLE = 1,
+	ETRUNK_BFD_AUTH_KEYED_MD5 = 2,
+	ETRUNK_BFD_AUTH_METICULOUS_MD5 = 3,
+	ETRUNK_BFD_AUTH_KEYED_SHA1 = 4,
+	ETRUNK_BFD_AUTH_METICULOUS_SHA1 = 5,
+	__ETRUNK_BFD_AUTH_MAX
+};
+
+#define ETRUNK_BFD_AUTH_MAX (__ETRUNK_BFD_AUTH_MAX - 1)
+
+/* In ETRUNK_A_BFD: see "BFD sessions". */
+enum etrunk_bfd_attr {
+	ETRUNK_BFD_A_UNSPEC,
+	ETRUNK_BFD_A_PAD,
+	ETRUNK_BFD_A_NAME,
+	ETRUNK_BFD_A_TYPE,
+	ETRUNK_BFD_A_PEER_ADDR,
+	ETRUNK_BFD_A_SOURCE_ADDR,
+	ETRUNK_BFD_A_IFINDEX,
+	ETRUNK_BFD_A_IFNAME,
+	ETRUNK_BFD_A_LOCAL_DISCR,
+	ETRUNK_BFD_A_REMOTE_DISCR,
+	ETRUNK_BFD_A_MIN_TX,
+	ETRUNK_BFD_A_MIN_RX,
+	ETRUNK_BFD_A_MULT,
+	ETRUNK_BFD_A_ADMIN_DOWN,
+	ETRUNK_BFD_A_AUTH_TYPE,
+	ETRUNK_BFD_A_AUTH_KEY_ID,
+	ETRUNK_BFD_A_AUTH_KEY,
+	ETRUNK_BFD_A_AUTH_KEY_SET,
+	ETRUNK_BFD_A_GROUP,
+	ETRUNK_BFD_A_STATE,
+	ETRUNK_BFD_A_REMOTE_STATE,
+	ETRUNK_BFD_A_CHANGE_AGE,
+	ETRUNK_BFD_A_DIAG,
+	ETRUNK_BFD_A_REMOTE_DIAG,
+	ETRUNK_BFD_A_PEER_DISCR,
+	ETRUNK_BFD_A_TX_INTERVAL,
+	ETRUNK_BFD_A_DETECT_TIME,
+	ETRUNK_BFD_A_REMOTE_MIN_TX,
+	ETRUNK_BFD_A_REMOTE_MIN_RX,
+	ETRUNK_BFD_A_REMOTE_MULT,
+	ETRUNK_BFD_A_PKTS_TX,
+	ETRUNK_BFD_A_PKTS_RX,
+	ETRUNK_BFD_A_DROPS,
+	ETRUNK_BFD_A_AUTH_FAILURES,
+	ETRUNK_BFD_A_UPS,
+	ETRUNK_BFD_A_DOWNS,
+	ETRUNK_BFD_A_LINKS,
+	ETRUNK_BFD_A_LINK,
+	__ETRUNK_BFD_A_MAX
+};
+
+#define ETRUNK_BFD_A_MAX (__ETRUNK_BFD_A_MAX - 1)
+
+/* In ETRUNK_BFD_A_LINK: see ETRUNK_BFD_A_LINKS. */
+enum etrunk_bfd_link_attr {
+	ETRUNK_BFD_LINK_A_UNSPEC,
+	ETRUNK_BFD_LINK_A_PAD,
+	ETRUNK_BFD_LINK_A_IFINDEX,
+	ETRUNK_BFD_LINK_A_IFNAME,
+	ETRUNK_BFD_LINK_A_STATE,
+	ETRUNK_BFD_LINK_A_REMOTE_STATE,
+	ETRUNK_BFD_LINK_A_DIAG,
+	ETRUNK_BFD_LINK_A_LOCAL_DISCR,
+	ETRUNK_BFD_LINK_A_PEER_DISCR,
+	ETRUNK_BFD_LINK_A_UPS,
+	ETRUNK_BFD_LINK_A_DOWNS,
+	__ETRUNK_BFD_LINK_A_MAX
+};
+
+#define ETRUNK_BFD_LINK_A_MAX (__ETRUNK_BFD_LINK_A_MAX - 1)
 
 enum {
 	IFLA_ETRUNK_UNSPEC,
