@@ -4810,7 +4810,9 @@ TEST_F_TIMEOUT(etrunk, bfd_netns, 120)
 	ASSERT_EQ(0, setns(here, CLONE_NEWNET));
 
 	ASSERT_EQ(0, dump_bfd(other, s, 2, &n));
-	EXPECT_EQ(0, n);
+	ASSERT_EQ(1, n);
+	EXPECT_STREQ("on-v0", s[0].name);
+	EXPECT_STREQ("v0", s[0].ifname);
 	EXPECT_EQ(-ENOENT, get_bfd(other, "s", &s[0], &r));
 	reply_free(&r);
 	for (i = 1; i < ETRUNK_BFD_MAX_SESSIONS; i++) {
