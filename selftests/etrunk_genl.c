@@ -4018,6 +4018,7 @@ TEST_F(etrunk, bfd_crud)
 	EXPECT_EQ(0, s[0].key_set);
 	EXPECT_EQ(0U, s[0].group);
 	EXPECT_EQ(ETRUNK_BFD_STATE_DOWN, s[0].state);
+	EXPECT_EQ(ETRUNK_BFD_STATE_DOWN, s[0].remote_state);
 	EXPECT_TRUE(s[0].seen[ETRUNK_BFD_A_CHANGE_AGE]);
 	EXPECT_TRUE(s[0].seen[ETRUNK_BFD_A_PKTS_TX]);
 	EXPECT_TRUE(s[0].seen[ETRUNK_BFD_A_DOWNS]);
