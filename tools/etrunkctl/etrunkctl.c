@@ -3306,11 +3306,12 @@ static void print_egroup_plain(const struct egroup *g)
 	       g->counters[ETRUNK_GROUP_A_ROLE_CHANGES]);
 	if (g->bfd_session[0])
 		printf("  bfd session %s\n", g->bfd_session);
-	else if (HAS(g, ETRUNK_GROUP_A_BFD))
-		printf("  bfd %s (session e-trunk-%u), min-tx %s ms, min-rx %s ms, multiplier %u\n",
-		       g->bfd ? "on" : "off", g->id,
-		       ms_str(g->bfd_min_tx, a, sizeof(a)),
+	else if (g->bfd)
+		printf("  bfd on (session e-trunk-%u), min-tx %s ms, min-rx %s ms, multiplier %u\n",
+		       g->id, ms_str(g->bfd_min_tx, a, sizeof(a)),
 		       ms_str(g->bfd_min_rx, b, sizeof(b)), g->bfd_mult);
+	else if (HAS(g, ETRUNK_GROUP_A_BFD))
+		puts("  bfd off");
 	if (!g->n_trunks) {
 		puts("  no member trunks");
 		return;
