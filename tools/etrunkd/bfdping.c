@@ -179,9 +179,11 @@ static void report(struct sess *x, unsigned int ev, uint8_t old,
 
 	if (ev & ETKD_BFD_EV_STATE) {
 		if (json)
-			printf("{\"t\":%.6f,\"session\":%zu,\"event\":\"state\","
-			       "\"from\":\"%s\",\"state\":\"%s\",\"diag\":\"%s\","
-			       "\"remote_diag\":\"%s\"}\n", secs(now), i,
+			printf("{\"t\":%.6f,\"mono\":%.6f,\"session\":%zu,"
+			       "\"event\":\"state\",\"from\":\"%s\","
+			       "\"state\":\"%s\",\"diag\":\"%s\","
+			       "\"remote_diag\":\"%s\"}\n", secs(now),
+			       now / 1e9, i,
 			       etkd_bfd_state_name(old),
 			       etkd_bfd_state_name(s->state),
 			       etkd_bfd_diag_name(s->diag),
