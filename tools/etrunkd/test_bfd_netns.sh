@@ -263,12 +263,13 @@ import json
 ev = [json.loads(l) for l in open('$dir/sh4') if '\"from\":\"Up\"' in l]
 print(int((ev[-1]['mono'] - $cut) * 1000) if ev else 99999)")
 diag "cut detected by FRR after $frr_ms ms (detection 800 ms), by us after $ours_ms ms (detection 900 ms)"
-# 50 ms for scheduling on a shared host; the lower bounds make sure the
-# detection time was not shorter than negotiated.
-[ "$frr_ms" -le 850 ] && [ "$frr_ms" -ge 550 ]
-ok $? "link cut: FRR Down within its detection time (800 ms + 50)"
-[ "$ours_ms" -le 950 ] && [ "$ours_ms" -ge 600 ]
-ok $? "link cut: ours Down within the detection time (900 ms + 50)"
+# 100 ms for scheduling on a shared, loaded host (seen: 681 to 879 ms
+# for FRR); the lower bounds make sure the detection time was not shorter
+# than negotiated (the last packet came at most one interval before).
+[ "$frr_ms" -le 900 ] && [ "$frr_ms" -ge 550 ]
+ok $? "link cut: FRR Down within its detection time (800 ms + 100)"
+[ "$ours_ms" -le 1000 ] && [ "$ours_ms" -ge 600 ]
+ok $? "link cut: ours Down within the detection time (900 ms + 100)"
 grep -q '"from":"Up","state":"Down","diag":"detect-expired"' "$dir/sh4"
 ok $? "link cut: our diagnostic is detect-expired"
 for s in sh4 sh6 mh4 mh6; do
@@ -290,7 +291,18 @@ for ((i = 0; i < 50; i++)); do
 	sleep 0.05
 done
 rm -f "$dir/bfdd.pid"
+# Its packets queued behind ARP while the link was down leave now: let
+# them reach no socket rather than the next tests.
+ip -n $B neigh flush dev vba
 ip -n $A link set vab up
+sleep 0.5
+
+# bfdping pairs: B (in the background) outlives A, so that A never sees
+# its peer stop, however late a loaded host starts A; then B is stopped.
+stop_b() {
+	kill -TERM "$bp" 2>/dev/null
+	wait "$bp" 2>/dev/null
+}
 
 # --- (b) tshark: our packets, every auth type, micro-BFD -------------
 # dumpcap alone: tshark loading its dissectors would compete with the
@@ -307,71 +319,88 @@ for a in simple:1:pass md5:2:md5-key met-md5:3:met-md5-key \
 	 sha1:4:twenty-byte-sha1-key met-sha1:5:met-sha1-key; do
 	n=$((n + 1))
 	ip netns exec $B "$bfdping" --json -s 192.0.2.2 -p 192.0.2.1 --tx 100 --rx 100 \
-		--auth $a --duration 0.8 >"$dir/auth-b-$n" 2>&1 &
+		--auth $a --duration 5 >"$dir/auth-b-$n" 2>&1 &
 	bp=$!
 	ip netns exec $A "$bfdping" --json -s 192.0.2.1 -p 192.0.2.2 --tx 100 --rx 100 \
 		--auth $a --duration 0.8 >"$dir/auth-a-$n" 2>&1
-	wait $bp
+	stop_b
 	[ "$(jget "$dir/auth-a-$n" "s['ups'], s['downs'], s['auth_failures'], s['polls'] >= 1")" = "1 0 0 True" ] &&
 		[ "$(jget "$dir/auth-b-$n" "s['ups'], s['auth_failures']")" = "1 0" ]
 	ok $? "auth ${a%%:*}: bfdping to bfdping Up, Poll done, no auth failure" ||
 		diag "$(cat "$dir/auth-a-$n" "$dir/auth-b-$n")"
 done
-# A wrong key never comes up, and every packet is an auth failure.
+# A wrong key never comes up, and every packet is an auth failure (1 s
+# apart while not Up: 1.3 s gets at least one after both started).
 ip netns exec $B "$bfdping" --json -s 192.0.2.2 -p 192.0.2.1 --tx 100 --rx 100 \
-	--auth sha1:4:right --duration 0.5 >"$dir/auth-b-x" 2>&1 &
+	--auth sha1:4:right --duration 5 >"$dir/auth-b-x" 2>&1 &
 bp=$!
 ip netns exec $A "$bfdping" --json -s 192.0.2.1 -p 192.0.2.2 --tx 100 --rx 100 \
-	--auth sha1:4:wrong --duration 0.5 >"$dir/auth-a-x" 2>&1
-wait $bp
+	--auth sha1:4:wrong --duration 1.3 >"$dir/auth-a-x" 2>&1
+stop_b
 [ "$(jget "$dir/auth-a-x" "s['ups'], s['rx'], s['auth_failures'] > 0, s['drop']['auth'] == s['auth_failures']")" = "0 0 True True" ]
 ok $? "auth: a wrong SHA1 key: no Up, all packets auth failures"
 # Micro-BFD frames on the member (IPv4 and IPv6).
 ip netns exec $B "$bfdping" --json -M -i vba -s 192.0.2.2 -p 192.0.2.1 --tx 100 --rx 100 \
-	--auth met-md5:9:micro --duration 0.8 >"$dir/micro-b" 2>&1 &
+	--auth met-md5:9:micro --duration 5 >"$dir/micro-b" 2>&1 &
 bp=$!
 ip netns exec $A "$bfdping" --json -M -i vab -s 192.0.2.1 -p 192.0.2.2 --tx 100 --rx 100 \
 	--auth met-md5:9:micro --duration 0.8 >"$dir/micro-a" 2>&1
-wait $bp
+stop_b
 [ "$(jget "$dir/micro-a" "s['ups'], s['downs'], s['auth_failures']")" = "1 0 0" ]
 ok $? "micro-BFD IPv4 (AF_PACKET, 01:00:5e:90:00:01) Up, no auth failure"
 ip netns exec $B "$bfdping" --json -M -i vba -s 2001:db8::2 -p 2001:db8::1 --tx 100 --rx 100 \
-	--duration 0.8 >"$dir/micro6-b" 2>&1 &
+	--duration 5 >"$dir/micro6-b" 2>&1 &
 bp=$!
 ip netns exec $A "$bfdping" --json -M -i vab -s 2001:db8::1 -p 2001:db8::2 --tx 100 --rx 100 \
 	--duration 0.8 >"$dir/micro6-a" 2>&1
-wait $bp
+stop_b
 [ "$(jget "$dir/micro6-a" "s['ups'], s['downs']")" = "1 0" ]
 ok $? "micro-BFD IPv6 Up"
 sleep 0.2
 kill -INT $tpid
 wait $tpid 2>/dev/null
+# Three tshark runs (each costs seconds of CPU on a loaded host): expert
+# findings, fields of every BFD packet, checksums of the micro-BFD frames
+# (verified there only: the kernel's own UDP packets cross the veth with
+# checksums left to offload).
 tf() { tshark -r "$capdir/cap.pcapng" "$@" 2>/dev/null; }
-# Checksums verified only on our crafted micro-BFD frames: the kernel's
-# own UDP packets cross the veth with checksums left to offload.
-tfc() { tf -o udp.check_checksum:TRUE -o ip.check_checksum:TRUE "$@"; }
-total=$(tf -Y bfd | wc -l)
 bad=$(tf -Y '_ws.malformed || _ws.expert.severity >= warning' | wc -l)
+tf -Y bfd -T fields -E separator=, -e eth.dst -e ip.src -e ip.ttl \
+	-e ipv6.hlim -e ip.dsfield.dscp -e udp.srcport -e udp.dstport \
+	-e bfd.auth.type -e bfd.auth.len >"$dir/fields"
+tf -o udp.check_checksum:TRUE -o ip.check_checksum:TRUE \
+	-Y 'eth.dst == 01:00:5e:90:00:01' -T fields -E separator=, \
+	-e ip.checksum.status -e udp.checksum.status >"$dir/csum"
+total=$(wc -l <"$dir/fields")
 diag "tshark: $total BFD packets, $bad malformed or with an expert warning"
 [ "$total" -gt 100 ] && [ "$bad" -eq 0 ]
 ok $? "tshark: every BFD packet dissects cleanly"
-good=$(tfc -Y 'eth.dst == 01:00:5e:90:00:01 && (ip.checksum.status == 1 || ipv6) && udp.checksum.status == 1' | wc -l)
-bad=$(tfc -Y 'eth.dst == 01:00:5e:90:00:01 && (ip.checksum.status != 1 || udp.checksum.status != 1)' | wc -l)
+# eth.dst,ip.src,ttl,hlim,dscp,sport,dport,auth type,auth len
+count_f() {	# count_f PYTHON-CONDITION on f[0..8]
+	"$py" -c "
+n = 0
+for l in open('$dir/fields'):
+    f = l.rstrip('\n').split(',')
+    n += bool($1)
+print(n)"
+}
+good=$(grep -c '^1\?,1$' "$dir/csum")
+bad=$(grep -vc '^1\?,1$' "$dir/csum")
 [ "$good" -gt 10 ] && [ "$bad" -eq 0 ]
 ok $? "tshark: micro-BFD frames' IP and UDP checksums verified ($good good, $bad bad)"
 for t in 1 2 3 4 5; do
-	c=$(tf -Y "bfd.auth.type == $t && bfd.auth.len" | wc -l)
+	c=$(count_f "f[7] == '$t' and f[8] != ''")
 	[ "$c" -gt 5 ]
 	ok $? "tshark: auth type $t dissected ($c packets)"
 done
-c=$(tf -Y "eth.dst == 01:00:5e:90:00:01 && udp.dstport == 6784 && ip.ttl == 255 && bfd.auth.type == 3" | wc -l)
-c6=$(tf -Y "eth.dst == 01:00:5e:90:00:01 && udp.dstport == 6784 && ipv6.hlim == 255 && bfd" | wc -l)
+c=$(count_f "f[0] == '01:00:5e:90:00:01' and f[6] == '6784' and f[2] == '255' and f[7] == '3'")
+c6=$(count_f "f[0] == '01:00:5e:90:00:01' and f[6] == '6784' and f[3] == '255'")
 [ "$c" -gt 5 ] && [ "$c6" -gt 5 ]
 ok $? "tshark: micro-BFD frames to 01:00:5e:90:00:01 port 6784 TTL 255 ($c IPv4, $c6 IPv6)"
-c=$(tf -Y "bfd && ip.src == 192.0.2.1 && (ip.ttl != 255 || ip.dsfield.dscp != 48 || udp.srcport < 49152)" | wc -l)
-[ "$c" -eq 0 ]
-ok $? "tshark: single hop sent with TTL 255, DSCP CS6, source port >= 49152"
-tf -V -Y "bfd.auth.type == 5" -c 1 | sed -n '/Bidirectional/,$p' | sed 's/^/# /' | head -30
+c=$(count_f "f[1] == '192.0.2.1' and f[6] == '3784'")
+c_bad=$(count_f "f[1] == '192.0.2.1' and f[6] == '3784' and (f[2] != '255' or f[4] != '48' or int(f[5]) < 49152)")
+[ "$c" -gt 20 ] && [ "$c_bad" -eq 0 ]
+ok $? "tshark: single hop sent with TTL 255, DSCP CS6, source port >= 49152 ($c packets, $c_bad not)"
 
 # --- (c) crafted packets from B ----------------------------------------
 start bad -s 192.0.2.1 -p 192.0.2.2 -i vab --auth md5:1:crafted-key
