@@ -301,7 +301,7 @@ int etkd_bfd_micro_socket(int ifindex)
 		.sll_protocol = htons(ETH_P_ALL),
 		.sll_ifindex = ifindex,
 	};
-	int fd, err;
+	int fd;
 
 	/* Protocol 0 until the filter is in, so nothing unfiltered queues. */
 	fd = socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -310,7 +310,8 @@ int etkd_bfd_micro_socket(int ifindex)
 	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog,
 		       sizeof(prog)) ||
 	    bind(fd, (struct sockaddr *)&sll, sizeof(sll))) {
-		err = errno;
+		int err = errno;
+
 		close(fd);
 		errno = err;
 		return -1;

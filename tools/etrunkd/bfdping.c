@@ -144,12 +144,13 @@ static void arm(struct sess *x)
 
 static void send_one(struct sess *x, uint64_t now)
 {
-	uint8_t buf[ETKD_BFD_MAX_LEN], frame[ETKD_BFD_MICRO_FRAME_MAX];
+	uint8_t buf[ETKD_BFD_MAX_LEN];
 	int len = etkd_bfd_build_tx(&x->s, buf, sizeof(buf), now);
 
 	if (len < 0)
 		return;
 	if (x->s.cfg.type == ETRUNK_BFD_MICRO) {
+		uint8_t frame[ETKD_BFD_MICRO_FRAME_MAX];
 		struct sockaddr_storage src = x->s.cfg.local;
 		int fl;
 
@@ -240,7 +241,7 @@ static void on_rx(const uint8_t *buf, ssize_t n, const struct etkd_bfd_rxinfo *i
 	ev = etkd_bfd_rx(s, buf, n, info->ttl, now, &why);
 	if (why && verbose)
 		fprintf(stderr, "%.6f session %zu drop %s\n", secs(now),
-			x - sessions, etkd_bfd_drop_name(why));
+			(size_t)(x - sessions), etkd_bfd_drop_name(why));
 	handle(x, ev, old, now);
 }
 

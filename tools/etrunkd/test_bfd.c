@@ -403,14 +403,14 @@ static void test_jitter(void)
 	struct etkd_bfd_cfg c = mkcfg(1, 100, 100, 3);
 	struct etkd_bfd_session s;
 	uint8_t buf[ETKD_BFD_MAX_LEN];
-	uint64_t now = 5000 * MS, lo = UINT64_MAX, hi = 0, d;
+	uint64_t now = 5000 * MS, d;
 	int i, mult;
 
 	for (mult = 3; mult >= 1; mult -= 2) {
+		uint64_t lo = UINT64_MAX, hi = 0;
+
 		c.mult = mult;
 		etkd_bfd_session_init(&s, &c, now);
-		lo = UINT64_MAX;
-		hi = 0;
 		for (i = 0; i < 2000; i++) {
 			etkd_bfd_build_tx(&s, buf, sizeof(buf), now);
 			d = s.tx_at - now;
