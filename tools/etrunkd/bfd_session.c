@@ -180,7 +180,10 @@ int etkd_bfd_session_init(struct etkd_bfd_session *s,
 	s->adv_tx = s->use_tx = want_tx(s);
 	s->adv_rx = s->use_rx = cfg->min_rx;
 	negotiate(s);
-	s->tx_at = now;		/* the first packet at once */
+	/* The first packet within 100 ms: soon, but sessions created
+	 * together (a daemon starting) do not all send at once.
+	 */
+	s->tx_at = now + rnd(s) % (100 * 1000) * ETKD_NSEC_PER_USEC;
 	return 0;
 }
 
