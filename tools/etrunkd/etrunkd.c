@@ -22,6 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sched.h>
+#ifndef SCHED_RESET_ON_FORK
+#define SCHED_RESET_ON_FORK 0x40000000	/* linux/sched.h */
+#endif
 #include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/signalfd.h>
@@ -55,13 +58,14 @@ static void usage(FILE *f)
  * -r: BFD's detection times are tens of milliseconds; a daemon scheduled
  * late, or paging, would let the peer's detection time expire. A modest
  * SCHED_FIFO priority (above every normal task, below the kernel's
- * threaded interrupts at 50) and memory locked.
+ * threaded interrupts at 50) and memory locked. Hooks run as normal
+ * tasks (SCHED_RESET_ON_FORK; a child does not inherit the lock).
  */
 static void realtime(void)
 {
 	struct sched_param sp = { .sched_priority = RT_PRIORITY };
 
-	if (sched_setscheduler(0, SCHED_FIFO, &sp))
+	if (sched_setscheduler(0, SCHED_FIFO | SCHED_RESET_ON_FORK, &sp))
 		log_warn("-r: SCHED_FIFO: %s", strerror(errno));
 	if (mlockall(MCL_CURRENT | MCL_FUTURE))
 		log_warn("-r: mlockall: %s", strerror(errno));
