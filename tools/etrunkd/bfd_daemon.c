@@ -350,12 +350,13 @@ static void state_changed(struct bfdd *b, struct eng *e, uint64_t now)
 		return;
 	}
 	e->last_state = st;
-	if (is_micro(ss))
-		log_notice("bfd %s: %s: %s -> %s (%s)", ss->cfg.name, e->ifname,
-			   state_name(old), state_name(st), diag_name(e->s.diag));
-	else
-		log_notice("bfd %s: %s -> %s (%s)", ss->cfg.name,
-			   state_name(old), state_name(st), diag_name(e->s.diag));
+	/* The diagnostic says why it went down; Up has none to tell. */
+	log_notice("bfd %s%s%s: %s -> %s%s%s%s", ss->cfg.name,
+		   is_micro(ss) ? ": " : "", is_micro(ss) ? e->ifname : "",
+		   state_name(old), state_name(st),
+		   st == ETRUNK_BFD_STATE_UP ? "" : " (",
+		   st == ETRUNK_BFD_STATE_UP ? "" : diag_name(e->s.diag),
+		   st == ETRUNK_BFD_STATE_UP ? "" : ")");
 	if (is_micro(ss)) {
 		if (st == ETRUNK_BFD_STATE_UP) {
 			e->start_due = false;
@@ -374,8 +375,13 @@ static void handle(struct bfdd *b, struct eng *e, unsigned int ev,
 {
 	if (ev & ETKD_BFD_EV_TX)
 		send_packet(b, e, now);
-	if (ev & ETKD_BFD_EV_STATE)
+	if (ev & ETKD_BFD_EV_STATE) {
 		state_changed(b, e, now);
+	} else if (ev & ETKD_BFD_EV_TIMERS) {
+		/* New negotiated intervals: shown at once too. */
+		e->owner->dirty = true;
+		write_state(b, e->owner, now);
+	}
 	arm(b, e);
 }
 
