@@ -630,7 +630,7 @@ static bool same_params(const struct kbfd *a, const struct kbfd *c)
 	       !memcmp(a->key, c->key, a->key_len);
 }
 
-static void sess_reconfigure(struct bfdd *b, struct bsess *ss,
+static void sess_reconfigure(struct bfdd *b, const struct bsess *ss,
 			     const struct kbfd *c, uint64_t now)
 {
 	unsigned int i;

@@ -128,7 +128,7 @@ int main(int argc, char **argv)
 	bool foreground = false, debug = false, running = true, rt = false;
 	struct epoll_event ev = { .events = EPOLLIN };
 	int opt, sfd, err;
-	uint64_t next, bnext;
+	uint64_t next;
 
 	while ((opt = getopt(argc, argv, "fl:drs:H:P:h")) != -1) {
 		switch (opt) {
@@ -262,6 +262,8 @@ int main(int argc, char **argv)
 				bfdd_event(d.bfd, tag, idx);
 			}
 		}
+		uint64_t bnext;
+
 		next = daemon_tick(&d, now_ms());
 		bnext = bfdd_tick(d.bfd, now_ms());
 		if (bnext < next)

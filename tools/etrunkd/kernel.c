@@ -497,8 +497,7 @@ int kernel_set_bfd_state(struct nl *req, const char *name,
 			 const struct kbfd_link *links, unsigned int n_links)
 {
 	struct nlmsghdr *nlh;
-	struct nlattr *nest, *ln, *l;
-	unsigned int i;
+	struct nlattr *nest;
 
 	nlh = nl_request(req, ETRUNK_CMD_SET_BFD_STATE, NLM_F_ACK);
 	nest = mnl_attr_nest_start(nlh, ETRUNK_A_BFD);
@@ -520,9 +519,12 @@ int kernel_set_bfd_state(struct nl *req, const char *name,
 	mnl_attr_put_u64(nlh, ETRUNK_BFD_A_UPS, s->ups);
 	mnl_attr_put_u64(nlh, ETRUNK_BFD_A_DOWNS, s->downs);
 	if (links) {
-		ln = mnl_attr_nest_start(nlh, ETRUNK_BFD_A_LINKS);
+		struct nlattr *ln = mnl_attr_nest_start(nlh, ETRUNK_BFD_A_LINKS);
+		unsigned int i;
+
 		for (i = 0; i < n_links; i++) {
 			const struct kbfd_link *k = &links[i];
+			struct nlattr *l;
 
 			/* A link takes under 96 bytes; the rest stays out. */
 			if (nlh->nlmsg_len + 96 + 64 > NL_SEND_SIZE)

@@ -85,6 +85,7 @@ int kernel_set_member_admin(struct nl *req, uint32_t ifindex, bool up)
 	return 0;
 }
 
+// cppcheck-suppress constParameter
 void daemon_bfd_change(struct daemon *d, const char *name, uint8_t old,
 		       uint8_t state, uint8_t diag)
 {
@@ -153,12 +154,13 @@ static void skip(const char *why)
 
 static int enter(const char *ns)
 {
-	char path[64];
 	int fd, rc;
 
 	if (!ns) {
 		fd = open("/proc/1/ns/net", O_RDONLY | O_CLOEXEC);
 	} else {
+		char path[64];
+
 		snprintf(path, sizeof(path), "/run/netns/%s", ns);
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 	}
