@@ -14,6 +14,7 @@
 #include <net/genetlink.h>
 #include <net/sock.h>
 
+#include "bfd.h"
 #include "device.h"
 #include "etrunk_group.h"
 #include "genetlink.h"
@@ -43,6 +44,11 @@ static struct netlink_range_validation etrunk_revert_ms_range = {
 static struct netlink_range_validation etrunk_hello_interval_range = {
 	.min = ETRUNK_GROUP_MIN_HELLO_INTERVAL,
 	.max = ETRUNK_GROUP_MAX_HELLO_INTERVAL,
+};
+
+static struct netlink_range_validation etrunk_group_bfd_interval_range = {
+	.min = ETRUNK_BFD_MIN_INTERVAL,
+	.max = ETRUNK_BFD_MAX_INTERVAL,
 };
 
 const struct nla_policy etrunk_group_policy[ETRUNK_GROUP_A_MAX + 1] = {
@@ -76,6 +82,15 @@ const struct nla_policy etrunk_group_policy[ETRUNK_GROUP_A_MAX + 1] = {
 	[ETRUNK_GROUP_A_DROPS] = { .type = NLA_U64 },
 	[ETRUNK_GROUP_A_TRUNKS] = ETRUNK_GROUP_RO(ETRUNK_GROUP_A_TRUNKS),
 	[ETRUNK_GROUP_A_TRUNK] = ETRUNK_GROUP_RO(ETRUNK_GROUP_A_TRUNK),
+	[ETRUNK_GROUP_A_BFD_SESSION] = {
+		.type = NLA_NUL_STRING, .len = ETRUNK_BFD_NAME_MAX
+	},
+	[ETRUNK_GROUP_A_BFD] = NLA_POLICY_MAX(NLA_U8, 1),
+	[ETRUNK_GROUP_A_BFD_MIN_TX] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_group_bfd_interval_range),
+	[ETRUNK_GROUP_A_BFD_MIN_RX] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_group_bfd_interval_range),
+	[ETRUNK_GROUP_A_BFD_MULT] = NLA_POLICY_MIN(NLA_U8, 1),
 };
 
 const struct nla_policy etrunk_binding_policy[ETRUNK_BIND_A_MAX + 1] = {
@@ -106,7 +121,10 @@ const struct nla_policy etrunk_binding_policy[ETRUNK_BIND_A_MAX + 1] = {
 	BIT(ETRUNK_GROUP_A_SOURCE_ADDR) | BIT(ETRUNK_GROUP_A_LIVENESS_ADDR) | \
 	BIT(ETRUNK_GROUP_A_PORT) | BIT(ETRUNK_GROUP_A_KEY) | \
 	BIT(ETRUNK_GROUP_A_HELLO_INTERVAL) | BIT(ETRUNK_GROUP_A_HOLD_MULT) | \
-	BIT(ETRUNK_GROUP_A_REVERT_DELAY) | BIT(ETRUNK_GROUP_A_DESCRIPTION))
+	BIT(ETRUNK_GROUP_A_REVERT_DELAY) | BIT(ETRUNK_GROUP_A_DESCRIPTION) | \
+	BIT(ETRUNK_GROUP_A_BFD_SESSION) | BIT(ETRUNK_GROUP_A_BFD) | \
+	BIT(ETRUNK_GROUP_A_BFD_MIN_TX) | BIT(ETRUNK_GROUP_A_BFD_MIN_RX) | \
+	BIT(ETRUNK_GROUP_A_BFD_MULT))
 #define ETRUNK_GROUP_STATE (BIT(ETRUNK_GROUP_A_ID) | BIT(ETRUNK_GROUP_A_PEER_STATE) | \
 	BIT(ETRUNK_GROUP_A_HELLOS_TX) | BIT(ETRUNK_GROUP_A_HELLOS_RX) | \
 	BIT(ETRUNK_GROUP_A_AUTH_FAILURES) | BIT(ETRUNK_GROUP_A_REPLAYS) | \
@@ -230,6 +248,9 @@ static size_t etrunk_group_size(const struct etrunk_group *g, bool trunks)
 	       nla_total_size(ETRUNK_GROUP_DESCR_MAX + 1) +
 	       nla_total_size(sizeof(u8)) +		/* PEER_STATE */
 	       6 * nla_total_size_64bit(sizeof(u64)) +	/* counters */
+	       nla_total_size(ETRUNK_BFD_NAME_MAX + 1) +	/* BFD_SESSION */
+	       2 * nla_total_size(sizeof(u8)) +		/* BFD, BFD_MULT */
+	       2 * nla_total_size(sizeof(u32)) +	/* BFD_MIN_TX, _RX */
 	       (trunks ? nla_total_size(0) +
 			 g->n_bindings * etrunk_binding_size() : 0);
 }
@@ -299,7 +320,14 @@ static int etrunk_group_put(struct sk_buff *skb, const struct etrunk_group *g,
 	    etrunk_group_put_counter(skb, ETRUNK_GROUP_A_REPLAYS, g->replays) ||
 	    etrunk_group_put_counter(skb, ETRUNK_GROUP_A_ROLE_CHANGES,
 				     g->role_changes) ||
-	    etrunk_group_put_counter(skb, ETRUNK_GROUP_A_DROPS, g->drops))
+	    etrunk_group_put_counter(skb, ETRUNK_GROUP_A_DROPS, g->drops) ||
+	    (g->bfd_bound &&
+	     nla_put_string(skb, ETRUNK_GROUP_A_BFD_SESSION,
+			    etrunk_bfd_name(g->bfd_bound))) ||
+	    nla_put_u8(skb, ETRUNK_GROUP_A_BFD, !!g->bfd_owned) ||
+	    nla_put_u32(skb, ETRUNK_GROUP_A_BFD_MIN_TX, g->bfd_min_tx) ||
+	    nla_put_u32(skb, ETRUNK_GROUP_A_BFD_MIN_RX, g->bfd_min_rx) ||
+	    nla_put_u8(skb, ETRUNK_GROUP_A_BFD_MULT, g->bfd_mult))
 		goto cancel;
 	if (trunks) {
 		list = nla_nest_start(skb, ETRUNK_GROUP_A_TRUNKS);
@@ -333,6 +361,11 @@ static void etrunk_group_event(struct net *net, const struct etrunk_group *g,
 		return;
 	}
 	etrunk_genl_event_end(net, skb, hdr);
+}
+
+void etrunk_group_changed(struct net *net, struct etrunk_group *g)
+{
+	etrunk_group_event(net, g, ETRUNK_EVENT_GROUP_CHANGED);
 }
 
 static void etrunk_binding_event(const struct etrunk_binding *b, u8 event)
@@ -444,6 +477,8 @@ int etrunk_genl_new_group(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[ETRUNK_GROUP_A_MAX + 1];
 	struct nlattr *nest = info->attrs[ETRUNK_A_GROUP];
+	struct etrunk_bfd *bound, *owned = NULL;
+	struct net *net = genl_info_net(info);
 	struct etrunk_groups *gs;
 	struct etrunk_group *g;
 	u32 id;
@@ -471,8 +506,13 @@ int etrunk_genl_new_group(struct sk_buff *skb, struct genl_info *info)
 		err = -EEXIST;
 		goto out;
 	}
+	err = etrunk_bfd_group_check(net, NULL, id, tb, &bound, &owned,
+				     info->extack);
+	if (err)
+		goto out;
 	g = kzalloc(sizeof(*g), GFP_KERNEL);
 	if (!g) {
+		kfree(owned);
 		err = -ENOMEM;
 		goto out;
 	}
@@ -483,10 +523,14 @@ int etrunk_genl_new_group(struct sk_buff *skb, struct genl_info *info)
 	g->hold_mult = ETRUNK_GROUP_DEFAULT_HOLD_MULT;
 	g->revert_delay = ETRUNK_GROUP_DEFAULT_REVERT_DELAY;
 	g->peer_state = ETRUNK_PEER_UNKNOWN;
+	g->bfd_min_tx = ETRUNK_BFD_DEFAULT_INTERVAL;
+	g->bfd_min_rx = ETRUNK_BFD_DEFAULT_INTERVAL;
+	g->bfd_mult = ETRUNK_BFD_DEFAULT_MULT;
 	INIT_LIST_HEAD(&g->bindings);
 	etrunk_group_apply(g, tb);
 	gs->group[id - 1] = g;
-	etrunk_group_event(genl_info_net(info), g, ETRUNK_EVENT_GROUP_ADDED);
+	etrunk_group_event(net, g, ETRUNK_EVENT_GROUP_ADDED);
+	etrunk_bfd_group_apply(net, g, tb, bound, owned);
 out:
 	rtnl_unlock();
 	return err;
@@ -495,6 +539,7 @@ out:
 int etrunk_genl_set_group(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[ETRUNK_GROUP_A_MAX + 1];
+	struct etrunk_bfd *bound, *owned;
 	struct etrunk_group *g;
 	int err;
 
@@ -510,7 +555,12 @@ int etrunk_genl_set_group(struct sk_buff *skb, struct genl_info *info)
 	err = etrunk_group_check(g, tb, info->extack);
 	if (err)
 		goto out;
+	err = etrunk_bfd_group_check(genl_info_net(info), g, g->id, tb, &bound,
+				     &owned, info->extack);
+	if (err)
+		goto out;
 	etrunk_group_apply(g, tb);
+	etrunk_bfd_group_apply(genl_info_net(info), g, tb, bound, owned);
 	etrunk_group_event(genl_info_net(info), g, ETRUNK_EVENT_GROUP_CHANGED);
 out:
 	rtnl_unlock();
@@ -573,6 +623,7 @@ int etrunk_genl_del_group(struct sk_buff *skb, struct genl_info *info)
 		err = -EBUSY;
 		goto out;
 	}
+	etrunk_bfd_group_gone(genl_info_net(info), g);
 	etrunk_groups_of(info)->group[g->id - 1] = NULL;
 	etrunk_group_event(genl_info_net(info), g, ETRUNK_EVENT_GROUP_REMOVED);
 	etrunk_group_free(g);
@@ -1038,7 +1089,11 @@ static int etrunk_group_netdev_event(struct notifier_block *nb,
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 	struct etrunk *et;
 
-	if (event != NETDEV_UNREGISTER || !netif_is_etrunk(dev))
+	if (event != NETDEV_UNREGISTER)
+		return NOTIFY_DONE;
+	/* BFD sessions on the device go with it, whatever the device. */
+	etrunk_bfd_netdev_unregister(dev);
+	if (!netif_is_etrunk(dev))
 		return NOTIFY_DONE;
 	et = netdev_priv(dev);
 	if (et->binding)

@@ -14,6 +14,7 @@
 #include <net/genetlink.h>
 
 struct etrunk;
+struct etrunk_bfd;
 
 /**
  * struct etrunk_group - one E-Trunk group of a namespace
@@ -41,6 +42,11 @@ struct etrunk;
  * @drops: likewise.
  * @bindings: the bound member trunks, struct etrunk_binding, in bind order.
  * @n_bindings: how many.
+ * @bfd_bound: the configured BFD session the group is bound to, or NULL.
+ * @bfd_owned: the group's own BFD session (ETRUNK_GROUP_A_BFD 1), or NULL.
+ * @bfd_min_tx: us, for @bfd_owned.
+ * @bfd_min_rx: likewise.
+ * @bfd_mult: likewise.
  */
 struct etrunk_group {
 	u32 id;
@@ -67,6 +73,11 @@ struct etrunk_group {
 	u64 drops;
 	struct list_head bindings;
 	unsigned int n_bindings;
+	struct etrunk_bfd *bfd_bound;
+	struct etrunk_bfd *bfd_owned;
+	u32 bfd_min_tx;
+	u32 bfd_min_rx;
+	u8 bfd_mult;
 };
 
 /**
@@ -123,6 +134,8 @@ int etrunk_binding_put(struct sk_buff *skb, int type,
 size_t etrunk_binding_size(void);
 /* RTNL: whether the trunk may take @mode (a bound one stays lacp/backup). */
 bool etrunk_group_mode_ok(const struct etrunk *et, u8 mode);
+/* RTNL: event ETRUNK_EVENT_GROUP_CHANGED of @g. */
+void etrunk_group_changed(struct net *net, struct etrunk_group *g);
 /* The namespace goes: free its groups. */
 void etrunk_groups_exit(struct etrunk_groups *gs);
 int etrunk_group_init(void);

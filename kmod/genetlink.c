@@ -11,6 +11,7 @@
 #include <net/sock.h>
 #include <net/netns/generic.h>
 
+#include "bfd.h"
 #include "device.h"
 #include "etrunk_group.h"
 #include "genetlink.h"
@@ -107,6 +108,7 @@ static const struct nla_policy etrunk_genl_policy[ETRUNK_A_MAX + 1] = {
 		NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_lacp_preempt_delay_range),
 	[ETRUNK_A_GROUP] = NLA_POLICY_NESTED(etrunk_group_policy),
 	[ETRUNK_A_BINDING] = NLA_POLICY_NESTED(etrunk_binding_policy),
+	[ETRUNK_A_BFD] = NLA_POLICY_NESTED(etrunk_bfd_policy),
 };
 
 /* Find the device named by an ifindex and/or ifname attribute pair. */
@@ -655,6 +657,36 @@ static const struct genl_small_ops etrunk_genl_ops[] = {
 		.doit = etrunk_genl_get_group_key,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
+	{
+		.cmd = ETRUNK_CMD_NEW_BFD,
+		.doit = etrunk_genl_new_bfd,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_SET_BFD,
+		.doit = etrunk_genl_set_bfd,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_DEL_BFD,
+		.doit = etrunk_genl_del_bfd,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_GET_BFD,
+		.doit = etrunk_genl_get_bfd,
+		.dumpit = etrunk_genl_dump_bfd,
+	},
+	{
+		.cmd = ETRUNK_CMD_SET_BFD_STATE,
+		.doit = etrunk_genl_set_bfd_state,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_GET_BFD_KEY,
+		.doit = etrunk_genl_get_bfd_key,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
 };
 
 struct genl_family etrunk_genl_family __ro_after_init = {
@@ -778,12 +810,23 @@ void etrunk_genl_trunk_event(struct etrunk *et, u8 event)
 	etrunk_genl_event_send(et, skb, hdr);
 }
 
+static int __net_init etrunk_net_init(struct net *net)
+{
+	etrunk_bfds_init(&etrunk_net(net)->bfds);
+	return 0;
+}
+
+/* The namespace's devices went first (NETDEV_UNREGISTER), with the BFD
+ * sessions on them; the groups go before the sessions they point to.
+ */
 static void __net_exit etrunk_net_exit(struct net *net)
 {
 	etrunk_groups_exit(&etrunk_net(net)->groups);
+	etrunk_bfds_exit(&etrunk_net(net)->bfds);
 }
 
 static struct pernet_operations etrunk_net_ops = {
+	.init = etrunk_net_init,
 	.exit = etrunk_net_exit,
 	.id = &etrunk_net_id,
 	.size = sizeof(struct etrunk_net),

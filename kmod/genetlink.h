@@ -7,6 +7,7 @@
 
 #include <net/genetlink.h>
 
+#include "bfd.h"
 #include "etrunk_group.h"
 
 struct etrunk;
@@ -16,10 +17,12 @@ struct etrunk_member;
  * struct etrunk_net - the module's state of a network namespace
  * @event_seq: the sequence number of the last event sent.
  * @groups: its E-Trunk groups (etrunk_group.c).
+ * @bfds: its BFD sessions (bfd.c).
  */
 struct etrunk_net {
 	u32 event_seq;
 	struct etrunk_groups groups;
+	struct etrunk_bfds bfds;
 };
 
 extern struct genl_family etrunk_genl_family;

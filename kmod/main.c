@@ -7,6 +7,7 @@
 #include <linux/module.h>
 #include <net/rtnetlink.h>
 
+#include "bfd.h"
 #include "device.h"
 #include "etrunk_group.h"
 #include "flush.h"
@@ -17,6 +18,7 @@ static int __init etrunk_mod_init(void)
 {
 	int err;
 
+	etrunk_bfd_module_init();
 	err = etrunk_genl_init();
 	if (err)
 		return err;
