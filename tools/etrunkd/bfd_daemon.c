@@ -336,7 +336,8 @@ static void summary_change(struct bfdd *b, struct bsess *ss, uint64_t now)
 	if (is_micro(ss))
 		log_notice("bfd %s: %s -> %s", ss->cfg.name, state_name(old),
 			   state_name(k.state));
-	daemon_bfd_change(b->d, ss->cfg.name, old, k.state, k.diag);
+	daemon_bfd_change(b->d, ss->cfg.name, old, k.state, k.diag,
+			  k.remote_state);
 }
 
 static void state_changed(struct bfdd *b, struct eng *e, uint64_t now)
@@ -364,7 +365,12 @@ static void state_changed(struct bfdd *b, struct eng *e, uint64_t now)
 				member_admin(b, e, true, "micro-BFD up");
 		} else if (old == ETRUNK_BFD_STATE_UP && !e->out &&
 			   st != ETRUNK_BFD_STATE_ADMIN_DOWN) {
-			member_admin(b, e, false, "micro-BFD down");
+			/* The peer AdminDown (its daemon stopping): no failure. */
+			if (e->s.remote_state == ETRUNK_BFD_STATE_ADMIN_DOWN)
+				log_info("bfd %s: %s: the peer went AdminDown: the member stays in",
+					 ss->cfg.name, e->ifname);
+			else
+				member_admin(b, e, false, "micro-BFD down");
 		}
 	}
 	summary_change(b, ss, now);
@@ -843,6 +849,27 @@ uint64_t bfdd_tick(struct bfdd *b, uint64_t now_ms)
 		return UINT64_MAX;
 	/* In the caller's milliseconds (both CLOCK_MONOTONIC). */
 	return next / 1000000 + 1;
+}
+
+void bfdd_stop(struct bfdd *b)
+{
+	uint64_t now = etkd_bfd_now();
+	unsigned int i;
+
+	for (i = 0; i < ENG_MAX; i++) {
+		struct eng *e = &b->eng[i];
+		struct etkd_bfd_cfg cfg;
+
+		if (!e->used || e->s.state == ETRUNK_BFD_STATE_ADMIN_DOWN)
+			continue;
+		cfg = e->s.cfg;
+		cfg.admin_down = true;
+		if (etkd_bfd_reconfigure(&e->s, &cfg, now) < 0)
+			continue;
+		/* Twice: one may be lost; nothing follows. */
+		send_packet(b, e, now);
+		send_packet(b, e, now);
+	}
 }
 
 void bfdd_flush_state(struct bfdd *b)

@@ -51,10 +51,20 @@ void bfdd_flush_state(struct bfdd *b);
 int bfdd_session_state(const struct bfdd *b, const char *name);
 
 /*
+ * A stopping daemon (SIGTERM) tells each peer its sessions go AdminDown,
+ * which RFC 5880 section 6.8.16 says is not a failure of the path: the
+ * peer's clients (an E-Trunk group, a micro-BFD member) stay as they are
+ * and the hellos decide. A killed daemon sends nothing, and the peer's
+ * detection time applies.
+ */
+void bfdd_stop(struct bfdd *b);
+
+/*
  * daemon.c: session @name went from state @old to @state (enum
- * etrunk_bfd_state) with diagnostic @diag.
+ * etrunk_bfd_state) with diagnostic @diag, the peer's state being
+ * @remote_state.
  */
 void daemon_bfd_change(struct daemon *d, const char *name, uint8_t old,
-		       uint8_t state, uint8_t diag);
+		       uint8_t state, uint8_t diag, uint8_t remote_state);
 
 #endif /* ETKD_BFD_DAEMON_H */

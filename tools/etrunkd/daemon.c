@@ -611,7 +611,7 @@ void daemon_rx(struct daemon *d, struct hsock *s, uint64_t now)
  * session is Up again brings the peer back (group_hello()).
  */
 void daemon_bfd_change(struct daemon *d, const char *name, uint8_t old,
-		       uint8_t state, uint8_t diag)
+		       uint8_t state, uint8_t diag, uint8_t remote_state)
 {
 	uint64_t now = now_ms();
 	unsigned int i;
@@ -623,6 +623,17 @@ void daemon_bfd_change(struct daemon *d, const char *name, uint8_t old,
 
 		if (!g->used || strcmp(g->cfg.bfd, name))
 			continue;
+		/*
+		 * Not a failure of the path (RFC 5880 section 6.8.16): our
+		 * session administratively down, or the peer's (its daemon
+		 * stopping; its last hello asks to wait). The hellos decide.
+		 */
+		if (state == ETRUNK_BFD_STATE_ADMIN_DOWN ||
+		    remote_state == ETRUNK_BFD_STATE_ADMIN_DOWN) {
+			log_info("e-trunk %u: BFD session %s administratively down: the hellos decide",
+				 g->cfg.id, name);
+			continue;
+		}
 		g->bfd_down = true;
 		g->bfd_diag = diag;
 		if (g->peer_up)

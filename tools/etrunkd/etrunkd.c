@@ -272,6 +272,7 @@ int main(int argc, char **argv)
 	/* The roles stay in the kernel: the trunks keep forwarding. */
 	daemon_flush_state(&d);
 	bfdd_flush_state(d.bfd);
+	bfdd_stop(d.bfd);
 	daemon_stop(&d);
 	bfdd_free(d.bfd);
 	log_notice("stopped; the member trunks keep their roles");

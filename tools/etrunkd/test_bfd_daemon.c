@@ -87,13 +87,14 @@ int kernel_set_member_admin(struct nl *req, uint32_t ifindex, bool up)
 
 // cppcheck-suppress constParameter
 void daemon_bfd_change(struct daemon *d, const char *name, uint8_t old,
-		       uint8_t state, uint8_t diag)
+		       uint8_t state, uint8_t diag, uint8_t remote_state)
 {
 	int i = d == &dmn[1];
 
 	(void)name;
 	(void)diag;
-	if (old == ETRUNK_BFD_STATE_UP && state != ETRUNK_BFD_STATE_UP) {
+	if (old == ETRUNK_BFD_STATE_UP && state != ETRUNK_BFD_STATE_UP &&
+	    remote_state != ETRUNK_BFD_STATE_ADMIN_DOWN) {
 		ups_to_down[i]++;
 		down_at[i] = etkd_bfd_now();
 	}
@@ -404,6 +405,18 @@ static void micro_checks(void)
 	   "micro-BFD: member 0 stays in");
 	run("ip -n %s link set mb1 up", ns_b);
 	ok(run_until(5000, m1_in), "micro-BFD: healed: member 1 back in at both ends");
+
+	/* B stops (SIGTERM): AdminDown, A's members stay in, no failure. */
+	ups_to_down[0] = 0;
+	bfdd_stop(dmn[1].bfd);
+	bfdd_free(dmn[1].bfd);
+	dmn[1].bfd = NULL;
+	run_until(1000, NULL);
+	ok(bfdd_session_state(dmn[0].bfd, "micro") == ETRUNK_BFD_STATE_DOWN &&
+	   last_links[0][0].remote_state == ETRUNK_BFD_STATE_ADMIN_DOWN,
+	   "micro-BFD: the other end stopped: Down, its state AdminDown");
+	ok(members_out[0][0] != 1 && members_out[0][1] != 1 && !ups_to_down[0],
+	   "micro-BFD: AdminDown is no failure: both members stay in");
 }
 
 int main(void)
