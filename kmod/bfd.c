@@ -451,6 +451,8 @@ static void etrunk_bfd_add(struct net *net, struct etrunk_bfd *s,
 		s->conf.local_discr = etrunk_bfd_dynamic_discr(bs);
 	s->state = c->admin_down ? ETRUNK_BFD_STATE_ADMIN_DOWN :
 				   ETRUNK_BFD_STATE_DOWN;
+	/* RFC 5880 6.8.1: bfd.RemoteSessionState starts Down. */
+	s->remote_state = ETRUNK_BFD_STATE_DOWN;
 	s->changed = get_jiffies_64();
 	list_add_tail(&s->list, &bs->list);
 	bs->n++;

@@ -375,6 +375,9 @@ struct trunk {
 	__u8 bind_role;
 	__u32 active_member, switchovers;	/* mode backup */
 	__u8 switch_reason;
+	char bfd_name[32];	/* ETRUNK_A_BFD's name, state, links */
+	__u8 bfd_state;
+	bool bfd_has_links;
 };
 
 static void bad(struct trunk *t, const char *fmt, ...)
@@ -431,6 +434,7 @@ static const enum mnl_attr_data_type trunk_attr_types[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_LACP_PREEMPT_DELAY] = MNL_TYPE_U32,
 	[ETRUNK_A_GROUP] = MNL_TYPE_NESTED,	/* E-Trunk group events */
 	[ETRUNK_A_BINDING] = MNL_TYPE_NESTED,
+	[ETRUNK_A_BFD] = MNL_TYPE_NESTED,	/* BFD session events */
 };
 
 static const enum mnl_attr_data_type member_attr_types[ETRUNK_MEMBER_A_MAX + 1] = {
@@ -613,6 +617,19 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 				    !mnl_attr_validate(b, MNL_TYPE_U32))
 					t->group_id = mnl_attr_get_u32(b);
 			break;
+		case ETRUNK_A_BFD:
+			mnl_attr_for_each_nested(b, a) {
+				if (mnl_attr_get_type(b) == ETRUNK_BFD_A_NAME &&
+				    !mnl_attr_validate(b, MNL_TYPE_NUL_STRING))
+					snprintf(t->bfd_name, sizeof(t->bfd_name),
+						 "%s", mnl_attr_get_str(b));
+				if (mnl_attr_get_type(b) == ETRUNK_BFD_A_STATE &&
+				    !mnl_attr_validate(b, MNL_TYPE_U8))
+					t->bfd_state = mnl_attr_get_u8(b);
+				if (mnl_attr_get_type(b) == ETRUNK_BFD_A_LINKS)
+					t->bfd_has_links = true;
+			}
+			break;
 		case ETRUNK_A_BINDING:
 			mnl_attr_for_each_nested(b, a) {
 				if (mnl_attr_get_type(b) == ETRUNK_BIND_A_GROUP &&
@@ -689,9 +706,9 @@ static void parse_trunk(const struct nlmsghdr *nlh, struct trunk *t)
 			break;
 		}
 	}
-	/* Every message names its trunk, but group events (ETRUNK_A_GROUP). */
+	/* Every message names its trunk, but group and BFD events. */
 	if ((!t->seen[ETRUNK_A_IFINDEX] || !t->seen[ETRUNK_A_IFNAME]) &&
-	    !t->seen[ETRUNK_A_GROUP])
+	    !t->seen[ETRUNK_A_GROUP] && !t->seen[ETRUNK_A_BFD])
 		bad(t, "message without ETRUNK_A_IFINDEX or ETRUNK_A_IFNAME");
 }
 
@@ -2276,6 +2293,9 @@ struct group {
 	__u16 port;
 	char descr[128];
 	__u64 counters[ETRUNK_GROUP_A_MAX + 1];
+	char bfd_session[32];
+	__u8 bfd, bfd_mult;
+	__u32 bfd_min_tx, bfd_min_rx;
 	int n_trunks;
 	struct binding trunks[8];
 	bool raw_has_key;	/* the key's bytes appear in the message */
@@ -2303,6 +2323,11 @@ static const enum mnl_attr_data_type group_attr_types[ETRUNK_GROUP_A_MAX + 1] = 
 	[ETRUNK_GROUP_A_ROLE_CHANGES] = MNL_TYPE_U64,
 	[ETRUNK_GROUP_A_DROPS] = MNL_TYPE_U64,
 	[ETRUNK_GROUP_A_TRUNKS] = MNL_TYPE_NESTED,
+	[ETRUNK_GROUP_A_BFD_SESSION] = MNL_TYPE_NUL_STRING,
+	[ETRUNK_GROUP_A_BFD] = MNL_TYPE_U8,
+	[ETRUNK_GROUP_A_BFD_MIN_TX] = MNL_TYPE_U32,
+	[ETRUNK_GROUP_A_BFD_MIN_RX] = MNL_TYPE_U32,
+	[ETRUNK_GROUP_A_BFD_MULT] = MNL_TYPE_U8,
 	/* never: ETRUNK_GROUP_A_KEY (write-only), ETRUNK_GROUP_A_TRUNK here */
 };
 
@@ -2414,6 +2439,22 @@ static void parse_group(const struct nlattr *nest, struct group *g)
 			break;
 		case ETRUNK_GROUP_A_PEER_STATE:
 			g->peer_state = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_GROUP_A_BFD_SESSION:
+			snprintf(g->bfd_session, sizeof(g->bfd_session), "%s",
+				 mnl_attr_get_str(a));
+			break;
+		case ETRUNK_GROUP_A_BFD:
+			g->bfd = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_GROUP_A_BFD_MIN_TX:
+			g->bfd_min_tx = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_GROUP_A_BFD_MIN_RX:
+			g->bfd_min_rx = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_GROUP_A_BFD_MULT:
+			g->bfd_mult = mnl_attr_get_u8(a);
 			break;
 		case ETRUNK_GROUP_A_TRUNKS:
 			mnl_attr_for_each_nested(b, a) {
@@ -3614,6 +3655,1181 @@ TEST_F(etrunk, group_unprivileged)
 	nl_close(un);
 	free(un);
 	ASSERT_EQ(0, cap_net_admin(true));
+}
+
+/* ---- BFD sessions ----------------------------------------------------------- */
+
+struct bfd_link {
+	__u32 ifindex, local_discr, peer_discr;
+	char ifname[IFNAMSIZ];
+	__u8 state, remote_state, diag;
+	__u64 ups, downs;
+};
+
+/* A BFD session message (GET_BFD) or a BFD event's nest. */
+struct bfd {
+	char bad[160];
+	bool seen[ETRUNK_BFD_A_MAX + 1];
+	char name[64], ifname[IFNAMSIZ];
+	__u8 type, mult, admin_down, auth_type, auth_key_id, key_set;
+	__u8 state, remote_state, diag, remote_diag, remote_mult;
+	__u8 peer[16], source[16];
+	int peer_len, source_len;
+	__u32 ifindex, local_discr, remote_discr, min_tx, min_rx, group;
+	__u32 peer_discr, tx_interval, detect_time, remote_min_tx, remote_min_rx;
+	__u64 change_age;
+	__u64 counters[ETRUNK_BFD_A_MAX + 1];
+	int n_links;
+	struct bfd_link links[8];
+	bool raw_has_key;
+};
+
+static const enum mnl_attr_data_type bfd_attr_types[ETRUNK_BFD_A_MAX + 1] = {
+	[ETRUNK_BFD_A_PAD] = MNL_TYPE_FLAG,
+	[ETRUNK_BFD_A_NAME] = MNL_TYPE_NUL_STRING,
+	[ETRUNK_BFD_A_TYPE] = MNL_TYPE_U8,
+	[ETRUNK_BFD_A_PEER_ADDR] = MNL_TYPE_BINARY,
+	[ETRUNK_BFD_A_SOURCE_ADDR] = MNL_TYPE_BINARY,
+	[ETRUNK_BFD_A_IFINDEX] = MNL_TYPE_U32,
+	[ETRUNK_BFD_A_IFNAME] = MNL_TYPE_NUL_STRING,
+	[ETRUNK_BFD_A_LOCAL_DISCR] = MNL_TYPE_U32,
+	[ETRUNK_BFD_A_REMOTE_DISCR] = MNL_TYPE_U32,
+	[ETRUNK_BFD_A_MIN_TX] = MNL_TYPE_U32,
+	[ETRUNK_BFD_A_MIN_RX] = MNL_TYPE_U32,
+	[ETRUNK_BFD_A_MULT] = MNL_TYPE_U8,
+	[ETRUNK_BFD_A_ADMIN_DOWN] = MNL_TYPE_U8,
+	[ETRUNK_BFD_A_AUTH_TYPE] = MNL_TYPE_U8,
+	[ETRUNK_BFD_A_AUTH_KEY_ID] = MNL_TYPE_U8,
+	[ETRUNK_BFD_A_AUTH_KEY_SET] = MNL_TYPE_U8,
+	[ETRUNK_BFD_A_GROUP] = MNL_TYPE_U32,
+	[ETRUNK_BFD_A_STATE] = MNL_TYPE_U8,
+	[ETRUNK_BFD_A_REMOTE_STATE] = MNL_TYPE_U8,
+	[ETRUNK_BFD_A_CHANGE_AGE] = MNL_TYPE_U64,
+	[ETRUNK_BFD_A_DIAG] = MNL_TYPE_U8,
+	[ETRUNK_BFD_A_REMOTE_DIAG] = MNL_TYPE_U8,
+	[ETRUNK_BFD_A_PEER_DISCR] = MNL_TYPE_U32,
+	[ETRUNK_BFD_A_TX_INTERVAL] = MNL_TYPE_U32,
+	[ETRUNK_BFD_A_DETECT_TIME] = MNL_TYPE_U32,
+	[ETRUNK_BFD_A_REMOTE_MIN_TX] = MNL_TYPE_U32,
+	[ETRUNK_BFD_A_REMOTE_MIN_RX] = MNL_TYPE_U32,
+	[ETRUNK_BFD_A_REMOTE_MULT] = MNL_TYPE_U8,
+	[ETRUNK_BFD_A_PKTS_TX] = MNL_TYPE_U64,
+	[ETRUNK_BFD_A_PKTS_RX] = MNL_TYPE_U64,
+	[ETRUNK_BFD_A_DROPS] = MNL_TYPE_U64,
+	[ETRUNK_BFD_A_AUTH_FAILURES] = MNL_TYPE_U64,
+	[ETRUNK_BFD_A_UPS] = MNL_TYPE_U64,
+	[ETRUNK_BFD_A_DOWNS] = MNL_TYPE_U64,
+	[ETRUNK_BFD_A_LINKS] = MNL_TYPE_NESTED,
+	/* never: ETRUNK_BFD_A_AUTH_KEY (but GET_BFD_KEY's), _LINK here */
+};
+
+static void parse_bfd_link(const struct nlattr *nest, struct bfd_link *l)
+{
+	const struct nlattr *a;
+
+	memset(l, 0, sizeof(*l));
+	mnl_attr_for_each_nested(a, nest) {
+		switch (mnl_attr_get_type(a)) {
+		case ETRUNK_BFD_LINK_A_IFINDEX:
+			l->ifindex = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_BFD_LINK_A_IFNAME:
+			snprintf(l->ifname, sizeof(l->ifname), "%s",
+				 mnl_attr_get_str(a));
+			break;
+		case ETRUNK_BFD_LINK_A_STATE:
+			l->state = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_BFD_LINK_A_REMOTE_STATE:
+			l->remote_state = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_BFD_LINK_A_DIAG:
+			l->diag = mnl_attr_get_u8(a);
+			break;
+		case ETRUNK_BFD_LINK_A_LOCAL_DISCR:
+			l->local_discr = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_BFD_LINK_A_PEER_DISCR:
+			l->peer_discr = mnl_attr_get_u32(a);
+			break;
+		case ETRUNK_BFD_LINK_A_UPS:
+			l->ups = mnl_attr_get_u64(a);
+			break;
+		case ETRUNK_BFD_LINK_A_DOWNS:
+			l->downs = mnl_attr_get_u64(a);
+			break;
+		}
+	}
+}
+
+static void parse_bfd(const struct nlattr *nest, struct bfd *s)
+{
+	const struct nlattr *a, *b;
+
+	memset(s, 0, sizeof(*s));
+	mnl_attr_for_each_nested(a, nest) {
+		__u16 type = mnl_attr_get_type(a);
+
+		if (type > ETRUNK_BFD_A_MAX || !bfd_attr_types[type] ||
+		    mnl_attr_validate(a, bfd_attr_types[type]) < 0) {
+			snprintf(s->bad, sizeof(s->bad),
+				 "BFD attribute %u not in the contract", type);
+			continue;
+		}
+		if (s->seen[type] && type != ETRUNK_BFD_A_PAD)
+			snprintf(s->bad, sizeof(s->bad),
+				 "BFD attribute %u twice", type);
+		s->seen[type] = true;
+		switch (type) {
+		case ETRUNK_BFD_A_NAME:
+			snprintf(s->name, sizeof(s->name), "%s",
+				 mnl_attr_get_str(a));
+			break;
+		case ETRUNK_BFD_A_IFNAME:
+			snprintf(s->ifname, sizeof(s->ifname), "%s",
+				 mnl_attr_get_str(a));
+			break;
+		case ETRUNK_BFD_A_PEER_ADDR:
+			s->peer_len = mnl_attr_get_payload_len(a);
+			if (s->peer_len <= 16)
+				memcpy(s->peer, mnl_attr_get_payload(a), s->peer_len);
+			break;
+		case ETRUNK_BFD_A_SOURCE_ADDR:
+			s->source_len = mnl_attr_get_payload_len(a);
+			if (s->source_len <= 16)
+				memcpy(s->source, mnl_attr_get_payload(a),
+				       s->source_len);
+			break;
+		case ETRUNK_BFD_A_TYPE: s->type = mnl_attr_get_u8(a); break;
+		case ETRUNK_BFD_A_MULT: s->mult = mnl_attr_get_u8(a); break;
+		case ETRUNK_BFD_A_ADMIN_DOWN: s->admin_down = mnl_attr_get_u8(a); break;
+		case ETRUNK_BFD_A_AUTH_TYPE: s->auth_type = mnl_attr_get_u8(a); break;
+		case ETRUNK_BFD_A_AUTH_KEY_ID: s->auth_key_id = mnl_attr_get_u8(a); break;
+		case ETRUNK_BFD_A_AUTH_KEY_SET: s->key_set = mnl_attr_get_u8(a); break;
+		case ETRUNK_BFD_A_STATE: s->state = mnl_attr_get_u8(a); break;
+		case ETRUNK_BFD_A_REMOTE_STATE: s->remote_state = mnl_attr_get_u8(a); break;
+		case ETRUNK_BFD_A_DIAG: s->diag = mnl_attr_get_u8(a); break;
+		case ETRUNK_BFD_A_REMOTE_DIAG: s->remote_diag = mnl_attr_get_u8(a); break;
+		case ETRUNK_BFD_A_REMOTE_MULT: s->remote_mult = mnl_attr_get_u8(a); break;
+		case ETRUNK_BFD_A_IFINDEX: s->ifindex = mnl_attr_get_u32(a); break;
+		case ETRUNK_BFD_A_LOCAL_DISCR: s->local_discr = mnl_attr_get_u32(a); break;
+		case ETRUNK_BFD_A_REMOTE_DISCR: s->remote_discr = mnl_attr_get_u32(a); break;
+		case ETRUNK_BFD_A_MIN_TX: s->min_tx = mnl_attr_get_u32(a); break;
+		case ETRUNK_BFD_A_MIN_RX: s->min_rx = mnl_attr_get_u32(a); break;
+		case ETRUNK_BFD_A_GROUP: s->group = mnl_attr_get_u32(a); break;
+		case ETRUNK_BFD_A_PEER_DISCR: s->peer_discr = mnl_attr_get_u32(a); break;
+		case ETRUNK_BFD_A_TX_INTERVAL: s->tx_interval = mnl_attr_get_u32(a); break;
+		case ETRUNK_BFD_A_DETECT_TIME: s->detect_time = mnl_attr_get_u32(a); break;
+		case ETRUNK_BFD_A_REMOTE_MIN_TX: s->remote_min_tx = mnl_attr_get_u32(a); break;
+		case ETRUNK_BFD_A_REMOTE_MIN_RX: s->remote_min_rx = mnl_attr_get_u32(a); break;
+		case ETRUNK_BFD_A_CHANGE_AGE: s->change_age = mnl_attr_get_u64(a); break;
+		case ETRUNK_BFD_A_LINKS:
+			mnl_attr_for_each_nested(b, a) {
+				if (mnl_attr_get_type(b) != ETRUNK_BFD_A_LINK) {
+					snprintf(s->bad, sizeof(s->bad),
+						 "ETRUNK_BFD_A_LINKS holds %u",
+						 mnl_attr_get_type(b));
+					continue;
+				}
+				if (s->n_links < 8)
+					parse_bfd_link(b, &s->links[s->n_links]);
+				s->n_links++;
+			}
+			break;
+		case ETRUNK_BFD_A_PAD:
+			break;
+		default:	/* the counters */
+			s->counters[type] = mnl_attr_get_u64(a);
+		}
+	}
+}
+
+static void bfd_from_msg(const struct nlmsghdr *m, struct bfd *s)
+{
+	const struct nlattr *a;
+
+	memset(s, 0, sizeof(*s));
+	mnl_attr_for_each(a, m, sizeof(struct genlmsghdr))
+		if (mnl_attr_get_type(a) == ETRUNK_A_BFD)
+			parse_bfd(a, s);
+		else
+			snprintf(s->bad, sizeof(s->bad),
+				 "attribute %u beside the session",
+				 mnl_attr_get_type(a));
+	if (memmem(m, m->nlmsg_len, key1, sizeof(key1)))
+		s->raw_has_key = true;
+}
+
+/* A request with ETRUNK_A_BFD open (and the name, if any); the caller
+ * ends the nest.
+ */
+static struct nlattr *bfd_req(struct nl *nl, char *buf, __u8 cmd,
+			      const char *name, struct nlmsghdr **nlhp)
+{
+	struct nlattr *nest;
+
+	*nlhp = req_new(nl, buf, cmd, 0);
+	nest = nest_start(*nlhp, ETRUNK_A_BFD);
+	if (name)
+		mnl_attr_put_strz(*nlhp, ETRUNK_BFD_A_NAME, name);
+	return nest;
+}
+
+/* NEW_BFD @name: single hop to peer4 (the source if @source). */
+static int new_bfd(struct nl *nl, const char *name, bool source)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest = bfd_req(nl, buf, ETRUNK_CMD_NEW_BFD, name, &nlh);
+	struct reply r;
+	int err;
+
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	if (source)
+		mnl_attr_put(nlh, ETRUNK_BFD_A_SOURCE_ADDR, 4, src4);
+	mnl_attr_nest_end(nlh, nest);
+	err = nl_talk(nl, nlh, &r);
+	if (err)
+		fprintf(stderr, "# NEW_BFD %s: %d %s\n", name, err, r.msg);
+	reply_free(&r);
+	return err;
+}
+
+/* NEW_BFD @name: single hop to peer4 on device @ifname. */
+static int new_bfd_dev(struct nl *nl, const char *name, const char *ifname)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest = bfd_req(nl, buf, ETRUNK_CMD_NEW_BFD, name, &nlh);
+	struct reply r;
+	int err;
+
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put_strz(nlh, ETRUNK_BFD_A_IFNAME, ifname);
+	mnl_attr_nest_end(nlh, nest);
+	err = nl_talk(nl, nlh, &r);
+	if (err)
+		fprintf(stderr, "# NEW_BFD %s: %d %s\n", name, err, r.msg);
+	reply_free(&r);
+	return err;
+}
+
+/* A request of @cmd on @name, with nothing else. */
+static int bfd_name_req(struct nl *nl, __u8 cmd, const char *name,
+			struct reply *r)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest = bfd_req(nl, buf, cmd, name, &nlh);
+
+	mnl_attr_nest_end(nlh, nest);
+	return nl_talk(nl, nlh, r);
+}
+
+static int get_bfd(struct nl *nl, const char *name, struct bfd *s,
+		   struct reply *r)
+{
+	int err = bfd_name_req(nl, ETRUNK_CMD_GET_BFD, name, r);
+
+	memset(s, 0, sizeof(*s));
+	if (!err && r->n == 1)
+		bfd_from_msg(r->msgs[0], s);
+	else if (!err)
+		snprintf(s->bad, sizeof(s->bad), "%d replies", r->n);
+	return err;
+}
+
+static int dump_bfd(struct nl *nl, struct bfd *s, int max, int *n)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh = req_new(nl, buf, ETRUNK_CMD_GET_BFD, NLM_F_DUMP);
+	struct reply r;
+	int err, i;
+
+	err = nl_talk(nl, nlh, &r);
+	*n = r.n;
+	for (i = 0; !err && i < r.n && i < max; i++)
+		bfd_from_msg(r.msgs[i], &s[i]);
+	reply_free(&r);
+	return err;
+}
+
+/* SET_BFD of one u8 (@size 1) or u32 (4) attribute. */
+static int set_bfd_attr(struct nl *nl, const char *name, __u16 type, int size,
+			__u32 v, struct reply *r)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest = bfd_req(nl, buf, ETRUNK_CMD_SET_BFD, name, &nlh);
+
+	if (size == 1)
+		mnl_attr_put_u8(nlh, type, (__u8)v);
+	else
+		mnl_attr_put_u32(nlh, type, v);
+	mnl_attr_nest_end(nlh, nest);
+	return nl_talk(nl, nlh, r);
+}
+
+/* The BFD commands and their permissions; GET_BFD dumps. */
+TEST_F(etrunk, bfd_family)
+{
+	struct nl *nl = self->nl;
+	int cmd;
+
+	for (cmd = ETRUNK_CMD_NEW_BFD; cmd <= ETRUNK_CMD_GET_BFD_KEY; cmd++) {
+		__u32 perm = nl->op_flags[cmd] & (GENL_ADMIN_PERM | GENL_UNS_ADMIN_PERM);
+
+		EXPECT_TRUE(nl->op_listed[cmd]) TH_LOG("command %d", cmd);
+		EXPECT_EQ(cmd == ETRUNK_CMD_GET_BFD ? 0U : (__u32)GENL_UNS_ADMIN_PERM,
+			  perm) TH_LOG("command %d", cmd);
+	}
+	EXPECT_NE(0U, nl->op_flags[ETRUNK_CMD_GET_BFD] & GENL_CMD_CAP_DUMP);
+}
+
+/* Create with defaults, read back, set everything, dump, delete. */
+TEST_F(etrunk, bfd_crud)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct bfd s[3];
+	struct reply r;
+	int n;
+
+	ASSERT_EQ(0, dump_bfd(self->nl, s, 3, &n));
+	EXPECT_EQ(0, n);
+	ASSERT_EQ(0, new_bfd(self->nl, "to-pe2", false));
+	ASSERT_EQ(0, get_bfd(self->nl, "to-pe2", &s[0], &r));
+	reply_free(&r);
+	EXPECT_STREQ("", s[0].bad);
+	EXPECT_STREQ("to-pe2", s[0].name);
+	EXPECT_EQ(ETRUNK_BFD_SINGLE_HOP, s[0].type);
+	EXPECT_EQ(4, s[0].peer_len);
+	EXPECT_EQ(0, memcmp(peer4, s[0].peer, 4));
+	EXPECT_FALSE(s[0].seen[ETRUNK_BFD_A_SOURCE_ADDR]);
+	EXPECT_FALSE(s[0].seen[ETRUNK_BFD_A_IFINDEX]);
+	EXPECT_LT((__u32)ETRUNK_BFD_STATIC_DISCR_MAX, s[0].local_discr);
+	EXPECT_EQ(0U, s[0].remote_discr);
+	EXPECT_EQ((__u32)ETRUNK_BFD_DEFAULT_INTERVAL, s[0].min_tx);
+	EXPECT_EQ((__u32)ETRUNK_BFD_DEFAULT_INTERVAL, s[0].min_rx);
+	EXPECT_EQ(ETRUNK_BFD_DEFAULT_MULT, s[0].mult);
+	EXPECT_EQ(0, s[0].admin_down);
+	EXPECT_EQ(ETRUNK_BFD_AUTH_NONE, s[0].auth_type);
+	EXPECT_EQ(0, s[0].key_set);
+	EXPECT_EQ(0U, s[0].group);
+	EXPECT_EQ(ETRUNK_BFD_STATE_DOWN, s[0].state);
+	EXPECT_EQ(ETRUNK_BFD_STATE_DOWN, s[0].remote_state);
+	EXPECT_TRUE(s[0].seen[ETRUNK_BFD_A_CHANGE_AGE]);
+	EXPECT_TRUE(s[0].seen[ETRUNK_BFD_A_PKTS_TX]);
+	EXPECT_TRUE(s[0].seen[ETRUNK_BFD_A_DOWNS]);
+	EXPECT_FALSE(s[0].seen[ETRUNK_BFD_A_LINKS]);
+
+	/* The name is taken. */
+	EXPECT_EQ(-EEXIST, new_bfd(self->nl, "to-pe2", false));
+
+	/* Everything: to IPv6, a device, static discriminators, timers. */
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD, "to-pe2", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 16, peer6);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_SOURCE_ADDR, 16, peer6);
+	mnl_attr_put_strz(nlh, ETRUNK_BFD_A_IFNAME, "lo");
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_LOCAL_DISCR, 7);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_REMOTE_DISCR, 8191);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_MIN_TX, ETRUNK_BFD_MIN_INTERVAL);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_MIN_RX, ETRUNK_BFD_MAX_INTERVAL);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_MULT, 255);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_ADMIN_DOWN, 1);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_AUTH_TYPE, ETRUNK_BFD_AUTH_METICULOUS_SHA1);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_AUTH_KEY_ID, 9);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_AUTH_KEY, sizeof(key1), key1);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_bfd(self->nl, "to-pe2", &s[0], &r));
+	reply_free(&r);
+	EXPECT_STREQ("", s[0].bad);
+	EXPECT_EQ(16, s[0].peer_len);
+	EXPECT_EQ(16, s[0].source_len);
+	EXPECT_EQ(1U, s[0].ifindex);
+	EXPECT_STREQ("lo", s[0].ifname);
+	EXPECT_EQ(7U, s[0].local_discr);
+	EXPECT_EQ(8191U, s[0].remote_discr);
+	EXPECT_EQ((__u32)ETRUNK_BFD_MIN_INTERVAL, s[0].min_tx);
+	EXPECT_EQ((__u32)ETRUNK_BFD_MAX_INTERVAL, s[0].min_rx);
+	EXPECT_EQ(255, s[0].mult);
+	EXPECT_EQ(1, s[0].admin_down);
+	EXPECT_EQ(ETRUNK_BFD_AUTH_METICULOUS_SHA1, s[0].auth_type);
+	EXPECT_EQ(9, s[0].auth_key_id);
+	EXPECT_EQ(1, s[0].key_set);
+	EXPECT_FALSE(s[0].raw_has_key);
+
+	/* Empty source and index 0 remove them (single hop). */
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD, "to-pe2", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_SOURCE_ADDR, 0, NULL);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_IFINDEX, 0);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_bfd(self->nl, "to-pe2", &s[0], &r));
+	reply_free(&r);
+	EXPECT_FALSE(s[0].seen[ETRUNK_BFD_A_SOURCE_ADDR]);
+	EXPECT_FALSE(s[0].seen[ETRUNK_BFD_A_IFINDEX]);
+
+	/* The dump: in creation order; dynamic discriminators differ. */
+	ASSERT_EQ(0, new_bfd(self->nl, "b", true));
+	ASSERT_EQ(0, new_bfd(self->nl, "a.1_x", true));
+	ASSERT_EQ(0, dump_bfd(self->nl, s, 3, &n));
+	ASSERT_EQ(3, n);
+	EXPECT_STREQ("to-pe2", s[0].name);
+	EXPECT_STREQ("b", s[1].name);
+	EXPECT_STREQ("a.1_x", s[2].name);
+	EXPECT_STREQ("", s[2].bad);
+	EXPECT_EQ(4, s[2].source_len);
+	EXPECT_LT((__u32)ETRUNK_BFD_STATIC_DISCR_MAX, s[1].local_discr);
+	EXPECT_LT((__u32)ETRUNK_BFD_STATIC_DISCR_MAX, s[2].local_discr);
+	EXPECT_NE(s[1].local_discr, s[2].local_discr);
+
+	/* Delete. */
+	EXPECT_EQ(0, bfd_name_req(self->nl, ETRUNK_CMD_DEL_BFD, "b", &r));
+	reply_free(&r);
+	get_bfd(self->nl, "b", &s[0], &r);
+	EXPECT_NLERR(&r, -ENOENT, -1);
+	EXPECT_STREQ("No such BFD session", r.msg);
+	reply_free(&r);
+	bfd_name_req(self->nl, ETRUNK_CMD_DEL_BFD, "b", &r);
+	EXPECT_NLERR(&r, -ENOENT, -1);
+	reply_free(&r);
+	EXPECT_EQ(-ENOENT, set_bfd_attr(self->nl, "b", ETRUNK_BFD_A_MULT, 1, 5, &r));
+	reply_free(&r);
+	ASSERT_EQ(0, dump_bfd(self->nl, s, 3, &n));
+	EXPECT_EQ(2, n);
+}
+
+/* One refused request: @err, the message (if @msg), nothing changed. */
+#define EXPECT_BFD_REFUSED(nlh, e, m) do {				\
+	const char *_m = (m);						\
+	struct reply _r;						\
+									\
+	nl_talk(self->nl, (nlh), &_r);					\
+	EXPECT_NLERR(&_r, (e), -1);					\
+	if (_m)								\
+		EXPECT_STREQ(_m, _r.msg);				\
+	reply_free(&_r);						\
+} while (0)
+
+/* Every refusal of the contract, with its message. */
+TEST_F(etrunk, bfd_refusals)
+{
+	static const char bad_name[] =
+		"A session name is 1 to 31 letters, digits, '-', '_' and '.'";
+	static const char *const names[] = {
+		"", "a b", "a/b", "x23456789012345678901234567890123",
+	};
+	__u8 key17[17], key21[21];
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct bfd s;
+	struct reply r;
+	size_t i;
+
+	memset(key17, 'k', sizeof(key17));
+	memset(key21, 'k', sizeof(key21));
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et0", ETRUNK_MODE_LACP));
+	ASSERT_EQ(0, new_bfd(self->nl, "s1", true));
+
+	/* Names. */
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, names[i], &nlh);
+		mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+		mnl_attr_nest_end(nlh, nest);
+		EXPECT_BFD_REFUSED(nlh, -EINVAL, bad_name);
+	}
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD,
+		       "x234567890123456789012345678901", &nlh);	/* 31 */
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_GET_BFD, NULL, &nlh);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "ETRUNK_BFD_A_NAME is required");
+	nlh = req_new(self->nl, buf, ETRUNK_CMD_DEL_BFD, 0);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "ETRUNK_A_BFD is required");
+
+	/* Creation: the peer; the name once. */
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "s2", &nlh);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "A new session needs ETRUNK_BFD_A_PEER_ADDR");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "s1", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EEXIST, "A BFD session of this name exists");
+
+	/* Addresses: sizes, one family. */
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD, "s1", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 5, key1);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "An address is 4 (IPv4) or 16 (IPv6) bytes");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD, "s1", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 16, peer6);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "The addresses of a session must be of one family");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "s2", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_SOURCE_ADDR, 16, peer6);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "The addresses of a session must be of one family");
+
+	/* Multihop: a source, no device. */
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "s2", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_TYPE, ETRUNK_BFD_MULTIHOP);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "A multihop session needs a source address");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "s2", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_SOURCE_ADDR, 4, src4);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_TYPE, ETRUNK_BFD_MULTIHOP);
+	mnl_attr_put_strz(nlh, ETRUNK_BFD_A_IFNAME, "lo");
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "A multihop session takes no device");
+
+	/* Micro-BFD: a source, a trunk, no discriminators. */
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "s2", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_TYPE, ETRUNK_BFD_MICRO);
+	mnl_attr_put_strz(nlh, ETRUNK_BFD_A_IFNAME, "et0");
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "A micro-BFD session needs a source address");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "s2", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_SOURCE_ADDR, 4, src4);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_TYPE, ETRUNK_BFD_MICRO);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL,
+			   "A micro-BFD session needs its trunk (ETRUNK_BFD_A_IFINDEX or ETRUNK_BFD_A_IFNAME)");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "s2", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_SOURCE_ADDR, 4, src4);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_TYPE, ETRUNK_BFD_MICRO);
+	mnl_attr_put_strz(nlh, ETRUNK_BFD_A_IFNAME, "lo");
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -ENODEV, "The device is not a trunk");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "s2", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_SOURCE_ADDR, 4, src4);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_TYPE, ETRUNK_BFD_MICRO);
+	mnl_attr_put_strz(nlh, ETRUNK_BFD_A_IFNAME, "nosuch");
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -ENODEV, "No such device");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "s2", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_SOURCE_ADDR, 4, src4);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_TYPE, ETRUNK_BFD_MICRO);
+	mnl_attr_put_strz(nlh, ETRUNK_BFD_A_IFNAME, "et0");
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_LOCAL_DISCR, 5);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL,
+			   "A micro-BFD session takes no discriminators: etrunkd picks each member's");
+
+	/* Discriminators: ranges, a static one once. */
+	EXPECT_EQ(-ERANGE, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_LOCAL_DISCR,
+					4, 0, &r));
+	reply_free(&r);
+	EXPECT_EQ(-ERANGE, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_LOCAL_DISCR,
+					4, ETRUNK_BFD_STATIC_DISCR_MAX + 1, &r));
+	reply_free(&r);
+	EXPECT_EQ(-ERANGE, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_REMOTE_DISCR,
+					4, ETRUNK_BFD_STATIC_DISCR_MAX + 1, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_LOCAL_DISCR,
+				  4, 100, &r));
+	reply_free(&r);
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "s2", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_LOCAL_DISCR, 100);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EEXIST, "Another session has this local discriminator");
+	/* Its own again is no conflict. */
+	EXPECT_EQ(0, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_LOCAL_DISCR,
+				  4, 100, &r));
+	reply_free(&r);
+
+	/* Timers. */
+	EXPECT_EQ(-ERANGE, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_MIN_TX, 4,
+					ETRUNK_BFD_MIN_INTERVAL - 1, &r));
+	reply_free(&r);
+	EXPECT_EQ(-ERANGE, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_MIN_RX, 4,
+					ETRUNK_BFD_MAX_INTERVAL + 1, &r));
+	reply_free(&r);
+	EXPECT_EQ(-ERANGE, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_MULT, 1, 0, &r));
+	reply_free(&r);
+	EXPECT_EQ(-ERANGE, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_AUTH_TYPE, 1,
+					ETRUNK_BFD_AUTH_MAX + 1, &r));
+	reply_free(&r);
+
+	/* Authentication: a key with a type, of the type's length. */
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD, "s1", &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_AUTH_TYPE, ETRUNK_BFD_AUTH_KEYED_MD5);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "The authentication type needs a key");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD, "s1", &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_AUTH_TYPE, ETRUNK_BFD_AUTH_KEYED_MD5);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_AUTH_KEY, 17, key17);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL,
+			   "The key is too long for the authentication type: 16 bytes at most (simple password, MD5), 20 (SHA1)");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD, "s1", &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_AUTH_TYPE, ETRUNK_BFD_AUTH_SIMPLE);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_AUTH_KEY, 17, key17);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, NULL);
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD, "s1", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_AUTH_KEY, 21, key21);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -ERANGE, NULL);
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD, "s1", &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_AUTH_TYPE, ETRUNK_BFD_AUTH_KEYED_SHA1);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_AUTH_KEY, 20, key21);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	/* The key may not go while a type needs it. */
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD, "s1", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_AUTH_KEY, 0, NULL);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "The authentication type needs a key");
+
+	/* The type is the creation's. */
+	EXPECT_EQ(-EINVAL, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_TYPE, 1,
+					ETRUNK_BFD_MULTIHOP, &r));
+	EXPECT_STREQ("The type of a session is set at its creation only", r.msg);
+	reply_free(&r);
+
+	/* Who writes what. */
+	EXPECT_EQ(-EINVAL, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_STATE, 1,
+					ETRUNK_BFD_STATE_UP, &r));
+	EXPECT_STREQ("Written with ETRUNK_CMD_SET_BFD_STATE", r.msg);
+	reply_free(&r);
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD_STATE, "s1", &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_MULT, 4);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "Written with ETRUNK_CMD_NEW_BFD or ETRUNK_CMD_SET_BFD");
+	EXPECT_EQ(-EINVAL, set_bfd_attr(self->nl, "s1", ETRUNK_BFD_A_GROUP, 4, 1, &r));
+	EXPECT_STREQ("ETRUNK_BFD_A_GROUP is read-only", r.msg);
+	reply_free(&r);
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_DEL_BFD, "s1", &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_MULT, 4);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "Only ETRUNK_BFD_A_NAME is taken here");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD_STATE, "s1", &nlh);
+	mnl_attr_nest_end(nlh, nest_start(nlh, ETRUNK_BFD_A_LINKS));
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "Only micro-BFD sessions have links");
+
+	/* Nothing of it changed s1; s2 does not exist. */
+	ASSERT_EQ(0, get_bfd(self->nl, "s1", &s, &r));
+	reply_free(&r);
+	EXPECT_EQ(4, s.peer_len);
+	EXPECT_EQ(100U, s.local_discr);
+	EXPECT_EQ(ETRUNK_BFD_DEFAULT_MULT, s.mult);
+	EXPECT_EQ(ETRUNK_BFD_AUTH_KEYED_SHA1, s.auth_type);
+	EXPECT_EQ(1, s.key_set);
+	EXPECT_EQ(ETRUNK_BFD_SINGLE_HOP, s.type);
+	EXPECT_EQ(ETRUNK_BFD_STATE_DOWN, s.state);
+	EXPECT_EQ(-ENOENT, get_bfd(self->nl, "s2", &s, &r));
+	reply_free(&r);
+}
+
+/* SET_BFD_STATE @name to @state with @n links of @et's members a0..:
+ * their states @ls (NULL: no links attribute).
+ */
+static int set_bfd_state(struct nl *nl, const char *name, int state,
+			 const __u8 *ls, int n, __u64 pkts)
+{
+	char buf[TXBUF_SIZE], ifname[IFNAMSIZ];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest = bfd_req(nl, buf, ETRUNK_CMD_SET_BFD_STATE, name,
+				      &nlh);
+	struct nlattr *links, *link;
+	struct reply r;
+	int err, i;
+
+	if (state >= 0)
+		mnl_attr_put_u8(nlh, ETRUNK_BFD_A_STATE, (__u8)state);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_REMOTE_STATE, ETRUNK_BFD_STATE_INIT);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_DIAG, ETRUNK_BFD_DIAG_DETECT_EXPIRED);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_PEER_DISCR, 4242);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_TX_INTERVAL, 300000);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_DETECT_TIME, 900000);
+	mnl_attr_put_u64(nlh, ETRUNK_BFD_A_PKTS_TX, pkts);
+	mnl_attr_put_u64(nlh, ETRUNK_BFD_A_DOWNS, 3);
+	if (ls) {
+		links = nest_start(nlh, ETRUNK_BFD_A_LINKS);
+		for (i = 0; i < n; i++) {
+			snprintf(ifname, sizeof(ifname), "a%d", i);
+			link = nest_start(nlh, ETRUNK_BFD_A_LINK);
+			mnl_attr_put_u32(nlh, ETRUNK_BFD_LINK_A_IFINDEX,
+					 ifindex_of(ifname));
+			mnl_attr_put_strz(nlh, ETRUNK_BFD_LINK_A_IFNAME, ifname);
+			mnl_attr_put_u8(nlh, ETRUNK_BFD_LINK_A_STATE, ls[i]);
+			mnl_attr_put_u32(nlh, ETRUNK_BFD_LINK_A_LOCAL_DISCR, 10 + i);
+			mnl_attr_put_u64(nlh, ETRUNK_BFD_LINK_A_UPS, 20 + i);
+			mnl_attr_nest_end(nlh, link);
+		}
+		mnl_attr_nest_end(nlh, links);
+	}
+	mnl_attr_nest_end(nlh, nest);
+	err = nl_talk(nl, nlh, &r);
+	if (err)
+		fprintf(stderr, "# SET_BFD_STATE %s: %d %s\n", name, err, r.msg);
+	reply_free(&r);
+	return err;
+}
+
+/* A micro-BFD session: etrunkd's state with links; events on changes of
+ * state only; CHANGE_AGE counts from the last change.
+ */
+TEST_F_TIMEOUT(etrunk, bfd_state, 60)
+{
+	static const __u8 init2[] = { ETRUNK_BFD_STATE_INIT, ETRUNK_BFD_STATE_INIT };
+	static const __u8 up_down[] = { ETRUNK_BFD_STATE_UP, ETRUNK_BFD_STATE_DOWN };
+	struct evlog *log = calloc(1, sizeof(*log));
+	struct nl *ev = calloc(1, sizeof(*ev));
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	__u64 age;
+	struct bfd s;
+	struct reply r;
+	int i, n;
+
+	ASSERT_NE(NULL, log);
+	ASSERT_NE(NULL, ev);
+	ASSERT_EQ(0, make_trunk("et0", "a", "b", 2));
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "micro", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_SOURCE_ADDR, 4, src4);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_TYPE, ETRUNK_BFD_MICRO);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_IFINDEX, ifindex_of("et0"));
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_ADMIN_DOWN, 1);
+	mnl_attr_nest_end(nlh, nest);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_bfd(self->nl, "micro", &s, &r));
+	reply_free(&r);
+	EXPECT_STREQ("", s.bad);
+	EXPECT_EQ(ETRUNK_BFD_MICRO, s.type);
+	EXPECT_STREQ("et0", s.ifname);
+	EXPECT_EQ(ETRUNK_BFD_STATE_ADMIN_DOWN, s.state);
+	EXPECT_FALSE(s.seen[ETRUNK_BFD_A_LOCAL_DISCR]);
+	EXPECT_TRUE(s.seen[ETRUNK_BFD_A_LINKS]);
+	EXPECT_EQ(0, s.n_links);
+
+	ASSERT_EQ(0, nl_open(ev));
+	ASSERT_EQ(0, events_join(ev));
+	/* State and links: an event. */
+	ASSERT_EQ(0, set_bfd_state(self->nl, "micro", ETRUNK_BFD_STATE_INIT,
+				   init2, 2, 5));
+	/* Counters alone: none. */
+	ASSERT_EQ(0, set_bfd_state(self->nl, "micro", -1, NULL, 0, 6));
+	ASSERT_EQ(0, set_bfd_state(self->nl, "micro", ETRUNK_BFD_STATE_INIT,
+				   init2, 2, 7));
+	/* A link's state: an event. */
+	ASSERT_EQ(0, set_bfd_state(self->nl, "micro", ETRUNK_BFD_STATE_INIT,
+				   up_down, 2, 8));
+	ASSERT_EQ(0, events_read(ev, log, 1000, NULL, NULL));
+	n = 0;
+	for (i = 0; i < log->n; i++) {
+		if (log->ev[i].event != ETRUNK_EVENT_BFD_STATE)
+			continue;
+		n++;
+		EXPECT_STREQ("", log->ev[i].bad);
+		EXPECT_STREQ("micro", log->ev[i].bfd_name);
+		EXPECT_EQ(ETRUNK_BFD_STATE_INIT, log->ev[i].bfd_state);
+		EXPECT_FALSE(log->ev[i].bfd_has_links);
+	}
+	EXPECT_EQ(2, n) TH_LOG("BFD_STATE events: one per change of state");
+
+	ASSERT_EQ(0, get_bfd(self->nl, "micro", &s, &r));
+	reply_free(&r);
+	EXPECT_STREQ("", s.bad);
+	EXPECT_EQ(ETRUNK_BFD_STATE_INIT, s.state);
+	EXPECT_EQ(ETRUNK_BFD_STATE_INIT, s.remote_state);
+	EXPECT_EQ(ETRUNK_BFD_DIAG_DETECT_EXPIRED, s.diag);
+	EXPECT_EQ(4242U, s.peer_discr);
+	EXPECT_EQ(300000U, s.tx_interval);
+	EXPECT_EQ(900000U, s.detect_time);
+	EXPECT_EQ(8ULL, s.counters[ETRUNK_BFD_A_PKTS_TX]);
+	EXPECT_EQ(3ULL, s.counters[ETRUNK_BFD_A_DOWNS]);
+	ASSERT_EQ(2, s.n_links);
+	EXPECT_EQ(ifindex_of("a0"), s.links[0].ifindex);
+	EXPECT_STREQ("a0", s.links[0].ifname);
+	EXPECT_EQ(ETRUNK_BFD_STATE_UP, s.links[0].state);
+	EXPECT_EQ(ETRUNK_BFD_STATE_DOWN, s.links[1].state);
+	EXPECT_EQ(11U, s.links[1].local_discr);
+	EXPECT_EQ(21ULL, s.links[1].ups);
+
+	/* The age grows while the state stays; a change resets it. */
+	age = s.change_age;
+	usleep(400000);
+	ASSERT_EQ(0, set_bfd_state(self->nl, "micro", ETRUNK_BFD_STATE_INIT,
+				   NULL, 0, 9));
+	ASSERT_EQ(0, get_bfd(self->nl, "micro", &s, &r));
+	reply_free(&r);
+	EXPECT_LE(age + 350, s.change_age);
+	EXPECT_EQ(2, s.n_links) TH_LOG("no LINKS keeps the links");
+	ASSERT_EQ(0, set_bfd_state(self->nl, "micro", ETRUNK_BFD_STATE_UP,
+				   up_down, 1, 10));
+	ASSERT_EQ(0, get_bfd(self->nl, "micro", &s, &r));
+	reply_free(&r);
+	EXPECT_GT(age + 350, s.change_age);
+	EXPECT_EQ(1, s.n_links) TH_LOG("LINKS is written whole");
+
+	/* Links: members of a trunk at most; LINK nests only. */
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD_STATE, "micro", &nlh);
+	{
+		struct nlattr *links = nest_start(nlh, ETRUNK_BFD_A_LINKS);
+
+		for (i = 0; i <= ETRUNK_MAX_MEMBERS; i++) {
+			struct nlattr *l = nest_start(nlh, ETRUNK_BFD_A_LINK);
+
+			mnl_attr_put_u32(nlh, ETRUNK_BFD_LINK_A_IFINDEX, 1);
+			mnl_attr_nest_end(nlh, l);
+		}
+		mnl_attr_nest_end(nlh, links);
+	}
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL,
+			   "More links than a trunk has members (ETRUNK_MAX_MEMBERS)");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD_STATE, "micro", &nlh);
+	{
+		struct nlattr *links = nest_start(nlh, ETRUNK_BFD_A_LINKS);
+		struct nlattr *l = nest_start(nlh, ETRUNK_BFD_A_LINK);
+
+		mnl_attr_put_u8(nlh, ETRUNK_BFD_LINK_A_STATE, 1);
+		mnl_attr_nest_end(nlh, l);
+		mnl_attr_nest_end(nlh, links);
+	}
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -EINVAL, "ETRUNK_BFD_LINK_A_IFINDEX is required");
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD_STATE, "micro", &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_STATE, ETRUNK_BFD_STATE_MAX + 1);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_BFD_REFUSED(nlh, -ERANGE, NULL);
+	nl_close(ev);
+	free(ev);
+	free(log);
+}
+
+/* The key: written, reported as set, read by GET_BFD_KEY only, which
+ * needs CAP_NET_ADMIN as every write.
+ */
+TEST_F(etrunk, bfd_key)
+{
+	struct nl *un = calloc(1, sizeof(*un));
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct bfd s[1];
+	struct reply r;
+	int n;
+
+	ASSERT_NE(NULL, un);
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "k", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_AUTH_TYPE, ETRUNK_BFD_AUTH_METICULOUS_MD5);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_AUTH_KEY, sizeof(key1), key1);
+	mnl_attr_nest_end(nlh, nest);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_bfd(self->nl, "k", &s[0], &r));
+	reply_free(&r);
+	EXPECT_EQ(1, s[0].key_set);
+	EXPECT_FALSE(s[0].raw_has_key);
+	ASSERT_EQ(0, dump_bfd(self->nl, s, 1, &n));
+	EXPECT_EQ(1, s[0].key_set);
+	EXPECT_FALSE(s[0].raw_has_key);
+	EXPECT_EQ(0, bfd_name_req(self->nl, ETRUNK_CMD_GET_BFD_KEY, "k", &r))
+		TH_LOG("%s", r.msg);
+	ASSERT_EQ(1, r.n);
+	EXPECT_NE(NULL, memmem(r.msgs[0], r.msgs[0]->nlmsg_len, key1,
+			       sizeof(key1)));
+	reply_free(&r);
+
+	ASSERT_EQ(0, cap_net_admin(false));
+	ASSERT_EQ(0, nl_open(un));
+	EXPECT_EQ(-EPERM, bfd_name_req(un, ETRUNK_CMD_GET_BFD_KEY, "k", &r));
+	reply_free(&r);
+	EXPECT_EQ(-EPERM, new_bfd(un, "k2", false));
+	EXPECT_EQ(-EPERM, set_bfd_attr(un, "k", ETRUNK_BFD_A_MULT, 1, 5, &r));
+	reply_free(&r);
+	EXPECT_EQ(-EPERM, bfd_name_req(un, ETRUNK_CMD_DEL_BFD, "k", &r));
+	reply_free(&r);
+	EXPECT_EQ(0, get_bfd(un, "k", &s[0], &r));
+	reply_free(&r);
+	EXPECT_STREQ("k", s[0].name);
+	nl_close(un);
+	free(un);
+	ASSERT_EQ(0, cap_net_admin(true));
+
+	/* Type none may keep the key; an empty key clears it. */
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_SET_BFD, "k", &nlh);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_AUTH_TYPE, ETRUNK_BFD_AUTH_NONE);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_AUTH_KEY, 0, NULL);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_bfd(self->nl, "k", &s[0], &r));
+	reply_free(&r);
+	EXPECT_EQ(0, s[0].key_set);
+}
+
+/* SET_GROUP of a string (@type BFD_SESSION) or u8/u32 attributes. */
+static int group_bfd(struct nl *nl, __u32 id, const char *session,
+		     int bfd, __u32 min_tx, struct reply *r)
+{
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest = group_req(nl, buf, ETRUNK_CMD_SET_GROUP, id, &nlh);
+
+	if (session)
+		mnl_attr_put_strz(nlh, ETRUNK_GROUP_A_BFD_SESSION, session);
+	if (bfd >= 0)
+		mnl_attr_put_u8(nlh, ETRUNK_GROUP_A_BFD, (__u8)bfd);
+	if (min_tx)
+		mnl_attr_put_u32(nlh, ETRUNK_GROUP_A_BFD_MIN_TX, min_tx);
+	mnl_attr_nest_end(nlh, nest);
+	return nl_talk(nl, nlh, r);
+}
+
+/* A group bound to a configured session; one owning its own. */
+TEST_F_TIMEOUT(etrunk, bfd_group, 60)
+{
+	static const __u8 want[] = {
+		ETRUNK_EVENT_BFD_ADDED, ETRUNK_EVENT_BFD_CHANGED,
+		ETRUNK_EVENT_BFD_CHANGED, ETRUNK_EVENT_BFD_REMOVED,
+		ETRUNK_EVENT_BFD_ADDED, ETRUNK_EVENT_BFD_REMOVED,
+	};
+	struct evlog *log = calloc(1, sizeof(*log));
+	struct nl *ev = calloc(1, sizeof(*ev));
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct group g;
+	struct bfd s;
+	struct reply r;
+	size_t i;
+	int at = 0, j;
+
+	ASSERT_NE(NULL, log);
+	ASSERT_NE(NULL, ev);
+	ASSERT_EQ(0, new_group(self->nl, 1));
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_STREQ("", g.bad);
+	EXPECT_FALSE(g.seen[ETRUNK_GROUP_A_BFD_SESSION]);
+	EXPECT_EQ(0, g.bfd);
+	EXPECT_EQ((__u32)ETRUNK_BFD_DEFAULT_INTERVAL, g.bfd_min_tx);
+	EXPECT_EQ((__u32)ETRUNK_BFD_DEFAULT_INTERVAL, g.bfd_min_rx);
+	EXPECT_EQ(ETRUNK_BFD_DEFAULT_MULT, g.bfd_mult);
+
+	/* Bound to a configured session. */
+	group_bfd(self->nl, 1, "nosuch", -1, 0, &r);
+	EXPECT_NLERR(&r, -ENOENT, -1);
+	EXPECT_STREQ("No such BFD session", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, new_bfd(self->nl, "conf", true));
+	EXPECT_EQ(0, group_bfd(self->nl, 1, "conf", -1, 0, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_STREQ("conf", g.bfd_session);
+	bfd_name_req(self->nl, ETRUNK_CMD_DEL_BFD, "conf", &r);
+	EXPECT_NLERR(&r, -EBUSY, -1);
+	EXPECT_STREQ("E-Trunk group 1 is bound to the session", r.msg);
+	reply_free(&r);
+	group_bfd(self->nl, 1, NULL, 1, 0, &r);
+	EXPECT_NLERR(&r, -EINVAL, -1);
+	reply_free(&r);
+	EXPECT_EQ(0, group_bfd(self->nl, 1, "", -1, 0, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_FALSE(g.seen[ETRUNK_GROUP_A_BFD_SESSION]);
+	EXPECT_EQ(0, bfd_name_req(self->nl, ETRUNK_CMD_DEL_BFD, "conf", &r));
+	reply_free(&r);
+
+	/* Its own session: made, kept in step with the group, deleted. */
+	ASSERT_EQ(0, nl_open(ev));
+	ASSERT_EQ(0, events_join(ev));
+	EXPECT_EQ(0, group_bfd(self->nl, 1, NULL, 1, 0, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_bfd(self->nl, "e-trunk-1", &s, &r));
+	reply_free(&r);
+	EXPECT_STREQ("", s.bad);
+	EXPECT_EQ(1U, s.group);
+	EXPECT_EQ(ETRUNK_BFD_SINGLE_HOP, s.type);
+	EXPECT_EQ(0, memcmp(peer4, s.peer, 4));
+	EXPECT_EQ(4, s.source_len);
+	EXPECT_EQ(0, memcmp(src4, s.source, 4));
+	EXPECT_LT((__u32)ETRUNK_BFD_STATIC_DISCR_MAX, s.local_discr);
+	EXPECT_EQ((__u32)ETRUNK_BFD_DEFAULT_INTERVAL, s.min_tx);
+	ASSERT_EQ(0, get_group(self->nl, 1, &g, &r));
+	reply_free(&r);
+	EXPECT_EQ(1, g.bfd);
+	set_bfd_attr(self->nl, "e-trunk-1", ETRUNK_BFD_A_MULT, 1, 5, &r);
+	EXPECT_NLERR(&r, -EBUSY, -1);
+	EXPECT_STREQ("The session belongs to E-Trunk group 1", r.msg);
+	reply_free(&r);
+	bfd_name_req(self->nl, ETRUNK_CMD_DEL_BFD, "e-trunk-1", &r);
+	EXPECT_NLERR(&r, -EBUSY, -1);
+	EXPECT_STREQ("The session belongs to E-Trunk group 1", r.msg);
+	reply_free(&r);
+	/* Nor may another group bind to it. */
+	ASSERT_EQ(0, new_group(self->nl, 2));
+	group_bfd(self->nl, 2, "e-trunk-1", -1, 0, &r);
+	EXPECT_NLERR(&r, -EBUSY, -1);
+	reply_free(&r);
+	/* The group's timers and addresses follow. */
+	EXPECT_EQ(0, group_bfd(self->nl, 1, NULL, -1, 50000, &r));
+	reply_free(&r);
+	nest = group_req(self->nl, buf, ETRUNK_CMD_SET_GROUP, 1, &nlh);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_PEER_ADDR, 16, peer6);
+	mnl_attr_put(nlh, ETRUNK_GROUP_A_SOURCE_ADDR, 16, peer6);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, get_bfd(self->nl, "e-trunk-1", &s, &r));
+	reply_free(&r);
+	EXPECT_EQ(50000U, s.min_tx);
+	EXPECT_EQ(16, s.peer_len);
+	EXPECT_EQ(0, memcmp(peer6, s.peer, 16));
+	/* BFD 0 deletes it; so does deleting the group. */
+	EXPECT_EQ(0, group_bfd(self->nl, 1, NULL, 0, 0, &r));
+	reply_free(&r);
+	EXPECT_EQ(-ENOENT, get_bfd(self->nl, "e-trunk-1", &s, &r));
+	reply_free(&r);
+	EXPECT_EQ(0, group_bfd(self->nl, 1, NULL, 1, 0, &r));
+	reply_free(&r);
+	nest = group_req(self->nl, buf, ETRUNK_CMD_DEL_GROUP, 1, &nlh);
+	mnl_attr_nest_end(nlh, nest);
+	EXPECT_EQ(0, nl_talk(self->nl, nlh, &r));
+	reply_free(&r);
+	EXPECT_EQ(-ENOENT, get_bfd(self->nl, "e-trunk-1", &s, &r));
+	reply_free(&r);
+
+	/* A configured session may not take the name of a group's own. */
+	ASSERT_EQ(0, new_bfd(self->nl, "e-trunk-2", true));
+	group_bfd(self->nl, 2, NULL, 1, 0, &r);
+	EXPECT_NLERR(&r, -EEXIST, -1);
+	reply_free(&r);
+
+	ASSERT_EQ(0, events_read(ev, log, 1000, NULL, NULL));
+	for (i = 0; i < sizeof(want); i++) {
+		j = ev_find(log, at, want[i], NULL);
+		ASSERT_LE(0, j) TH_LOG("no event %u after %d", want[i], at);
+		EXPECT_STREQ("", log->ev[j].bad);
+		EXPECT_STREQ("e-trunk-1", log->ev[j].bfd_name);
+		at = j + 1;
+	}
+	nl_close(ev);
+	free(ev);
+	free(log);
+}
+
+/* A session goes with its device (and a group bound to it is unbound). */
+TEST_F_TIMEOUT(etrunk, bfd_device_deleted, 60)
+{
+	struct evlog *log = calloc(1, sizeof(*log));
+	char buf[TXBUF_SIZE];
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+	struct group g;
+	struct bfd s[2];
+	struct reply r;
+	int n, i, removed = 0;
+
+	ASSERT_NE(NULL, log);
+	ASSERT_EQ(0, make_mode_trunk(self->nl, "et0", ETRUNK_MODE_LACP));
+	ASSERT_EQ(0, run("ip link add v0 type veth peer name v1"));
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "micro", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_SOURCE_ADDR, 4, src4);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_TYPE, ETRUNK_BFD_MICRO);
+	mnl_attr_put_strz(nlh, ETRUNK_BFD_A_IFNAME, "et0");
+	mnl_attr_nest_end(nlh, nest);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	nest = bfd_req(self->nl, buf, ETRUNK_CMD_NEW_BFD, "hop", &nlh);
+	mnl_attr_put(nlh, ETRUNK_BFD_A_PEER_ADDR, 4, peer4);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_IFINDEX, ifindex_of("v0"));
+	mnl_attr_nest_end(nlh, nest);
+	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, new_bfd(self->nl, "stays", false));
+	ASSERT_EQ(0, new_group(self->nl, 3));
+	EXPECT_EQ(0, group_bfd(self->nl, 3, "hop", -1, 0, &r)) TH_LOG("%s", r.msg);
+	reply_free(&r);
+	ASSERT_EQ(0, events_join(self->nl));
+	ASSERT_EQ(0, run("ip link del et0"));
+	ASSERT_EQ(0, run("ip link del v0"));
+	ASSERT_EQ(0, events_read(self->nl, log, 2000, NULL, NULL));
+	for (i = 0; i < log->n; i++)
+		if (log->ev[i].event == ETRUNK_EVENT_BFD_REMOVED)
+			removed++;
+	EXPECT_EQ(2, removed);
+	EXPECT_LE(0, ev_find(log, 0, ETRUNK_EVENT_GROUP_CHANGED, NULL));
+	ASSERT_EQ(0, dump_bfd(self->nl, s, 2, &n));
+	ASSERT_EQ(1, n);
+	EXPECT_STREQ("stays", s[0].name);
+	ASSERT_EQ(0, get_group(self->nl, 3, &g, &r));
+	reply_free(&r);
+	EXPECT_FALSE(g.seen[ETRUNK_GROUP_A_BFD_SESSION]);
+	free(log);
+}
+
+/* Sessions are per namespace, at most ETRUNK_BFD_MAX_SESSIONS, and go with
+ * it (kmemleak would say).
+ */
+TEST_F_TIMEOUT(etrunk, bfd_netns, 120)
+{
+	struct nl *other = calloc(1, sizeof(*other));
+	char name[32];
+	struct bfd s[2];
+	struct reply r;
+	int here, n, i;
+
+	ASSERT_NE(NULL, other);
+	ASSERT_EQ(0, new_bfd(self->nl, "s", true));
+	here = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, here);
+	ASSERT_EQ(0, new_netns());
+	ASSERT_EQ(0, nl_open(other));
+	ASSERT_EQ(0, run("ip link add v0 type veth peer name v1"));
+	ASSERT_EQ(0, new_bfd_dev(other, "on-v0", "v0"));
+	ASSERT_EQ(0, setns(here, CLONE_NEWNET));
+
+	ASSERT_EQ(0, dump_bfd(other, s, 2, &n));
+	ASSERT_EQ(1, n);
+	EXPECT_STREQ("on-v0", s[0].name);
+	EXPECT_STREQ("v0", s[0].ifname);
+	EXPECT_EQ(-ENOENT, get_bfd(other, "s", &s[0], &r));
+	reply_free(&r);
+	for (i = 1; i < ETRUNK_BFD_MAX_SESSIONS; i++) {
+		snprintf(name, sizeof(name), "s%d", i);
+		ASSERT_EQ(0, new_bfd(other, name, false));
+	}
+	EXPECT_EQ(-ENOSPC, new_bfd(other, "one-more", false));
+	/* Deleting one makes room. */
+	EXPECT_EQ(0, bfd_name_req(other, ETRUNK_CMD_DEL_BFD, "s7", &r));
+	reply_free(&r);
+	EXPECT_EQ(0, new_bfd(other, "one-more", false));
+	ASSERT_EQ(0, dump_bfd(self->nl, s, 2, &n));
+	EXPECT_EQ(1, n);
+	nl_close(other);
+	free(other);
+	close(here);
 }
 
 /*

@@ -614,9 +614,11 @@
  *        AdminDown (it tells the peer so with diagnostic 7).
  *    ETRUNK_BFD_A_AUTH_TYPE: NLA_U8, rw, enum etrunk_bfd_auth, default
  *        none; ETRUNK_BFD_A_AUTH_KEY_ID: NLA_U8, rw, the Auth Key ID;
- *        ETRUNK_BFD_A_AUTH_KEY: NLA_BINARY, write-only, 1 to 16 bytes (MD5
- *        types) or 1 to 20 (SHA1 types), required with a type other than
- *        none (-EINVAL "The authentication type needs a key");
+ *        ETRUNK_BFD_A_AUTH_KEY: NLA_BINARY, write-only, 1 to 16 bytes
+ *        (simple password, RFC 5880 4.2, and MD5 types) or 1 to 20 (SHA1
+ *        types), else -EINVAL; required with a type other than none
+ *        (-EINVAL "The authentication type needs a key"); 0 bytes removes
+ *        it;
  *        ETRUNK_BFD_A_AUTH_KEY_SET: NLA_U8, ro. ETRUNK_CMD_GET_BFD_KEY
  *        reads the key (admin only), as ETRUNK_CMD_GET_GROUP_KEY.
  *    ETRUNK_BFD_A_GROUP: NLA_U32, ro: the E-Trunk group that owns a
@@ -626,7 +628,9 @@
  *
  *    Written by etrunkd with ETRUNK_CMD_SET_BFD_STATE only (a new
  *    session's are all 0 but ETRUNK_BFD_A_STATE, ETRUNK_BFD_STATE_DOWN,
- *    or ADMIN_DOWN when so configured):
+ *    or ADMIN_DOWN when so configured, and ETRUNK_BFD_A_REMOTE_STATE,
+ *    ETRUNK_BFD_STATE_DOWN as RFC 5880 section 6.8.1 starts it: 0 would
+ *    read as a peer in AdminDown):
  *    ETRUNK_BFD_A_STATE, ETRUNK_BFD_A_REMOTE_STATE: NLA_U8, enum
  *        etrunk_bfd_state (RFC 5880 values). The kernel notes when the
  *        state last changed: ETRUNK_BFD_A_CHANGE_AGE, NLA_U64, ro, ms ago.
@@ -651,7 +655,8 @@
  *        ETRUNK_BFD_LINK_A_STATE, _REMOTE_STATE, _DIAG (NLA_U8),
  *        _LOCAL_DISCR, _PEER_DISCR (NLA_U32), _UPS and _DOWNS (NLA_U64).
  *        The session-level attributes above then sum (counters) or
- *        summarise (state: Up when every member's session is Up) them.
+ *        summarise (state: Up when every member's session is Up) them:
+ *        etrunkd writes both, the kernel stores them as written.
  *        Written whole by each ETRUNK_CMD_SET_BFD_STATE that has it, up
  *        to ETRUNK_MAX_MEMBERS links.
  *
