@@ -41,8 +41,7 @@ ETRUNKD="$REPO_DIR/tools/etrunkd/etrunkd"
 BFDD=/usr/lib/frr/bfdd
 [ -x "$ETRUNKCTL" ] || skip "etrunkctl not built"
 [ -x "$ETRUNKD" ] || skip "etrunkd not built (make -C tools/etrunkd)"
-"$ETRUNKCTL" bfd help >/dev/null 2>&1 ||
-	"$ETRUNKCTL" bfd show >/dev/null 2>&1 || skip "etrunkctl without bfd"
+"$ETRUNKCTL" bfd show >/dev/null 2>&1 || skip "etrunkctl without bfd"
 modprobe bonding 2>/dev/null
 BFD_MS=${BFD_MS:-20}
 
@@ -154,10 +153,10 @@ else
 	FRR_PID=$!
 
 	ctl "$NS_PE1" bfd add frr4 peer 198.51.100.9 source 198.51.100.1 \
-		dev l1 min-tx 100000 min-rx 100000 multiplier 3 ||
+		dev l1 min-tx 100 min-rx 100 multiplier 3 ||
 		fail "bfd add frr4"
 	ctl "$NS_PE1" bfd add frr6 peer 2001:db8::9 source 2001:db8::1 \
-		dev l1 min-tx 100000 min-rx 100000 multiplier 3 ||
+		dev l1 min-tx 100 min-rx 100 multiplier 3 ||
 		fail "bfd add frr6"
 	start_daemon pe1 "$NS_PE1"
 	for s in frr4 frr6; do
@@ -171,20 +170,20 @@ else
 	# The negotiated values are written as soon as they change.
 	for s in frr4 frr6; do
 		check "$s: negotiated tx interval 100 ms" wait_until 5 \
-			eval "[ \"\$(bfd $NS_PE1 $s .tx_interval)\" = 100000 ]"
+			eval "[ \"\$(bfd $NS_PE1 $s .tx_interval_us)\" = 100000 ]"
 		check_eq "$s: detection time 300 ms" 300000 \
-			"$(bfd "$NS_PE1" $s .detect_time)"
+			"$(bfd "$NS_PE1" $s .detect_time_us)"
 		check_eq "$s: the peer's multiplier" 3 \
-			"$(bfd "$NS_PE1" $s .remote_mult)"
+			"$(bfd "$NS_PE1" $s .remote_multiplier)"
 	done
 	# A new interval: a Poll sequence, the session stays up.
-	ups=$(bfd "$NS_PE1" frr4 .downs)
-	ctl "$NS_PE1" bfd set frr4 min-tx 200000
+	downs=$(bfd "$NS_PE1" frr4 .counters.downs)
+	ctl "$NS_PE1" bfd set frr4 min-tx 200
 	check "frr4: tx interval 200 ms after the Poll" wait_until 5 \
-		eval "[ \"\$(bfd $NS_PE1 frr4 .tx_interval)\" = 200000 ]"
+		eval "[ \"\$(bfd $NS_PE1 frr4 .tx_interval_us)\" = 200000 ]"
 	sleep 2.1	# counters are written every 2 s
-	check_eq "frr4: still up, no down counted" "up $ups" \
-		"$(bfd_state "$NS_PE1" frr4) $(bfd "$NS_PE1" frr4 .downs)"
+	check_eq "frr4: still up, no down counted" "up $downs" \
+		"$(bfd_state "$NS_PE1" frr4) $(bfd "$NS_PE1" frr4 .counters.downs)"
 	check_eq "bfdd sees our new interval" 200 \
 		"$(vtysh_bfd '.[] | select(.peer == "198.51.100.1") | ."remote-transmit-interval"')"
 	stop_frr
@@ -234,8 +233,8 @@ else
 			priority $((i * 100)) hello 500 hold-multiplier 6 ||
 			fail "PE$i: e-trunk add"
 		ctl "${PE[$i]}" e-trunk set 1 bfd on \
-			bfd-min-tx $((BFD_MS * 1000)) \
-			bfd-min-rx $((BFD_MS * 1000)) bfd-multiplier 3 ||
+			bfd-min-tx "$BFD_MS" bfd-min-rx "$BFD_MS" \
+			bfd-multiplier 3 ||
 			fail "PE$i: e-trunk set 1 bfd on"
 		ctl "${PE[$i]}" e-trunk bind et0 group 1 id 10
 		start_daemon pe$i "${PE[$i]}"
@@ -251,10 +250,10 @@ else
 	check "E-Trunk: PE2's session e-trunk-1 up" \
 		wait_until 20 bfd_is "$NS_PE2" e-trunk-1 up
 	check_eq "E-Trunk: PE2's detection time (us)" $((BFD_MS * 3000)) \
-		"$(bfd "$NS_PE2" e-trunk-1 .detect_time)"
+		"$(bfd "$NS_PE2" e-trunk-1 .detect_time_us)"
 	# Stable: no flap at BFD_MS ms x 3 for 5 s.
 	sleep 5
-	d=$(bfd "$NS_PE2" e-trunk-1 .downs)
+	d=$(bfd "$NS_PE2" e-trunk-1 .counters.downs)
 	check_eq "E-Trunk: no flap in 5 s at $BFD_MS ms x 3" "up 0" \
 		"$(bfd_state "$NS_PE2" e-trunk-1) $d"
 
@@ -315,14 +314,14 @@ ip -n "$NS_C" addr add 192.0.2.2/24 dev et0
 ip -n "$NS_PE" link set et0 up
 ip -n "$NS_C" link set et0 up
 ctl "$NS_PE" bfd add ubfd type micro dev et0 source 192.0.2.1 peer 192.0.2.2 \
-	min-tx 50000 min-rx 50000 multiplier 3 || fail "PE: micro-BFD session"
+	min-tx 50 min-rx 50 multiplier 3 || fail "PE: micro-BFD session"
 ctl "$NS_C" bfd add ubfd type micro dev et0 source 192.0.2.2 peer 192.0.2.1 \
-	min-tx 50000 min-rx 50000 multiplier 3 || fail "CE: micro-BFD session"
+	min-tx 50 min-rx 50 multiplier 3 || fail "CE: micro-BFD session"
 start_daemon pe "$NS_PE"
 start_daemon c "$NS_C"
 
 member() { ctl "$1" -j show et0 | jq -r ".[0].members[] | select(.ifname == \"$2\") | .$3"; }
-link_state() { bfd "$1" ubfd ".links[] | select(.ifname == \"$2\") | .state"; }
+link_state() { bfd "$1" ubfd ".links[] | select(.dev == \"$2\") | .state"; }
 check "micro-BFD: PE's session up (both members)" \
 	wait_until 20 bfd_is "$NS_PE" ubfd up
 check "micro-BFD: CE's session up" wait_until 20 bfd_is "$NS_C" ubfd up
