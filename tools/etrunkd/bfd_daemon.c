@@ -802,7 +802,7 @@ static void on_timer(struct bfdd *b, struct eng *e)
 		return;
 	now = etkd_bfd_now();
 	/* Late by more than a third of the detection time: say so (-d). */
-	if (e->armed && e->s.detect_time &&
+	if (e->armed && now > e->armed && e->s.detect_time &&
 	    now - e->armed > (uint64_t)e->s.detect_time * 1000 / 3)
 		log_debug("bfd %s%s%s: timer %llu us late", e->owner->cfg.name,
 			  e->ifname[0] ? ": " : "", e->ifname,
