@@ -110,6 +110,13 @@ bfd() { ctl "$1" -j bfd show "$2" | jq -r ".[0] | $3"; }
 bfd_state() { bfd "$1" "$2" .state; }
 bfd_is() { [ "$(bfd_state "$1" "$2")" = "$3" ]; }
 
+# A QEMU guest without KVM (TCG): the whole guest stalls now and then.
+emulated()
+{
+	grep -qi qemu /sys/class/dmi/id/sys_vendor 2>/dev/null &&
+		! dmesg | grep -q "Hypervisor detected: KVM"
+}
+
 # =====================================================================
 # (a) etrunkd <-> FRR bfdd, single hop, IPv4 and IPv6
 # =====================================================================
@@ -266,7 +273,7 @@ else
 	late=$(grep -ho 'e-trunk-1: timer [0-9]* us late' "$TMP"/etrunkd-pe[12].log |
 		awk '$3 > m { m = $3 } END { printf "%d", m / 1000 }')
 	echo "# E-Trunk: $d flap(s) in 5 s at $BFD_MS ms x 3; the daemons' timers late by up to $late ms"
-	if [ "$(systemd-detect-virt 2>/dev/null)" = qemu ]; then
+	if emulated; then
 		check "E-Trunk: session up after 5 s (TCG: flaps reported)" \
 			wait_until 10 bfd_is "$NS_PE2" e-trunk-1 up
 	else
