@@ -25,6 +25,10 @@
  *     timerfd / the epoll_wait() timeout. Re-arm after every call
  *     into the session (rx, on_timer, reconfigure, build_tx): the
  *     deadline may move earlier (a Poll answered, a faster peer).
+ *   - In one epoll_wait() batch, read the sockets before handling the
+ *     timers: a process delayed past a detection time (a loaded host)
+ *     then sees the packets waiting for it before declaring the peer
+ *     down.
  *   - Every call returns ETKD_BFD_EV_* bits: EV_TX means call
  *     etkd_bfd_build_tx() and send now; EV_STATE means report the state
  *     (ETRUNK_CMD_SET_BFD_STATE).

@@ -68,7 +68,7 @@ static int set_tx_opts(int fd, int family)
 int etkd_bfd_rx_socket(int family, uint8_t type, const char *ifname)
 {
 	struct sockaddr_storage ss = { .ss_family = family };
-	int fd, on = 1, err, rcvbuf = 1 << 20;
+	int fd, on = 1, err, rcvbuf = 4 << 20;
 
 	fd = socket(family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
@@ -85,10 +85,12 @@ int etkd_bfd_rx_socket(int family, uint8_t type, const char *ifname)
 		err = setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &on,
 				 sizeof(on)) ||
 		      setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on));
-	/* Room for a burst from every session at once (best effort: capped
-	 * by net.core.rmem_max).
+	/* Room for a burst from every session at once, or a short stall:
+	 * beyond net.core.rmem_max with CAP_NET_ADMIN, else capped by it
+	 * (best effort either way).
 	 */
-	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)))
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
 	if (err || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) ||
 	    bind_dev(fd, ifname) ||
 	    bind(fd, (struct sockaddr *)&ss, sa_len(family))) {

@@ -486,13 +486,16 @@ int main(int argc, char **argv)
 		n = epoll_wait(epfd, evs, 64, timeout);
 		if (n < 0 && errno != EINTR)
 			die("epoll_wait");
-		for (k = 0; k < n; k++) {
-			struct tag *t = evs[k].data.ptr;
+		/* Two passes: packets first, then timers (see bfd.h). */
+		for (k = 0; k < 2 * n; k++) {
+			struct tag *t = evs[k % n].data.ptr;
 			uint8_t buf[2048];
 			struct etkd_bfd_rxinfo info;
 			const uint8_t *pl;
 			ssize_t len;
 
+			if ((k < n) == (t->kind == TAG_SESSION))
+				continue;
 			now = etkd_bfd_now();
 			if (t->kind == TAG_SESSION) {
 				struct sess *x = &sessions[t->idx];

@@ -115,6 +115,7 @@ set +e
 # --- (a) FRR interop ---------------------------------------------------
 chmod 755 "$dir"
 cat >"$dir/bfdd.conf" <<EOF
+log timestamp precision 6
 bfd
  peer 192.0.2.1 local-address 192.0.2.2
   receive-interval 100
@@ -142,14 +143,11 @@ EOF
 chmod 644 "$dir/bfdd.conf"
 chown frr:frr "$dir"
 # Standalone: no zebra (no peer is bound to an interface), its own vty
-# and control sockets in $dir, no TCP vty. Its log goes through a pipe
-# that stamps each line with CLOCK_MONOTONIC, as bfdping's events are.
+# and control sockets in $dir, no TCP vty, its log (with microseconds,
+# for the moment it detects the cut) in $dir/bfdd.log.
 ip netns exec $B "$bfdd" -u frr -g frr -f "$dir/bfdd.conf" \
 	-i "$dir/bfdd.pid" --vty_socket "$dir" -z "$dir/zserv.api" \
-	--bfdctl "$dir/bfdd.sock" -P 0 --log stdout |
-	"$py" -u -c 'import sys, time
-for l in sys.stdin: print("%.6f" % time.monotonic(), l, end="", flush=True)' \
-	>"$dir/bfdd.log" &
+	--bfdctl "$dir/bfdd.sock" -P 0 --log stdout >"$dir/bfdd.log" 2>&1 &
 vty() { vtysh --vty_socket "$dir" "$@" 2>/dev/null; }
 for ((i = 0; i < 50; i++)); do
 	vty -c "show bfd peers brief" >/dev/null && break
@@ -246,18 +244,21 @@ ok $? "FRR: no session went down through both Poll sequences ($downs)"
 # Link cut: vab down takes both single-hop sessions. Detection times:
 # ours 3 x max(our rx 300, FRR's tx 100) = 900 ms; FRR's 4 x max(its rx
 # 150, our tx 200) = 800 ms.
-# Both moments on CLOCK_MONOTONIC: FRR's from its stamped log, ours
-# from bfdping's events.
+# FRR's moment from its own log's timestamp (wall clock, us: not the
+# pipe's, which a loaded host delays), ours from bfdping's events
+# (CLOCK_MONOTONIC).
 cut=$(mono)
+cut_wall=$(date +%s.%N)
 ip -n $A link set vab down
 sleep 1.2
 t_frr=$(grep -a 'peer:192.0.2.1 .*up -> down' "$dir/bfdd.log" | tail -1 |
-	cut -d' ' -f1)
+	cut -d' ' -f1,2)
+[ -n "$t_frr" ] && t_frr=$(date -d "$t_frr" +%s.%N)
 grep -a 'up -> down' "$dir/bfdd.log" | sed 's/^/# bfdd: /'
 for s in sh4 sh6 mh4 mh6; do
 	counters $s >/dev/null
 done
-frr_ms=$("$py" -c "print(int(($t_frr - $cut) * 1000) if '$t_frr' else 99999)")
+frr_ms=$("$py" -c "print(int(($t_frr - $cut_wall) * 1000) if '$t_frr' else 99999)")
 ours_ms=$("$py" -c "
 import json
 ev = [json.loads(l) for l in open('$dir/sh4') if '\"from\":\"Up\"' in l]
