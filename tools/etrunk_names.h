@@ -154,6 +154,7 @@ static const char *const etrunk_peer_state_names[] = {
 	[ETRUNK_PEER_UP] = "up",
 	[ETRUNK_PEER_DOWN] = "down",
 	[ETRUNK_PEER_DOWN_ALIVE] = "down-liveness-answers",
+	[ETRUNK_PEER_DOWN_BFD] = "down-bfd",
 };
 
 static const char *const etrunk_switch_names[] = {

@@ -17,6 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bfd_daemon.h"
+#include "bfd_pkt.h"
 #include "daemon.h"
 #include "epoch.h"
 #include "hook.h"
@@ -248,6 +250,8 @@ static uint8_t peer_state(const struct group_rt *g)
 {
 	if (g->peer_up)
 		return ETRUNK_PEER_UP;
+	if (g->bfd_down)
+		return ETRUNK_PEER_DOWN_BFD;
 	return g->live_alive ? ETRUNK_PEER_DOWN_ALIVE : ETRUNK_PEER_DOWN;
 }
 
@@ -490,6 +494,15 @@ void daemon_sync(struct daemon *d, uint64_t now)
 		}
 		if (!g->used && group_start(d, g, c, now))
 			continue;
+		if (strcmp(g->cfg.bfd, c->bfd)) {
+			if (c->bfd[0])
+				log_info("e-trunk %u: bound to BFD session %s",
+					 c->id, c->bfd);
+			else
+				log_info("e-trunk %u: unbound from BFD session %s",
+					 c->id, g->cfg.bfd);
+			g->bfd_down = false;
+		}
 		/* Timers, priority, revert delay: take them as they are. */
 		if (g->cfg.hello_interval != c->hello_interval)
 			g->next_hello_ms = now;
@@ -518,6 +531,11 @@ static void peer_change(struct daemon *d, struct group_rt *g, bool up,
 	addr_str(g->cfg.peer, g->cfg.addr_len, a, sizeof(a));
 	if (up)
 		log_notice("e-trunk %u: peer %s up", g->cfg.id, a);
+	else if (g->bfd_down)
+		log_notice("e-trunk %u: peer %s down (BFD session %s left up: %s)%s",
+			   g->cfg.id, a, g->cfg.bfd, etkd_bfd_diag_name(g->bfd_diag),
+			   g->live_alive ?
+			   "; its liveness address still answers" : "");
 	else
 		log_notice("e-trunk %u: peer %s down (no hello for %u ms)%s",
 			   g->cfg.id, a, g->peer.interval_ms * g->peer.hold_mult,
@@ -538,6 +556,14 @@ static void group_hello(struct daemon *d, struct group_rt *g,
 		log_info("e-trunk %u: first hello from the peer, priority %u, system %02x:%02x:%02x:%02x:%02x:%02x",
 			 g->cfg.id, h->priority, h->sysid[0], h->sysid[1],
 			 h->sysid[2], h->sysid[3], h->sysid[4], h->sysid[5]);
+	/* Down by BFD: a hello brings the peer back once the session is Up. */
+	if (g->bfd_down) {
+		if (bfdd_session_state(d->bfd, g->cfg.bfd) != ETRUNK_BFD_STATE_UP) {
+			elect_group(d, g, now);
+			return;
+		}
+		g->bfd_down = false;
+	}
 	if (!g->peer_up)
 		peer_change(d, g, true, now);
 	elect_group(d, g, now);
@@ -577,6 +603,47 @@ void daemon_rx(struct daemon *d, struct hsock *s, uint64_t now)
 	}
 }
 
+/* ---- BFD ------------------------------------------------------------------- */
+
+/*
+ * A session left Up: every group bound to it has its peer down at once
+ * (the election runs as after a hold-time expiry); only a hello after the
+ * session is Up again brings the peer back (group_hello()).
+ */
+void daemon_bfd_change(struct daemon *d, const char *name, uint8_t old,
+		       uint8_t state, uint8_t diag, uint8_t remote_state)
+{
+	uint64_t now = now_ms();
+	unsigned int i;
+
+	if (old != ETRUNK_BFD_STATE_UP || state == ETRUNK_BFD_STATE_UP)
+		return;
+	for (i = 0; i < ETRUNK_GROUP_MAX; i++) {
+		struct group_rt *g = &d->groups[i];
+
+		if (!g->used || strcmp(g->cfg.bfd, name))
+			continue;
+		/*
+		 * Not a failure of the path (RFC 5880 section 6.8.16): our
+		 * session administratively down, or the peer's (its daemon
+		 * stopping; its last hello asks to wait). The hellos decide.
+		 */
+		if (state == ETRUNK_BFD_STATE_ADMIN_DOWN ||
+		    remote_state == ETRUNK_BFD_STATE_ADMIN_DOWN) {
+			log_info("e-trunk %u: BFD session %s administratively down: the hellos decide",
+				 g->cfg.id, name);
+			continue;
+		}
+		g->bfd_down = true;
+		g->bfd_diag = diag;
+		if (g->peer_up)
+			peer_change(d, g, false, now);
+		else
+			write_state(d, g, now);
+		elect_group(d, g, now);
+	}
+}
+
 /* ---- timers ----------------------------------------------------------------- */
 
 static uint64_t min_u64(uint64_t a, uint64_t b)
@@ -587,7 +654,8 @@ static uint64_t min_u64(uint64_t a, uint64_t b)
 static uint64_t group_tick(struct daemon *d, struct group_rt *g, uint64_t now)
 {
 	bool starting = group_starting(g, now);
-	bool up = g->peer_heard && etkd_rx_peer_up(&g->rx, now * 1000000);
+	bool up = g->peer_heard && !g->bfd_down &&
+		  etkd_rx_peer_up(&g->rx, now * 1000000);
 	bool alive = liveness_alive(&g->live, g->peer_up, g->peer_last_ms,
 				    hold_ms(g), now);
 	uint64_t next;

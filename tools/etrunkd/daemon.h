@@ -64,6 +64,11 @@ struct group_rt {
 	uint64_t hellos_tx;
 	struct liveness live;
 	bool live_alive;
+	/* The bound BFD session (cfg.bfd) left Up: the peer is down until a
+	 * hello arrives with the session Up again.
+	 */
+	bool bfd_down;
+	uint8_t bfd_diag;		/* the session's, when it left Up */
 	unsigned int n_trunks;
 	struct trunk_rt trunks[ETRUNK_GROUP_MAX_TRUNKS];
 };
@@ -82,6 +87,7 @@ struct daemon {
 	uint64_t seq[ETRUNK_GROUP_MAX];
 	struct hsock socks[ETRUNK_GROUP_MAX];
 	struct kstate ks;				/* scratch */
+	struct bfdd *bfd;				/* bfd_daemon.h */
 };
 
 uint64_t now_ms(void);

@@ -3,9 +3,11 @@
  * etrunkd - the E-Trunk control-plane daemon: reads the E-Trunk groups
  * the kernel holds (etrunkctl e-trunk ...), exchanges hellos with each
  * group's peer, elects the master of every bound member trunk and writes
- * the roles back to the kernel, which applies them at once.
+ * the roles back to the kernel, which applies them at once. It also runs
+ * the BFD sessions the kernel holds (etrunkctl bfd ...): E-Trunk groups
+ * bound to one, micro-BFD on the members of a trunk (bfd_daemon.c).
  *
- *   etrunkd [-f] [-l stderr|syslog] [-d] [-s STATE_FILE] [-H HOOK]
+ *   etrunkd [-f] [-l stderr|syslog] [-d] [-r] [-s STATE_FILE] [-H HOOK]
  *           [-P PID_FILE]
  *
  * One daemon per network namespace. It keeps no configuration of its own:
@@ -19,29 +21,54 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#ifndef SCHED_RESET_ON_FORK
+#define SCHED_RESET_ON_FORK 0x40000000	/* linux/sched.h */
+#endif
 #include <sys/epoll.h>
+#include <sys/mman.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include "bfd_daemon.h"
 #include "daemon.h"
 #include "epoch.h"
 #include "log.h"
 
 #define DEFAULT_STATE_FILE	"/var/lib/etrunkd/epoch"
+#define RT_PRIORITY		10
 
 static struct daemon d;
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: etrunkd [-f] [-l stderr|syslog] [-d] [-s STATE_FILE] [-H HOOK] [-P PID_FILE]\n"
+		"Usage: etrunkd [-f] [-l stderr|syslog] [-d] [-r] [-s STATE_FILE] [-H HOOK] [-P PID_FILE]\n"
 		"  -f  stay in the foreground (log to stderr unless -l syslog)\n"
 		"  -l  where messages go (default: stderr with -f, else syslog)\n"
 		"  -d  debug messages (every dropped hello)\n"
+		"  -r  real-time: SCHED_FIFO priority %d and memory locked (BFD timing)\n"
 		"  -s  where the start epoch is kept (default %s)\n"
 		"  -H  run HOOK GROUP TRUNK OLD_ROLE NEW_ROLE on every role change\n"
 		"  -P  write the daemon's pid there\n",
-		DEFAULT_STATE_FILE);
+		RT_PRIORITY, DEFAULT_STATE_FILE);
+}
+
+/*
+ * -r: BFD's detection times are tens of milliseconds; a daemon scheduled
+ * late, or paging, would let the peer's detection time expire. A modest
+ * SCHED_FIFO priority (above every normal task, below the kernel's
+ * threaded interrupts at 50) and memory locked. Hooks run as normal
+ * tasks (SCHED_RESET_ON_FORK; a child does not inherit the lock).
+ */
+static void realtime(void)
+{
+	struct sched_param sp = { .sched_priority = RT_PRIORITY };
+
+	if (sched_setscheduler(0, SCHED_FIFO | SCHED_RESET_ON_FORK, &sp))
+		log_warn("-r: SCHED_FIFO: %s", strerror(errno));
+	if (mlockall(MCL_CURRENT | MCL_FUTURE))
+		log_warn("-r: mlockall: %s", strerror(errno));
 }
 
 static void cloexec(int fd)
@@ -59,6 +86,7 @@ static int resync(uint64_t now)
 			d.req.errmsg);
 		return err;
 	}
+	bfdd_sync(d.bfd, &d.ks);
 	daemon_sync(&d, now);
 	return 0;
 }
@@ -97,12 +125,12 @@ static void write_pid(const char *path)
 int main(int argc, char **argv)
 {
 	const char *state = DEFAULT_STATE_FILE, *pidfile = NULL, *logto = NULL;
-	bool foreground = false, debug = false, running = true;
+	bool foreground = false, debug = false, running = true, rt = false;
 	struct epoll_event ev = { .events = EPOLLIN };
 	int opt, sfd, err;
 	uint64_t next;
 
-	while ((opt = getopt(argc, argv, "fl:ds:H:P:h")) != -1) {
+	while ((opt = getopt(argc, argv, "fl:drs:H:P:h")) != -1) {
 		switch (opt) {
 		case 'f':
 			foreground = true;
@@ -112,6 +140,9 @@ int main(int argc, char **argv)
 			break;
 		case 'd':
 			debug = true;
+			break;
+		case 'r':
+			rt = true;
 			break;
 		case 's':
 			state = optarg;
@@ -168,6 +199,13 @@ int main(int argc, char **argv)
 		log_err("epoll/signalfd: %s", strerror(errno));
 		return 1;
 	}
+	d.bfd = bfdd_new(&d, d.epfd);
+	if (!d.bfd) {
+		log_err("out of memory");
+		return 1;
+	}
+	if (rt)
+		realtime();
 	ev.data.u64 = EP_SIGNAL;
 	epoll_ctl(d.epfd, EPOLL_CTL_ADD, sfd, &ev);
 	ev.data.u64 = EP_NETLINK;
@@ -178,14 +216,16 @@ int main(int argc, char **argv)
 	if (resync(now_ms()))
 		return 1;
 	next = daemon_tick(&d, now_ms());
+	if (bfdd_tick(d.bfd, now_ms()) < next)
+		next = bfdd_tick(d.bfd, now_ms());
 
 	while (running) {
-		struct epoll_event evs[16];
+		struct epoll_event evs[64];
 		uint64_t now = now_ms();
 		int i, n, timeout;
 
 		timeout = next > now ? (int)(next - now) : 0;
-		n = epoll_wait(d.epfd, evs, 16, timeout);
+		n = epoll_wait(d.epfd, evs, 64, timeout);
 		if (n < 0 && errno != EINTR) {
 			log_err("epoll_wait: %s", strerror(errno));
 			break;
@@ -218,13 +258,23 @@ int main(int argc, char **argv)
 			} else if (tag == EP_LIVE) {
 				if (idx < ETRUNK_GROUP_MAX && d.groups[idx].used)
 					liveness_read(&d.groups[idx].live, now);
+			} else if (tag == EP_BFD_SOCK || tag == EP_BFD_TIMER) {
+				bfdd_event(d.bfd, tag, idx);
 			}
 		}
+		uint64_t bnext;
+
 		next = daemon_tick(&d, now_ms());
+		bnext = bfdd_tick(d.bfd, now_ms());
+		if (bnext < next)
+			next = bnext;
 	}
 	/* The roles stay in the kernel: the trunks keep forwarding. */
 	daemon_flush_state(&d);
+	bfdd_flush_state(d.bfd);
+	bfdd_stop(d.bfd);
 	daemon_stop(&d);
+	bfdd_free(d.bfd);
 	log_notice("stopped; the member trunks keep their roles");
 	nl_close(&d.ev);
 	nl_close(&d.req);

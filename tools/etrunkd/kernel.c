@@ -4,6 +4,7 @@
  * the kernel, writing roles and peer state back (kernel.h).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <linux/genetlink.h>
 
@@ -97,6 +98,7 @@ static int group_cb(const struct nlmsghdr *nlh, void *data)
 	const struct nlattr *nest = attr_nest(nlh, ETRUNK_A_GROUP), *a, *t;
 	struct kgroup *g;
 	uint8_t len = 0, llen = 0;
+	bool bfd_own = false;
 
 	if (!nest || ks->n_groups >= ETRUNK_GROUP_MAX)
 		return MNL_CB_OK;
@@ -146,6 +148,13 @@ static int group_cb(const struct nlmsghdr *nlh, void *data)
 		case ETRUNK_GROUP_A_DESCRIPTION:
 			copy_str(g->descr, sizeof(g->descr), a);
 			break;
+		case ETRUNK_GROUP_A_BFD_SESSION:
+			if (!bfd_own)
+				copy_str(g->bfd, sizeof(g->bfd), a);
+			break;
+		case ETRUNK_GROUP_A_BFD:
+			bfd_own = attr_ok(a, MNL_TYPE_U8) && mnl_attr_get_u8(a);
+			break;
 		case ETRUNK_GROUP_A_TRUNKS:
 			mnl_attr_for_each_nested(t, a) {
 				if (g->n_trunks >= ETRUNK_GROUP_MAX_TRUNKS)
@@ -155,6 +164,9 @@ static int group_cb(const struct nlmsghdr *nlh, void *data)
 			break;
 		}
 	}
+	/* Its own session (the kernel's, named after it) comes first. */
+	if (bfd_own)
+		snprintf(g->bfd, sizeof(g->bfd), "e-trunk-%u", g->id);
 	/* The kernel refuses mixed families; be as strict reading. */
 	if (!g->id || !g->addr_len || len != g->addr_len ||
 	    (g->has_liveness && llen != g->addr_len))
@@ -268,6 +280,291 @@ static int read_key(struct nl *req, struct kgroup *g)
 	return nl_talk(req, nlh, key_cb, g);
 }
 
+/* ---- BFD sessions ------------------------------------------------------ */
+
+static uint32_t get_u32(const struct nlattr *a)
+{
+	return attr_ok(a, MNL_TYPE_U32) ? mnl_attr_get_u32(a) : 0;
+}
+
+static uint8_t get_u8(const struct nlattr *a)
+{
+	return attr_ok(a, MNL_TYPE_U8) ? mnl_attr_get_u8(a) : 0;
+}
+
+static int bfd_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct kstate *ks = data;
+	const struct nlattr *nest = attr_nest(nlh, ETRUNK_A_BFD), *a;
+	uint8_t plen = 0, slen = 0;
+	struct kbfd *b;
+
+	if (!nest || ks->n_bfd >= ETRUNK_BFD_MAX_SESSIONS)
+		return MNL_CB_OK;
+	b = &ks->bfd[ks->n_bfd];
+	memset(b, 0, sizeof(*b));
+	b->state = ETRUNK_BFD_STATE_DOWN;
+	mnl_attr_for_each_nested(a, nest) {
+		switch (mnl_attr_get_type(a)) {
+		case ETRUNK_BFD_A_NAME:
+			copy_str(b->name, sizeof(b->name), a);
+			break;
+		case ETRUNK_BFD_A_TYPE:
+			b->type = get_u8(a);
+			break;
+		case ETRUNK_BFD_A_PEER_ADDR:
+			copy_addr(b->peer, &plen, a);
+			break;
+		case ETRUNK_BFD_A_SOURCE_ADDR:
+			copy_addr(b->source, &slen, a);
+			break;
+		case ETRUNK_BFD_A_IFINDEX:
+			b->ifindex = get_u32(a);
+			break;
+		case ETRUNK_BFD_A_IFNAME:
+			copy_str(b->ifname, sizeof(b->ifname), a);
+			break;
+		case ETRUNK_BFD_A_LOCAL_DISCR:
+			b->local_discr = get_u32(a);
+			break;
+		case ETRUNK_BFD_A_REMOTE_DISCR:
+			b->remote_discr = get_u32(a);
+			break;
+		case ETRUNK_BFD_A_MIN_TX:
+			b->min_tx = get_u32(a);
+			break;
+		case ETRUNK_BFD_A_MIN_RX:
+			b->min_rx = get_u32(a);
+			break;
+		case ETRUNK_BFD_A_MULT:
+			b->mult = get_u8(a);
+			break;
+		case ETRUNK_BFD_A_ADMIN_DOWN:
+			b->admin_down = get_u8(a);
+			break;
+		case ETRUNK_BFD_A_AUTH_TYPE:
+			b->auth_type = get_u8(a);
+			break;
+		case ETRUNK_BFD_A_AUTH_KEY_ID:
+			b->auth_key_id = get_u8(a);
+			break;
+		case ETRUNK_BFD_A_GROUP:
+			b->group = get_u32(a);
+			break;
+		case ETRUNK_BFD_A_STATE:
+			b->state = get_u8(a);
+			break;
+		}
+	}
+	b->addr_len = plen;
+	b->has_source = slen != 0;
+	if (!b->name[0] || !plen || (slen && slen != plen) ||
+	    b->type > ETRUNK_BFD_TYPE_MAX)
+		return MNL_CB_OK;
+	if (!b->min_tx)
+		b->min_tx = ETRUNK_BFD_DEFAULT_INTERVAL;
+	if (!b->min_rx)
+		b->min_rx = ETRUNK_BFD_DEFAULT_INTERVAL;
+	if (!b->mult)
+		b->mult = ETRUNK_BFD_DEFAULT_MULT;
+	ks->n_bfd++;
+	return MNL_CB_OK;
+}
+
+static int bfd_key_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *nest = attr_nest(nlh, ETRUNK_A_BFD), *a;
+	struct kbfd *b = data;
+
+	if (!nest)
+		return MNL_CB_OK;
+	mnl_attr_for_each_nested(a, nest) {
+		uint16_t n = mnl_attr_get_payload_len(a);
+
+		if (mnl_attr_get_type(a) != ETRUNK_BFD_A_AUTH_KEY ||
+		    n > sizeof(b->key))
+			continue;
+		memcpy(b->key, mnl_attr_get_payload(a), n);
+		b->key_len = n;
+	}
+	return MNL_CB_OK;
+}
+
+static int read_bfd_key(struct nl *req, struct kbfd *b)
+{
+	struct nlmsghdr *nlh = nl_request(req, ETRUNK_CMD_GET_BFD_KEY, NLM_F_ACK);
+	struct nlattr *nest;
+
+	b->key_len = 0;
+	nest = mnl_attr_nest_start(nlh, ETRUNK_A_BFD);
+	mnl_attr_put_strz(nlh, ETRUNK_BFD_A_NAME, b->name);
+	mnl_attr_nest_end(nlh, nest);
+	return nl_talk(req, nlh, bfd_key_cb, b);
+}
+
+struct members_arg {
+	struct kstate *ks;
+	struct kbfd *b;
+};
+
+/* A micro-BFD session's trunk: its members (one session each). */
+static int members_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct members_arg *m = data;
+	const struct nlattr *a, *mem, *f;
+
+	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr)) {
+		if (mnl_attr_get_type(a) != ETRUNK_A_MEMBERS)
+			continue;
+		mnl_attr_for_each_nested(mem, a) {
+			struct kbfd_member *km;
+
+			if (m->ks->n_members >= KBFD_MEMBERS_MAX ||
+			    m->b->n_members >= ETRUNK_MAX_MEMBERS)
+				return MNL_CB_OK;
+			km = &m->ks->members[m->ks->n_members];
+			memset(km, 0, sizeof(*km));
+			km->admin_up = true;
+			mnl_attr_for_each_nested(f, mem) {
+				switch (mnl_attr_get_type(f)) {
+				case ETRUNK_MEMBER_A_IFINDEX:
+					km->ifindex = get_u32(f);
+					break;
+				case ETRUNK_MEMBER_A_IFNAME:
+					copy_str(km->ifname,
+						 sizeof(km->ifname), f);
+					break;
+				case ETRUNK_MEMBER_A_ADMIN_UP:
+					km->admin_up = get_u8(f);
+					break;
+				}
+			}
+			if (!km->ifindex)
+				continue;
+			m->ks->n_members++;
+			m->b->n_members++;
+		}
+	}
+	return MNL_CB_OK;
+}
+
+static int read_members(struct nl *req, struct kstate *ks, struct kbfd *b)
+{
+	struct nlmsghdr *nlh = nl_request(req, ETRUNK_CMD_GET_TRUNK, NLM_F_ACK);
+	struct members_arg m = { ks, b };
+
+	b->first_member = ks->n_members;
+	b->n_members = 0;
+	mnl_attr_put_u32(nlh, ETRUNK_A_IFINDEX, b->ifindex);
+	return nl_talk(req, nlh, members_cb, &m);
+}
+
+static int read_bfd(struct nl *req, struct kstate *ks)
+{
+	struct nlmsghdr *nlh;
+	unsigned int i;
+	int err;
+
+	ks->n_bfd = 0;
+	ks->n_members = 0;
+	nlh = nl_request(req, ETRUNK_CMD_GET_BFD, NLM_F_DUMP);
+	err = nl_talk(req, nlh, bfd_cb, ks);
+	/* A kernel without BFD sessions: none. */
+	if (err == -EOPNOTSUPP || err == -EINVAL)
+		return 0;
+	if (err)
+		return err;
+	for (i = 0; i < ks->n_bfd; i++) {
+		struct kbfd *b = &ks->bfd[i];
+
+		/* Deleted meanwhile: the next event rereads. */
+		if (b->auth_type != ETRUNK_BFD_AUTH_NONE) {
+			err = read_bfd_key(req, b);
+			if (err && err != -ENOENT)
+				return err;
+		}
+		if (b->type == ETRUNK_BFD_MICRO && b->ifindex) {
+			err = read_members(req, ks, b);
+			if (err && err != -ENODEV)
+				return err;
+		}
+	}
+	return 0;
+}
+
+int kernel_set_bfd_state(struct nl *req, const char *name,
+			 const struct kbfd_state *s,
+			 const struct kbfd_link *links, unsigned int n_links)
+{
+	struct nlmsghdr *nlh;
+	struct nlattr *nest;
+
+	nlh = nl_request(req, ETRUNK_CMD_SET_BFD_STATE, NLM_F_ACK);
+	nest = mnl_attr_nest_start(nlh, ETRUNK_A_BFD);
+	mnl_attr_put_strz(nlh, ETRUNK_BFD_A_NAME, name);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_STATE, s->state);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_REMOTE_STATE, s->remote_state);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_DIAG, s->diag);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_REMOTE_DIAG, s->remote_diag);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_PEER_DISCR, s->peer_discr);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_TX_INTERVAL, s->tx_interval);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_DETECT_TIME, s->detect_time);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_REMOTE_MIN_TX, s->remote_min_tx);
+	mnl_attr_put_u32(nlh, ETRUNK_BFD_A_REMOTE_MIN_RX, s->remote_min_rx);
+	mnl_attr_put_u8(nlh, ETRUNK_BFD_A_REMOTE_MULT, s->remote_mult);
+	mnl_attr_put_u64(nlh, ETRUNK_BFD_A_PKTS_TX, s->pkts_tx);
+	mnl_attr_put_u64(nlh, ETRUNK_BFD_A_PKTS_RX, s->pkts_rx);
+	mnl_attr_put_u64(nlh, ETRUNK_BFD_A_DROPS, s->drops);
+	mnl_attr_put_u64(nlh, ETRUNK_BFD_A_AUTH_FAILURES, s->auth_failures);
+	mnl_attr_put_u64(nlh, ETRUNK_BFD_A_UPS, s->ups);
+	mnl_attr_put_u64(nlh, ETRUNK_BFD_A_DOWNS, s->downs);
+	if (links) {
+		struct nlattr *ln = mnl_attr_nest_start(nlh, ETRUNK_BFD_A_LINKS);
+		unsigned int i;
+
+		for (i = 0; i < n_links; i++) {
+			const struct kbfd_link *k = &links[i];
+			struct nlattr *l;
+
+			/* A link takes under 112 bytes; the rest stays out. */
+			if (nlh->nlmsg_len + 112 + 64 > NL_SEND_SIZE)
+				break;
+			l = mnl_attr_nest_start(nlh, ETRUNK_BFD_A_LINK);
+			mnl_attr_put_u32(nlh, ETRUNK_BFD_LINK_A_IFINDEX,
+					 k->ifindex);
+			if (k->ifname[0])
+				mnl_attr_put_strz(nlh, ETRUNK_BFD_LINK_A_IFNAME,
+						  k->ifname);
+			mnl_attr_put_u8(nlh, ETRUNK_BFD_LINK_A_STATE, k->state);
+			mnl_attr_put_u8(nlh, ETRUNK_BFD_LINK_A_REMOTE_STATE,
+					k->remote_state);
+			mnl_attr_put_u8(nlh, ETRUNK_BFD_LINK_A_DIAG, k->diag);
+			mnl_attr_put_u32(nlh, ETRUNK_BFD_LINK_A_LOCAL_DISCR,
+					 k->local_discr);
+			mnl_attr_put_u32(nlh, ETRUNK_BFD_LINK_A_PEER_DISCR,
+					 k->peer_discr);
+			mnl_attr_put_u64(nlh, ETRUNK_BFD_LINK_A_UPS, k->ups);
+			mnl_attr_put_u64(nlh, ETRUNK_BFD_LINK_A_DOWNS, k->downs);
+			mnl_attr_nest_end(nlh, l);
+		}
+		mnl_attr_nest_end(nlh, ln);
+	}
+	mnl_attr_nest_end(nlh, nest);
+	return nl_talk(req, nlh, NULL, NULL);
+}
+
+int kernel_set_member_admin(struct nl *req, uint32_t ifindex, bool up)
+{
+	struct nlmsghdr *nlh = nl_request(req, ETRUNK_CMD_SET_MEMBER, NLM_F_ACK);
+	struct nlattr *nest;
+
+	nest = mnl_attr_nest_start(nlh, ETRUNK_A_MEMBER);
+	mnl_attr_put_u32(nlh, ETRUNK_MEMBER_A_IFINDEX, ifindex);
+	mnl_attr_put_u8(nlh, ETRUNK_MEMBER_A_ADMIN_UP, up);
+	mnl_attr_nest_end(nlh, nest);
+	return nl_talk(req, nlh, NULL, NULL);
+}
+
 int kernel_read(struct nl *req, struct kstate *ks)
 {
 	struct nlmsghdr *nlh;
@@ -292,7 +589,7 @@ int kernel_read(struct nl *req, struct kstate *ks)
 				return err;
 		}
 	}
-	return 0;
+	return read_bfd(req, ks);
 }
 
 int kernel_set_role(struct nl *req, uint32_t ifindex, uint8_t role,
@@ -367,6 +664,7 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 	switch (mnl_attr_get_u8(a)) {
 	case ETRUNK_EVENT_GROUP_STATE:
 	case ETRUNK_EVENT_TRUNK_ROLE:
+	case ETRUNK_EVENT_BFD_STATE:
 		break;
 	default:
 		*reread = 1;
