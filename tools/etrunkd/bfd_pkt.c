@@ -114,14 +114,14 @@ int etkd_bfd_auth_valid(const struct etkd_bfd_auth *a)
 /*
  * The digest of the packet @buf (@len bytes, auth section at 24) with
  * the key, zero-padded to the digest length, in the digest field
- * (section 6.7.3/6.7.4); the field is restored afterwards so that
- * verification can compare with the received one.
+ * (section 6.7.3/6.7.4), into @out; the field is restored first so
+ * that verification can compare with the received one.
  */
 static int digest(uint8_t *buf, size_t len, const struct etkd_bfd_auth *a,
 		  uint8_t *out)
 {
 	size_t dl = digest_len(a->type);
-	uint8_t *field = buf + ETKD_BFD_HDR_LEN + 8, saved[20];
+	uint8_t *field = buf + ETKD_BFD_HDR_LEN + 8, saved[20], md[64];
 	unsigned int n = 0;
 	EVP_MD_CTX *ctx;
 	int ok;
@@ -134,9 +134,12 @@ static int digest(uint8_t *buf, size_t len, const struct etkd_bfd_auth *a,
 	     EVP_DigestInit_ex(ctx, is_md5(a->type) ? EVP_md5() : EVP_sha1(),
 			       NULL) &&
 	     EVP_DigestUpdate(ctx, buf, len) &&
-	     EVP_DigestFinal_ex(ctx, out, &n) && n == dl;
+	     EVP_DigestFinal_ex(ctx, md, &n) && n == dl;
 	EVP_MD_CTX_free(ctx);
+	/* @out may be the field itself (encoding): restore, then write. */
 	memcpy(field, saved, dl);
+	if (ok)
+		memcpy(out, md, dl);
 	return ok ? 0 : -1;
 }
 
