@@ -87,7 +87,7 @@ bench-lacp: module tools
 	@scripts/vm.sh --timeout 900 -- bench/lacp.sh
 
 bench-etrunkd: module tools
-	@scripts/vm.sh --timeout 1200 -- bench/etrunkd.sh
+	@scripts/vm.sh --timeout 1800 -- bench/etrunkd.sh
 
 # On the host, not in the guest: a user-space protocol benchmark whose
 # timing TCG would spoil (namespaces, root).

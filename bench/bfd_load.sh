@@ -171,6 +171,11 @@ teardown()
 	NAMESPACES=()
 }
 
+steal_ticks()	# the machine's steal time (a hypervisor's), in clock ticks
+{
+	awk '$1 == "cpu" { print $9; exit }' /proc/stat
+}
+
 cpu_ticks()	# PID: utime + stime, in clock ticks
 {
 	awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0
@@ -262,10 +267,13 @@ flaps()		# CONFIG RUN END
 
 # run CONFIG RUN: sets R_IDLE (flaps at A + B in the BENCH_IDLE s before
 # the load), R_A, R_B (flaps at each end during the load), R_CPU (ms of
-# CPU of both ends during the load); 1 if the set-up failed.
+# CPU of both ends during the load), R_STEAL (ms of steal time, all CPUs,
+# during the load), R_LATE (bfdping: its timers' worst lateness over the
+# run, ms, and how many were over 10 ms, at the later end); 1 if the
+# set-up failed.
 run()
 {
-	local cfg=$1 run=$2 a0 b0 c0 c1 end
+	local cfg=$1 run=$2 a0 b0 c0 c1 end s0 e
 
 	setup || { echo "$BENCH_NAME: set-up failed" >&2; teardown; return 1; }
 	case $cfg in
@@ -299,6 +307,7 @@ run()
 		R_IDLE=0
 	fi
 	c0=$(($(cpu_ticks "$PID_a") + $(cpu_ticks "$PID_b")))
+	s0=$(steal_ticks)
 	if [ -n "$BENCH_STRESS" ]; then
 		# shellcheck disable=SC2086 # the stressors are words
 		stress-ng $BENCH_STRESS --timeout "${DURATION}s" --quiet &
@@ -313,6 +322,7 @@ run()
 	fi
 	[ $SECONDS -ge "$end" ] || true
 	c1=$(($(cpu_ticks "$PID_a") + $(cpu_ticks "$PID_b")))
+	R_STEAL=$((($(steal_ticks) - s0) * 1000 / $(getconf CLK_TCK)))
 	R_A=$(($(flaps "$cfg" "$run" a) - a0))
 	R_B=$(($(flaps "$cfg" "$run" b) - b0))
 	R_CPU=$(((c1 - c0) * 1000 / $(getconf CLK_TCK)))
@@ -326,6 +336,17 @@ run()
 		cp "$TMP/frr-b/bfdd.log" "$KEEP/$run-$cfg-b.log" 2>/dev/null
 	fi
 	teardown
+	R_LATE=-
+	if [[ $cfg == etrunk* ]]; then
+		# bfdping's counters, printed as it ended.
+		R_LATE=$(for e in a b; do
+			jq -r 'select(.event == "counters") |
+				"\(.timer_late_max_us // 0) \(.timer_late_10ms // 0)"' \
+				"$KEEP/$run-$cfg-$e.json"
+		done | sort -n | tail -n1 |
+			awk '{ printf "%.1f/%d", $1 / 1000, $2 }')
+	fi
+	return 0
 }
 
 # ---------------------------------------------------------------------
@@ -341,9 +362,9 @@ for ((r = 1; r <= BENCH_RUNS; r++)); do
 		c=${configs[$(((k + r - 1) % n))]}
 		if run "$c" "$r"; then
 			FA[$c]+="$R_A " FB[$c]+="$R_B " CPU[$c]+="$R_CPU " IDLE[$c]+="$R_IDLE "
-			printf 'run %d %-11s idle %5d  loaded: flaps A %5d  B %5d  total %5d  cpu %6d ms  (load %s)\n' \
+			printf 'run %d %-11s idle %5d  loaded: flaps A %5d  B %5d  total %5d  cpu %6d ms  steal %5d ms  late %s  (load %s)\n' \
 				"$r" "$c" "$R_IDLE" "$R_A" "$R_B" $((R_A + R_B)) "$R_CPU" \
-				"$(cut -d' ' -f1 /proc/loadavg)"
+				"$R_STEAL" "$R_LATE" "$(cut -d' ' -f1 /proc/loadavg)"
 		else
 			failed=1
 			printf 'run %d %-11s FAILED\n' "$r" "$c"
@@ -385,5 +406,8 @@ ratio etrunk frr-rt
 ratio etrunk-nort frr
 ratio etrunk etrunk-nort
 ratio frr-rt frr
-echo "(flaps: transitions out of Up at A + at B during the load; runs kept in $KEEP)"
+echo "(flaps: transitions out of Up at A + at B during the load; steal: the"
+echo "machine's steal time during the load, a hypervisor holding the CPUs back;"
+echo "late: bfdping's timers' worst lateness in ms / how many over 10 ms, the"
+echo "later end; runs kept in $KEEP)"
 exit $failed

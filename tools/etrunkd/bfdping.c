@@ -56,6 +56,13 @@ static size_t n_sessions;
 static bool json, verbose;
 static uint64_t t0;
 static uint64_t unknown_drops[__ETKD_BFD_DROP_MAX];
+/*
+ * How late the timers were handled (now - the deadline armed), over all
+ * sessions: a process held back (scheduling, a stalled machine) shows
+ * here; a detection time expiring while these stay small points at the
+ * packets' way instead.
+ */
+static uint64_t late_max, late_over_ms[3];	/* > 1, 5, 10 ms */
 
 static void die(const char *what)
 {
@@ -344,11 +351,22 @@ static void print_counters(void)
 				       (unsigned long long)c->drop[d]);
 	}
 	if (json)
-		printf("],\"no_session\":%llu}\n",
-		       (unsigned long long)unknown_drops[ETKD_BFD_DROP_NO_SESSION]);
+		printf("],\"no_session\":%llu,\"timer_late_max_us\":%llu,"
+		       "\"timer_late_1ms\":%llu,\"timer_late_5ms\":%llu,"
+		       "\"timer_late_10ms\":%llu}\n",
+		       (unsigned long long)unknown_drops[ETKD_BFD_DROP_NO_SESSION],
+		       (unsigned long long)(late_max / 1000),
+		       (unsigned long long)late_over_ms[0],
+		       (unsigned long long)late_over_ms[1],
+		       (unsigned long long)late_over_ms[2]);
 	else
-		printf("no session: %llu\n",
-		       (unsigned long long)unknown_drops[ETKD_BFD_DROP_NO_SESSION]);
+		printf("no session: %llu\ntimers late: max %llu us, > 1 ms %llu, "
+		       "> 5 ms %llu, > 10 ms %llu\n",
+		       (unsigned long long)unknown_drops[ETKD_BFD_DROP_NO_SESSION],
+		       (unsigned long long)(late_max / 1000),
+		       (unsigned long long)late_over_ms[0],
+		       (unsigned long long)late_over_ms[1],
+		       (unsigned long long)late_over_ms[2]);
 	fflush(stdout);
 }
 
@@ -546,6 +564,15 @@ int main(int argc, char **argv)
 				if (read(t->fd, &exp, sizeof(exp)) < 0 &&
 				    errno != EAGAIN)
 					die("timerfd read");
+				if (x->armed != ETKD_BFD_NEVER && now > x->armed) {
+					uint64_t late = now - x->armed;
+
+					if (late > late_max)
+						late_max = late;
+					late_over_ms[0] += late > 1000000;
+					late_over_ms[1] += late > 5000000;
+					late_over_ms[2] += late > 10000000;
+				}
 				handle(x, etkd_bfd_on_timer(&x->s, now), old,
 				       now, true);
 			} else if (t->kind == TAG_RX) {
