@@ -2667,7 +2667,7 @@ static void parse_bfd(const struct nlattr *nest, struct bfd *s)
 			mnl_attr_for_each_nested(b, a)
 				n++;
 			free(s->links);
-			s->links = calloc(n ? n : 1, sizeof(*s->links));
+			s->links = calloc(n + 1, sizeof(*s->links));
 			if (!s->links)
 				out_of_memory();
 			s->n_links = 0;
@@ -3103,7 +3103,6 @@ static void print_bfd_event(const struct nlmsghdr *nlh, const struct trunk *t)
 	const char *ev = bfd_event_names[t->event - ETRUNK_EVENT_BFD_ADDED];
 	const struct nlattr *a;
 	struct bfd s = { 0 };
-	char b[40];
 
 	mnl_attr_for_each(a, nlh, sizeof(struct genlmsghdr))
 		if (mnl_attr_get_type(a) == ETRUNK_A_BFD)
@@ -3117,7 +3116,7 @@ static void print_bfd_event(const struct nlmsghdr *nlh, const struct trunk *t)
 		json_close_object();
 		json_close_object();
 	} else {
-		char c[40], d[40];
+		char b[40], c[40], d[40];
 
 		printf("seq %u %s bfd %s state %s remote %s diagnostic %s\n",
 		       t->event_seq, ev, s.name,
@@ -3307,11 +3306,12 @@ static void print_egroup_plain(const struct egroup *g)
 	       g->counters[ETRUNK_GROUP_A_ROLE_CHANGES]);
 	if (g->bfd_session[0])
 		printf("  bfd session %s\n", g->bfd_session);
-	else if (HAS(g, ETRUNK_GROUP_A_BFD))
-		printf("  bfd %s (session e-trunk-%u), min-tx %s ms, min-rx %s ms, multiplier %u\n",
-		       g->bfd ? "on" : "off", g->id,
-		       ms_str(g->bfd_min_tx, a, sizeof(a)),
+	else if (g->bfd)
+		printf("  bfd on (session e-trunk-%u), min-tx %s ms, min-rx %s ms, multiplier %u\n",
+		       g->id, ms_str(g->bfd_min_tx, a, sizeof(a)),
 		       ms_str(g->bfd_min_rx, b, sizeof(b)), g->bfd_mult);
+	else if (HAS(g, ETRUNK_GROUP_A_BFD))
+		puts("  bfd off");
 	if (!g->n_trunks) {
 		puts("  no member trunks");
 		return;

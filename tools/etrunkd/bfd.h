@@ -19,9 +19,10 @@
  *     source port, RFC 5881 section 4), never read.
  *   - One deadline per session: etkd_bfd_next_deadline(), absolute
  *     CLOCK_MONOTONIC ns. Either one timerfd per session armed with
- *     TFD_TIMER_ABSTIME (bfdping; simplest, fine at
- *     ETRUNK_BFD_MAX_SESSIONS = 1024 descriptors), or a min-heap feeding
- *     one timerfd / the epoll_wait() timeout. Re-arm after every call
+ *     TFD_TIMER_ABSTIME (bfdping; simplest: with the sending socket two
+ *     descriptors a session, so ETRUNK_BFD_MAX_SESSIONS = 1024 needs
+ *     RLIMIT_NOFILE above 2048 + the rest), or a min-heap feeding one
+ *     timerfd / the epoll_wait() timeout. Re-arm after every call
  *     into the session (rx, on_timer, reconfigure, build_tx): the
  *     deadline may move earlier (a Poll answered, a faster peer).
  *   - Every call returns ETKD_BFD_EV_* bits: EV_TX means call

@@ -800,8 +800,14 @@ static void on_timer(struct bfdd *b, struct eng *e)
 
 	if (read(e->tfd, &exp, sizeof(exp)) < 0 && errno != EAGAIN)
 		return;
-	e->armed = 0;
 	now = etkd_bfd_now();
+	/* Late by more than a third of the detection time: say so (-d). */
+	if (e->armed && now > e->armed && e->s.detect_time &&
+	    now - e->armed > (uint64_t)e->s.detect_time * 1000 / 3)
+		log_debug("bfd %s%s%s: timer %llu us late", e->owner->cfg.name,
+			  e->ifname[0] ? ": " : "", e->ifname,
+			  (unsigned long long)((now - e->armed) / 1000));
+	e->armed = 0;
 	ev = etkd_bfd_on_timer(&e->s, now);
 	if (e->start_due && now >= e->start_ns + MICRO_START_NS) {
 		e->start_due = false;

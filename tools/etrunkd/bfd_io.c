@@ -68,7 +68,7 @@ static int set_tx_opts(int fd, int family)
 int etkd_bfd_rx_socket(int family, uint8_t type, const char *ifname)
 {
 	struct sockaddr_storage ss = { .ss_family = family };
-	int fd, on = 1, err;
+	int fd, on = 1, err, rcvbuf = 1 << 20;
 
 	fd = socket(family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
@@ -85,6 +85,10 @@ int etkd_bfd_rx_socket(int family, uint8_t type, const char *ifname)
 		err = setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &on,
 				 sizeof(on)) ||
 		      setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on));
+	/* Room for a burst from every session at once (best effort: capped
+	 * by net.core.rmem_max).
+	 */
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
 	if (err || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) ||
 	    bind_dev(fd, ifname) ||
 	    bind(fd, (struct sockaddr *)&ss, sa_len(family))) {
@@ -301,7 +305,7 @@ int etkd_bfd_micro_socket(int ifindex)
 		.sll_protocol = htons(ETH_P_ALL),
 		.sll_ifindex = ifindex,
 	};
-	int fd, err;
+	int fd;
 
 	/* Protocol 0 until the filter is in, so nothing unfiltered queues. */
 	fd = socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -310,7 +314,8 @@ int etkd_bfd_micro_socket(int ifindex)
 	if (setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog,
 		       sizeof(prog)) ||
 	    bind(fd, (struct sockaddr *)&sll, sizeof(sll))) {
-		err = errno;
+		int err = errno;
+
 		close(fd);
 		errno = err;
 		return -1;

@@ -271,7 +271,6 @@ enum etkd_bfd_drop etkd_bfd_auth_check(const uint8_t *buf,
 				       struct etkd_bfd_auth_rx *rx)
 {
 	bool have = p->flags & ETKD_BFD_F_AUTH;
-	uint32_t lo, window;
 
 	if (have != (auth->type != ETRUNK_BFD_AUTH_NONE))
 		return ETKD_BFD_DROP_AUTH_MISMATCH;
@@ -288,6 +287,8 @@ enum etkd_bfd_drop etkd_bfd_auth_check(const uint8_t *buf,
 	 * forger cannot learn it; unsigned arithmetic wraps mod 2^32.
 	 */
 	if (rx->known) {
+		uint32_t lo, window;
+
 		lo = rx->last + (is_meticulous(auth->type) ? 1 : 0);
 		window = 3U * p->mult - (is_meticulous(auth->type) ? 1 : 0);
 		if (p->seq - lo > window)

@@ -59,11 +59,10 @@ static uint32_t want_tx(const struct etkd_bfd_session *s)
 static unsigned int negotiate(struct etkd_bfd_session *s)
 {
 	uint32_t tx, det = 0;
-	uint64_t d;
 
 	tx = max32(s->use_tx, s->remote_min_rx);
 	if (s->remote_heard) {
-		d = (uint64_t)s->remote_mult * max32(s->use_rx,
+		uint64_t d = (uint64_t)s->remote_mult * max32(s->use_rx,
 						     s->remote_min_tx);
 		det = d > UINT32_MAX ? UINT32_MAX : (uint32_t)d;
 	}
@@ -181,7 +180,10 @@ int etkd_bfd_session_init(struct etkd_bfd_session *s,
 	s->adv_tx = s->use_tx = want_tx(s);
 	s->adv_rx = s->use_rx = cfg->min_rx;
 	negotiate(s);
-	s->tx_at = now;		/* the first packet at once */
+	/* The first packet within 100 ms: soon, but sessions created
+	 * together (a daemon starting) do not all send at once.
+	 */
+	s->tx_at = now + rnd(s) % (100 * 1000) * ETKD_NSEC_PER_USEC;
 	return 0;
 }
 

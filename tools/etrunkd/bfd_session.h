@@ -111,7 +111,11 @@ struct etkd_bfd_session {
 	bool poll;			/* our Poll sequence runs */
 	bool final_due;			/* the peer polled: answer with F */
 
-	/* Negotiated (us, 0 until the peer is heard). */
+	/*
+	 * Negotiated, us: the transmit interval in use (before the peer is
+	 * heard: our own, slow, rate; report 0 then, as the uapi says, if
+	 * !remote_heard) and the detection time (0 until heard).
+	 */
 	uint32_t tx_interval;
 	uint32_t detect_time;
 
@@ -129,7 +133,8 @@ struct etkd_bfd_session {
 
 /*
  * Set up @s from @cfg (copied) at @now: Down (or AdminDown), slow
- * transmission, a first packet due at once. 0, or -1 if @cfg is invalid
+ * transmission, a first packet due within 100 ms (spread, so that many
+ * sessions created together do not burst). 0, or -1 if @cfg is invalid
  * (discriminator 0, intervals or mult out of range, auth key).
  */
 int etkd_bfd_session_init(struct etkd_bfd_session *s,

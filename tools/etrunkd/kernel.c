@@ -526,12 +526,15 @@ int kernel_set_bfd_state(struct nl *req, const char *name,
 			const struct kbfd_link *k = &links[i];
 			struct nlattr *l;
 
-			/* A link takes under 96 bytes; the rest stays out. */
-			if (nlh->nlmsg_len + 96 + 64 > NL_SEND_SIZE)
+			/* A link takes under 112 bytes; the rest stays out. */
+			if (nlh->nlmsg_len + 112 + 64 > NL_SEND_SIZE)
 				break;
 			l = mnl_attr_nest_start(nlh, ETRUNK_BFD_A_LINK);
 			mnl_attr_put_u32(nlh, ETRUNK_BFD_LINK_A_IFINDEX,
 					 k->ifindex);
+			if (k->ifname[0])
+				mnl_attr_put_strz(nlh, ETRUNK_BFD_LINK_A_IFNAME,
+						  k->ifname);
 			mnl_attr_put_u8(nlh, ETRUNK_BFD_LINK_A_STATE, k->state);
 			mnl_attr_put_u8(nlh, ETRUNK_BFD_LINK_A_REMOTE_STATE,
 					k->remote_state);
