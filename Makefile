@@ -18,7 +18,10 @@
 #                   the traffic gap of a role swap on a dual-homed edge
 #   make bench-etrunkd  E-Trunk: the CE's traffic gap when the master PE
 #                   fails (etrunkd, hello 100 ms x 3) beside a bond whose
-#                   partner simply disappears
+#                   partner simply disappears; and with the E-Trunk
+#                   bound to BFD (10 ms x 3)
+#   make bench-bfd-load  on the host: 100 BFD sessions at 10 ms x 3 under
+#                   stress-ng, flaps of etrunkd's engine beside FRR bfdd
 #   make lint       checkpatch --strict, W=1 and sparse builds, cppcheck
 #   make install    module (modules_install), the ip plugin, etrunkctl
 #
@@ -84,7 +87,12 @@ bench-lacp: module tools
 	@scripts/vm.sh --timeout 900 -- bench/lacp.sh
 
 bench-etrunkd: module tools
-	@scripts/vm.sh --timeout 1200 -- bench/etrunkd.sh
+	@scripts/vm.sh --timeout 1800 -- bench/etrunkd.sh
+
+# On the host, not in the guest: a user-space protocol benchmark whose
+# timing TCG would spoil (namespaces, root).
+bench-bfd-load: tools
+	@bench/bfd_load.sh
 
 # Warnings are errors here: a clean rebuild so every file is compiled
 # (and checked by sparse) with W=1.
@@ -113,5 +121,5 @@ clean:
 	$(MAKE) -C tools/etrunkd clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all deps module tools check check-debug demo bench bench-failover bench-lacp bench-etrunkd lint \
+.PHONY: all deps module tools check check-debug demo bench bench-failover bench-lacp bench-etrunkd bench-bfd-load lint \
 	install clean

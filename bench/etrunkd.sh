@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # E-Trunk benchmark: how long a CE's traffic is cut when the master PE of
-# a multi-chassis trunk fails, etrunk + etrunkd (hello 100 ms x 3) beside
-# the same failure on a bond whose partner simply disappears. Runs as root
+# a multi-chassis trunk fails, etrunk + etrunkd (hello 100 ms x 3, and
+# with the group bound to BFD at 10 ms x 3) beside the same failure on a
+# bond whose partner simply disappears. Runs as root
 # where the modules can be loaded, i.e. in the test guest:
 #
 #   scripts/vm.sh --timeout 1200 -- bench/etrunkd.sh  (make bench-etrunkd)
@@ -17,6 +18,11 @@
 #            revert delay 600 s) over a peer link l1-l2; etrunkd in each
 #            PE elects PE1 master. The CE sees one partner, one
 #            aggregator; PE2's link stands by (LACP role backup).
+#   etrunk-bfd  etrunk, and the group bound to BFD (e-trunk set 1 bfd on
+#            bfd-min-tx/-rx BENCH_BFD_MS bfd-multiplier BENCH_BFD_MULT),
+#            a session over the peer link; etrunkd -r (SCHED_FIFO,
+#            mlockall) in each PE. PE2 takes master when the session
+#            goes Down, before the hold time.
 #   bonding  each PE a plain bond in mode 802.3ad (lacp_rate fast), with
 #            its own system MAC and nothing between the PEs. The CE sees
 #            two partners, so two aggregators, and uses one: PE1's, which
@@ -52,9 +58,10 @@
 # going), PE2's "peer down" (the hold time), PE2's role written to the
 # kernel, the first datagram through PE2 (LACP at the CE).
 #
-# Each of the four measurements runs BENCH_RUNS times, round-robin, each
+# Each of the six measurements runs BENCH_RUNS times, round-robin, each
 # run in new namespaces. The table gives medians (min-max), etrunk beside
-# bonding, their ratio, and the target: etrunk's gap below 400 ms.
+# bonding, their ratio, and the targets: etrunk's gap below 400 ms,
+# etrunk-bfd's below 50 ms.
 # Targets are information only: the exit status is 0 unless something
 # broke (a set-up did not settle, a run failed).
 #
@@ -71,8 +78,11 @@
 #                         LACPDU
 #   BENCH_HELLO=100       etrunkd's hello interval (ms)
 #   BENCH_HOLD=3          its hold multiplier
+#   BENCH_BFD_MS=10       etrunk-bfd: the BFD session's min tx and rx (ms)
+#   BENCH_BFD_MULT=3      its detect multiplier
 #   BENCH_MIIMON=100      the bonds' miimon (ms)
-#   BENCH_CASES="etrunk-power bonding-power etrunk-silent bonding-silent"
+#   BENCH_CASES="etrunk-power etrunk-bfd-power bonding-power etrunk-silent
+#                etrunk-bfd-silent bonding-silent"
 #   ETRUNK_KO=kmod/etrunk.ko  the module, loaded unless it is loaded
 
 set -u
@@ -85,7 +95,9 @@ BENCH_AFTER=${BENCH_AFTER:-8}
 BENCH_HELLO=${BENCH_HELLO:-100}
 BENCH_HOLD=${BENCH_HOLD:-3}
 BENCH_MIIMON=${BENCH_MIIMON:-100}
-ALL_CASES="etrunk-power bonding-power etrunk-silent bonding-silent"
+BENCH_BFD_MS=${BENCH_BFD_MS:-10}
+BENCH_BFD_MULT=${BENCH_BFD_MULT:-3}
+ALL_CASES="etrunk-power etrunk-bfd-power bonding-power etrunk-silent etrunk-bfd-silent bonding-silent"
 BENCH_CASES=${BENCH_CASES:-$ALL_CASES}
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -101,6 +113,7 @@ STREAM_CAP_MS=120000
 # A set-up has settled within this (LACP's aggregate wait alone is 2 s).
 SETTLE_S=40
 TARGET_MS=400
+TARGET_BFD_MS=50
 SYSID=02:00:00:00:00:aa
 GW_MAC=02:00:00:00:02:02
 CE_MAC=02:00:00:00:01:01
@@ -110,7 +123,8 @@ BENCH_NAME=etrunkd.sh
 source "$(dirname "$0")/lib.sh"
 
 [ "$(id -u)" = 0 ] || die "needs root (run it in the guest: scripts/vm.sh -- bench/etrunkd.sh)"
-for v in BENCH_RUNS BENCH_RATE BENCH_FLOWS BENCH_HELLO BENCH_HOLD BENCH_MIIMON; do
+for v in BENCH_RUNS BENCH_RATE BENCH_FLOWS BENCH_HELLO BENCH_HOLD BENCH_MIIMON \
+	BENCH_BFD_MS BENCH_BFD_MULT; do
 	case ${!v} in
 	"" | *[!0-9]* | 0) die "$v must be a whole number, at least 1" ;;
 	esac
@@ -270,9 +284,9 @@ new_edge()
 		ip -n "$NS_CE" link add c2 type veth peer name p2 netns "${PE[2]}"
 }
 
-start_daemon()	# PE
+start_daemon()	# PE [-r]
 {
-	ip netns exec "${PE[$1]}" "$ETRUNKD" -f -d -s "$TMP/epoch$1" \
+	ip netns exec "${PE[$1]}" "$ETRUNKD" -f -d ${2:+"$2"} -s "$TMP/epoch$1" \
 		>"$TMP/etrunkd$1.log" 2>&1 &
 	DPID[$1]=$!
 }
@@ -288,9 +302,9 @@ stop_daemons()
 	done
 }
 
-setup_etrunk()
+setup_etrunk()	# [bfd]
 {
-	local i ns
+	local i ns rt=
 
 	new_edge || return 1
 	ip -n "${PE[1]}" link add l1 type veth peer name l2 netns "${PE[2]}" ||
@@ -315,12 +329,22 @@ setup_etrunk()
 			priority $((i * 100)) hello "$BENCH_HELLO" \
 			hold-multiplier "$BENCH_HOLD" revert-delay 600 \
 			>/dev/null || return 1
+		if [ "${1:-}" = bfd ]; then
+			ctl "$i" e-trunk set 1 bfd on bfd-min-tx "$BENCH_BFD_MS" \
+				bfd-min-rx "$BENCH_BFD_MS" \
+				bfd-multiplier "$BENCH_BFD_MULT" >/dev/null || return 1
+			rt=-r
+		fi
 		ctl "$i" e-trunk bind et0 group 1 id 10 >/dev/null || return 1
 	done
 	ce_bond || return 1
-	start_daemon 1
-	start_daemon 2
+	start_daemon 1 $rt
+	start_daemon 2 $rt
 }
+
+# The group's BFD session e-trunk-1 as PE's etrunkctl shows it.
+# shellcheck disable=SC2317 # called through wait_until
+bfd() { ctl "$1" -j bfd show e-trunk-1 | jq -r ".[0] | $2"; }
 
 # group PE JQ: a field of E-Trunk group 1 as PE's etrunkctl shows it.
 group() { ctl "$1" -j e-trunk show 1 | jq -r ".[0] | $2"; }
@@ -332,6 +356,11 @@ etrunk_settled()
 		[ "$(group 1 .peer_state)" = up ] &&
 		[ "$(group 2 .peer_state)" = up ] &&
 		[ "$(ce_on c1) $(ce_on c2)" = "1 0" ]
+}
+# shellcheck disable=SC2317 # called by wait_until
+etrunk_bfd_settled()
+{
+	etrunk_settled && [ "$(bfd 1 .state) $(bfd 2 .state)" = "up up" ]
 }
 
 setup_bonding()
@@ -378,6 +407,7 @@ setup()		# SETUP
 {
 	case $1 in
 	etrunk) setup_etrunk ;;
+	etrunk-bfd) setup_etrunk bfd ;;
 	bonding) setup_bonding ;;
 	esac
 }
@@ -386,6 +416,7 @@ settled()	# SETUP
 {
 	case $1 in
 	etrunk) etrunk_settled ;;
+	etrunk-bfd) etrunk_bfd_settled ;;
 	bonding) bonding_settled ;;
 	esac
 }
@@ -413,7 +444,7 @@ arm()		# SETUP KIND
 {
 	local devs=p1 d
 
-	[ "$1" = etrunk ] && devs="p1 l1"
+	[ "$1" != bonding ] && devs="p1 l1"
 	FAIL_CMDS=
 	for d in $devs; do
 		case $2 in
@@ -446,10 +477,10 @@ fire()		# SETUP
 	FIRE_NS='' FIRE_MS=''
 	[[ $now =~ ^[0-9]+$ ]] && FIRE_NS=$now FIRE_MS=$((now / 1000000))
 	# etrunkd dies first, so no hello announces anything.
-	[ "$1" = etrunk ] && kill -KILL "${DPID[1]}"
+	[ "$1" != bonding ] && kill -KILL "${DPID[1]}"
 	printf '%s' "$FAIL_CMDS" >&7
 	exec 7>&-
-	if [ "$1" = etrunk ]; then
+	if [ "$1" != bonding ]; then
 		# Reaped first and quietly: bash reports a killed job at the
 		# next wait.
 		wait "${DPID[1]}" 2>/dev/null
@@ -478,7 +509,7 @@ log_ms()	# LOG FROM_MS RE
 # NOTE. Returns 1 if the run could not be made.
 run()
 {
-	local setup=${1%-*} kind=${1#*-} sent errors late_max late_end received last
+	local setup=${1%-*} kind=${1##*-} sent errors late_max late_end received last
 	local drops lost flows hole_len hole_us fhole_len fhole_us before after
 	local fail_ms down_ms master_ms got1 got2 tail_us t_start f flaps rc=0
 
@@ -489,7 +520,7 @@ run()
 		echo "$1: the set-up did not settle (PE1 master, CE on c1 only)" >&2
 		# The end of what the daemons said (a role ping-pong can
 		# fill thousands of lines); all of it is kept.
-		if [ "$setup" = etrunk ]; then
+		if [ "$setup" != bonding ]; then
 			for f in 1 2; do
 				echo "#   etrunkd PE$f: $(wc -l <"$TMP/etrunkd$f.log") lines," \
 					"$(grep -c ' -> ' "$TMP/etrunkd$f.log") role changes, the last 10:"
@@ -618,7 +649,7 @@ run()
 	# hello), PE2's role written (logged once the kernel took it) and
 	# the first datagram through PE2 (LACP at the CE).
 	CUT_MS='' DOWN_MS='' MASTER_MS='' THRU_MS=''
-	if [ "$setup" = etrunk ] && [ "$before" != 0 ]; then
+	if [ "$setup" != bonding ] && [ "$before" != 0 ]; then
 		fail_ms=${FIRE_MS:-$((before / 1000000))}
 		# A guest stall can make PE2 miss 300 ms of hellos from a live
 		# PE1: a false peer down, a short dual master.
@@ -628,6 +659,15 @@ run()
 				if (p[1] * 1000 + p[2] < end && / peer .* down/) n++
 			} END { print n + 0 }' "$TMP/etrunkd2.log")
 		[ "$flaps" = 0 ] || NOTE+="PE2 saw a live PE1 down before the failure ($flaps x); "
+		if [ "$setup" = etrunk-bfd ]; then
+			# The session's flaps before the failure, at either end.
+			flaps=$(cat "$TMP/etrunkd1.log" "$TMP/etrunkd2.log" | awk -v end="$fail_ms" '
+				match($0, /^\[[0-9]+\.[0-9]+\]/) {
+					t = substr($0, 2, RLENGTH - 2); split(t, p, ".")
+					if (p[1] * 1000 + p[2] < end && /bfd e-trunk-1: Up -> /) n++
+				} END { print n + 0 }')
+			[ "$flaps" = 0 ] || NOTE+="the BFD session left Up before the failure ($flaps x); "
+		fi
 		down_ms=$(log_ms "$TMP/etrunkd2.log" "$fail_ms" 'peer .* down')
 		master_ms=$(log_ms "$TMP/etrunkd2.log" "$fail_ms" '-> master')
 		if [ -n "$down_ms" ] && [ -n "$master_ms" ]; then
@@ -646,7 +686,8 @@ run()
 read -ra CASES <<<"$BENCH_CASES"
 echo "# kernel $(uname -r), $(nproc) CPUs; etrunk $(modinfo -F srcversion "$ETRUNK_KO" 2>/dev/null || echo '?')"
 echo "# $BENCH_RATE datagrams/s in $BENCH_FLOWS flows; PE1 fails ${BENCH_FAIL_AT}s in, the stream" \
-	"ends ${BENCH_AFTER}s later; etrunkd hello $BENCH_HELLO ms x $BENCH_HOLD; bonds miimon" \
+	"ends ${BENCH_AFTER}s later; etrunkd hello $BENCH_HELLO ms x $BENCH_HOLD; etrunk-bfd: BFD" \
+	"$BENCH_BFD_MS ms x $BENCH_BFD_MULT, etrunkd -r; bonds miimon" \
 	"$BENCH_MIIMON, lacp_rate fast; silent drop: tc ${TC_MATCH:-(none)}; $BENCH_RUNS runs each, round-robin"
 
 BROKEN=0
@@ -708,15 +749,15 @@ ratio()		# A B: A / B of the medians, or -
 }
 
 echo
-printf '%-7s %-16s %-28s %-28s %-10s %s\n' failure set-up "gap, ms: median (min-max)" \
+printf '%-7s %-19s %-28s %-28s %-10s %s\n' failure set-up "gap, ms: median (min-max)" \
 	"worst flow, ms" lost/rate runs
 for kind in power silent; do
 	declare -A MG=() MF=()
-	for setup in etrunk bonding; do
+	for setup in etrunk etrunk-bfd bonding; do
 		c=$setup-$kind
 		[[ " ${CASES[*]} " == *" $c "* ]] || continue
 		if [ -z "${GAPS[$c]:-}" ]; then
-			printf '%-7s %-16s %s\n' "$kind" "$setup" FAILED
+			printf '%-7s %-19s %s\n' "$kind" "$setup" FAILED
 			continue
 		fi
 		# shellcheck disable=SC2086
@@ -731,17 +772,24 @@ for kind in power silent; do
 		status="$runs ok"
 		[ -z "${UNREC[$c]:-}" ] || status+=", ${UNREC[$c]} not recovered (+)"
 		[ -z "${FAILS[$c]:-}" ] || status+=", ${FAILS[$c]} failed"
-		printf '%-7s %-16s %-28s %-28s %-10s %s\n' "$kind" "$setup" "$gap" "$flow" "$lost" "$status"
+		printf '%-7s %-19s %-28s %-28s %-10s %s\n' "$kind" "$setup" "$gap" "$flow" "$lost" "$status"
 	done
-	printf '%-7s %-16s %-28s %-28s\n' "$kind" "etrunk/bonding" \
-		"$(ratio "${MG[etrunk]:-}" "${MG[bonding]:-}")" \
-		"$(ratio "${MF[etrunk]:-}" "${MF[bonding]:-}")"
-	if [ -n "${MG[etrunk]:-}" ]; then
-		v=$(ms "${MG[etrunk]}")
-		verdict=$(awk -v v="$v" -v t=$TARGET_MS 'BEGIN { print (v < t) ? "met" : "MISSED" }')
-		T_LINES+="# target $kind: etrunk gap $v ms < $TARGET_MS ms: $verdict"
+	for pair in etrunk/bonding etrunk-bfd/bonding etrunk-bfd/etrunk; do
+		a=${pair%/*} b=${pair#*/}
+		{ [ -n "${MG[$a]:-}" ] && [ -n "${MG[$b]:-}" ]; } || continue
+		printf '%-7s %-19s %-28s %-28s\n' "$kind" "$pair" \
+			"$(ratio "${MG[$a]:-}" "${MG[$b]:-}")" \
+			"$(ratio "${MF[$a]:-}" "${MF[$b]:-}")"
+	done
+	for setup in etrunk etrunk-bfd; do
+		[ -n "${MG[$setup]:-}" ] || continue
+		t=$TARGET_MS
+		[ $setup = etrunk ] || t=$TARGET_BFD_MS
+		v=$(ms "${MG[$setup]}")
+		verdict=$(awk -v v="$v" -v t="$t" 'BEGIN { print (v < t) ? "met" : "MISSED" }')
+		T_LINES+="# target $kind: $setup gap $v ms < $t ms: $verdict"
 		T_LINES+=$'\n'
-	fi
+	done
 	unset MG MF
 done
 echo
@@ -753,8 +801,9 @@ echo "# recovered by the end)."
 echo "# etrunk, from the kill of PE1's etrunkd (CLOCK_MONOTONIC; etrunkd's log"
 echo "# on PE2): the stream cut at PE1 (its links going), PE2's peer down (hold"
 echo "# time $((BENCH_HELLO * BENCH_HOLD)) ms from PE1's last hello), PE2 master (role written), the"
-echo "# first datagram through PE2; medians:"
-for c in etrunk-power etrunk-silent; do
+echo "# first datagram through PE2; etrunk-bfd: PE2's peer down is its BFD"
+echo "# session's Down ($((BENCH_BFD_MS * BENCH_BFD_MULT)) ms from PE1's last BFD packet); medians:"
+for c in etrunk-power etrunk-silent etrunk-bfd-power etrunk-bfd-silent; do
 	[ -n "${DOWNS[$c]:-}" ] || continue
 	# shellcheck disable=SC2086
 	echo "#   $c: cut +$(median ${CUTS[$c]}), peer down +$(median ${DOWNS[$c]})," \

@@ -10,7 +10,8 @@
  * Prints each state change with its CLOCK_MONOTONIC time and, at the
  * end (--duration, SIGINT or SIGTERM), every session's counters.
  * SIGUSR1 applies --tx2/--rx2 (a Poll sequence), SIGUSR2 toggles admin
- * down.
+ * down. -r runs it as etrunkd -r runs: SCHED_FIFO, memory locked (and a
+ * timer slack of 1 ns), for benchmarks of loaded hosts.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -20,7 +21,10 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sched.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
 #include <sys/timerfd.h>
@@ -40,6 +44,7 @@ struct tag {
 struct sess {
 	struct etkd_bfd_session s;
 	struct tag timer;
+	uint64_t armed;		/* the timerfd's deadline, or NEVER */
 	int tx_fd;		/* UDP, or the member's packet socket */
 	uint16_t sport;
 	uint8_t smac[6];
@@ -51,11 +56,37 @@ static size_t n_sessions;
 static bool json, verbose;
 static uint64_t t0;
 static uint64_t unknown_drops[__ETKD_BFD_DROP_MAX];
+/*
+ * How late the timers were handled (now - the deadline armed), over all
+ * sessions: a process held back (scheduling, a stalled machine) shows
+ * here; a detection time expiring while these stay small points at the
+ * packets' way instead.
+ */
+static uint64_t late_max, late_over_ms[3];	/* > 1, 5, 10 ms */
 
 static void die(const char *what)
 {
 	fprintf(stderr, "bfdping: %s: %s\n", what, strerror(errno));
 	exit(1);
+}
+
+/*
+ * -r: as etrunkd -r (a modest SCHED_FIFO priority, above every normal
+ * task and below the kernel's threaded interrupts at 50; memory locked),
+ * and the smallest timer slack for epoll_wait's timeout.
+ */
+#define RT_PRIORITY 10
+
+static void realtime(void)
+{
+	struct sched_param sp = { .sched_priority = RT_PRIORITY };
+
+	if (sched_setscheduler(0, SCHED_FIFO, &sp))
+		fprintf(stderr, "bfdping: -r: SCHED_FIFO: %s\n", strerror(errno));
+	if (mlockall(MCL_CURRENT | MCL_FUTURE))
+		fprintf(stderr, "bfdping: -r: mlockall: %s\n", strerror(errno));
+	if (prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL))
+		fprintf(stderr, "bfdping: -r: timer slack: %s\n", strerror(errno));
 }
 
 static void usage(void)
@@ -65,11 +96,13 @@ static void usage(void)
 "               [--mult N] [--auth TYPE:KEYID:KEY] [--local-discr N]\n"
 "               [--remote-discr N] [--count N] [--step-addr]\n"
 "               [--tx2 MS] [--rx2 MS] [--admin-down] [--duration S]\n"
-"               [--json] [-v]\n"
+"               [--json] [-v] [-r]\n"
 "  -m multihop (UDP 4784), -M micro-BFD on member -i IF (UDP 6784)\n"
 "  TYPE: simple, md5, met-md5, sha1, met-sha1 (or 1..5)\n"
 "  --count N: N sessions, discriminators +i, addresses +i with\n"
-"  --step-addr; SIGUSR1: intervals --tx2/--rx2, SIGUSR2: admin down\n");
+"  --step-addr; SIGUSR1: intervals --tx2/--rx2, SIGUSR2: admin down\n"
+"  -r real-time: SCHED_FIFO priority %d, memory locked, timer slack 1 ns\n",
+		RT_PRIORITY);
 	exit(2);
 }
 
@@ -127,11 +160,23 @@ static double secs(uint64_t now)
 	return (double)(now - t0) / 1e9;
 }
 
-static void arm(struct sess *x)
+/*
+ * Every received packet moves the detection deadline on, but the next
+ * transmission, 10 ms away at most at 10 ms intervals, is nearly always
+ * earlier: a timerfd armed no later than the new deadline is left as it
+ * is (it fires early, the engine finds nothing due, it is armed again),
+ * which saves a timerfd_settime() per packet received, half of the
+ * system calls at short intervals. @fired: the timerfd has expired.
+ */
+static void arm(struct sess *x, bool fired)
 {
 	uint64_t at = etkd_bfd_next_deadline(&x->s);
 	struct itimerspec its = { 0 };
 
+	if (fired)
+		x->armed = ETKD_BFD_NEVER;
+	if (x->armed != ETKD_BFD_NEVER && x->armed <= at)
+		return;
 	if (at != ETKD_BFD_NEVER) {
 		if (!at)
 			at = 1;	/* 0 would disarm */
@@ -140,6 +185,7 @@ static void arm(struct sess *x)
 	}
 	if (timerfd_settime(x->timer.fd, TFD_TIMER_ABSTIME, &its, NULL))
 		die("timerfd_settime");
+	x->armed = at;
 }
 
 static void send_one(struct sess *x, uint64_t now)
@@ -213,12 +259,12 @@ static void report(struct sess *x, unsigned int ev, uint8_t old,
 }
 
 static void handle(struct sess *x, unsigned int ev, uint8_t old,
-		   uint64_t now)
+		   uint64_t now, bool fired)
 {
 	report(x, ev, old, now);
 	if (ev & ETKD_BFD_EV_TX)
 		send_one(x, now);
-	arm(x);
+	arm(x, fired);
 }
 
 static void on_rx(const uint8_t *buf, ssize_t n, const struct etkd_bfd_rxinfo *info,
@@ -242,7 +288,7 @@ static void on_rx(const uint8_t *buf, ssize_t n, const struct etkd_bfd_rxinfo *i
 	if (why && verbose)
 		fprintf(stderr, "%.6f session %zu drop %s\n", secs(now),
 			(size_t)(x - sessions), etkd_bfd_drop_name(why));
-	handle(x, ev, old, now);
+	handle(x, ev, old, now, false);
 }
 
 static void print_counters(void)
@@ -305,11 +351,22 @@ static void print_counters(void)
 				       (unsigned long long)c->drop[d]);
 	}
 	if (json)
-		printf("],\"no_session\":%llu}\n",
-		       (unsigned long long)unknown_drops[ETKD_BFD_DROP_NO_SESSION]);
+		printf("],\"no_session\":%llu,\"timer_late_max_us\":%llu,"
+		       "\"timer_late_1ms\":%llu,\"timer_late_5ms\":%llu,"
+		       "\"timer_late_10ms\":%llu}\n",
+		       (unsigned long long)unknown_drops[ETKD_BFD_DROP_NO_SESSION],
+		       (unsigned long long)(late_max / 1000),
+		       (unsigned long long)late_over_ms[0],
+		       (unsigned long long)late_over_ms[1],
+		       (unsigned long long)late_over_ms[2]);
 	else
-		printf("no session: %llu\n",
-		       (unsigned long long)unknown_drops[ETKD_BFD_DROP_NO_SESSION]);
+		printf("no session: %llu\ntimers late: max %llu us, > 1 ms %llu, "
+		       "> 5 ms %llu, > 10 ms %llu\n",
+		       (unsigned long long)unknown_drops[ETKD_BFD_DROP_NO_SESSION],
+		       (unsigned long long)(late_max / 1000),
+		       (unsigned long long)late_over_ms[0],
+		       (unsigned long long)late_over_ms[1],
+		       (unsigned long long)late_over_ms[2]);
 	fflush(stdout);
 }
 
@@ -326,13 +383,14 @@ static void add_fd(int fd, struct tag *t)
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "tx", 1, NULL, 't' }, { "rx", 1, NULL, 'r' },
+		{ "tx", 1, NULL, 't' }, { "rx", 1, NULL, 'y' },
 		{ "mult", 1, NULL, 'x' }, { "auth", 1, NULL, 'a' },
 		{ "local-discr", 1, NULL, 'L' }, { "remote-discr", 1, NULL, 'R' },
 		{ "count", 1, NULL, 'c' }, { "step-addr", 0, NULL, 'S' },
 		{ "tx2", 1, NULL, 'T' }, { "rx2", 1, NULL, 'X' },
 		{ "admin-down", 0, NULL, 'A' }, { "duration", 1, NULL, 'd' },
 		{ "json", 0, NULL, 'j' }, { "verbose", 0, NULL, 'v' },
+		{ "realtime", 0, NULL, 'r' },
 		{ "help", 0, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
 	struct etkd_bfd_cfg cfg = {
@@ -344,7 +402,7 @@ int main(int argc, char **argv)
 	uint32_t local_discr = 0, remote_discr = 0, tx2 = 0, rx2 = 0;
 	struct tag rx_tags[1], sig_tag = { .kind = TAG_SIGNAL };
 	const char *ifname = NULL;
-	bool step = false, have_peer = false;
+	bool step = false, have_peer = false, rt = false;
 	double duration = 0;
 	uint64_t end = ETKD_BFD_NEVER, now;
 	size_t count = 1, i;
@@ -352,7 +410,7 @@ int main(int argc, char **argv)
 	struct tag micro_tag = { .kind = TAG_MICRO };
 	sigset_t set;
 
-	while ((c = getopt_long(argc, argv, "p:s:mMi:jvh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:s:mMi:jvrh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p': parse_addr(optarg, &cfg.peer); have_peer = true; break;
 		case 's': parse_addr(optarg, &cfg.local); break;
@@ -360,7 +418,7 @@ int main(int argc, char **argv)
 		case 'M': cfg.type = ETRUNK_BFD_MICRO; break;
 		case 'i': ifname = optarg; break;
 		case 't': cfg.min_tx = atoi(optarg) * 1000; break;
-		case 'r': cfg.min_rx = atoi(optarg) * 1000; break;
+		case 'y': cfg.min_rx = atoi(optarg) * 1000; break;
 		case 'x': cfg.mult = atoi(optarg); break;
 		case 'a': parse_auth(optarg, &cfg.auth); break;
 		case 'L': local_discr = strtoul(optarg, NULL, 0); break;
@@ -373,6 +431,7 @@ int main(int argc, char **argv)
 		case 'd': duration = atof(optarg); break;
 		case 'j': json = true; break;
 		case 'v': verbose = true; break;
+		case 'r': rt = true; break;
 		default: usage();
 		}
 	}
@@ -392,6 +451,8 @@ int main(int argc, char **argv)
 	if (!local_discr)
 		local_discr = ((uint32_t)getpid() << 10) | 1;
 
+	if (rt)
+		realtime();
 	epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (epfd < 0)
 		die("epoll_create1");
@@ -461,7 +522,8 @@ int main(int argc, char **argv)
 		if (x->timer.fd < 0)
 			die("timerfd_create");
 		add_fd(x->timer.fd, &x->timer);
-		arm(x);
+		x->armed = ETKD_BFD_NEVER;
+		arm(x, false);
 	}
 	if (json)
 		printf("{\"event\":\"start\",\"sessions\":%zu,\"local_discr\":%u,"
@@ -505,8 +567,17 @@ int main(int argc, char **argv)
 				if (read(t->fd, &exp, sizeof(exp)) < 0 &&
 				    errno != EAGAIN)
 					die("timerfd read");
+				if (x->armed != ETKD_BFD_NEVER && now > x->armed) {
+					uint64_t late = now - x->armed;
+
+					if (late > late_max)
+						late_max = late;
+					late_over_ms[0] += late > 1000000;
+					late_over_ms[1] += late > 5000000;
+					late_over_ms[2] += late > 10000000;
+				}
 				handle(x, etkd_bfd_on_timer(&x->s, now), old,
-				       now);
+				       now, true);
 			} else if (t->kind == TAG_RX) {
 				while ((len = etkd_bfd_recv(t->fd, buf,
 							    sizeof(buf),
@@ -546,7 +617,7 @@ int main(int argc, char **argv)
 					ev = etkd_bfd_reconfigure(&x->s, &nc,
 								  now);
 					if (ev >= 0)
-						handle(x, ev, old, now);
+						handle(x, ev, old, now, false);
 				}
 			}
 		}
