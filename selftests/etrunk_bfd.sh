@@ -228,8 +228,8 @@ else
 		ip -n "$ns" link set p$i master et0
 		ip -n "$ns" link set et0 up
 	done
-	ip -n "$NS_PE1" addr add 203.0.113.1/24 dev l1b
-	ip -n "$NS_PE2" addr add 203.0.113.2/24 dev l2
+	ip -n "$NS_PE1" addr add 192.0.2.1/24 dev l1b
+	ip -n "$NS_PE2" addr add 192.0.2.2/24 dev l2
 	ip -n "$NS_PE1" link set l1b up
 	ip -n "$NS_PE2" link set l2 up
 	ip -n "$NS_CE" -batch - <<-EOF || exit $ksft_fail
@@ -240,7 +240,7 @@ else
 	EOF
 	for i in 1 2; do
 		ctl "${PE[$i]}" e-trunk add 1 system-id 02:00:00:00:0e:0$i \
-			source 203.0.113.$i peer 203.0.113.$((3 - i)) \
+			source 192.0.2.$i peer 192.0.2.$((3 - i)) \
 			priority $((i * 100)) hello 500 hold-multiplier 6 ||
 			fail "PE$i: e-trunk add"
 		ctl "${PE[$i]}" e-trunk set 1 bfd on \
@@ -295,7 +295,7 @@ else
 		$((TD - T0)) $((BFD_MS * 3 + 250))
 	check_le "PE2 master right after (ms), long before the 3 s hold" \
 		$((TM - T0)) $((BFD_MS * 3 + 300))
-	grep -q "peer 203.0.113.1 down (BFD session e-trunk-1" "$TMP/etrunkd-pe2.log"
+	grep -q "peer 192.0.2.1 down (BFD session e-trunk-1" "$TMP/etrunkd-pe2.log"
 	check_eq "PE2's log: peer down by BFD" 0 $?
 
 	# PE1 back: the session comes up, then a hello brings the peer up.

@@ -6,7 +6,7 @@
 #
 #   A ===== B        single hop: 192.0.2.1/.2, 2001:db8::1/::2
 #   A - R - B        multihop through a router R: 198.51.100.1 to
-#                    203.0.113.2, 2001:db8:1::1 to 2001:db8:2::2
+#                    192.0.2.130, 2001:db8:1::1 to 2001:db8:2::2
 #
 #   (a) interop with FRR's bfdd in B: sessions Up both ways, single hop
 #       and multihop, IPv4 and IPv6; negotiated values as both sides see
@@ -89,26 +89,26 @@ done
 ip -n $A link add vab type veth peer name vba netns $B
 ip -n $A link add var type veth peer name vra netns $R
 ip -n $B link add vbr type veth peer name vrb netns $R
-ip -n $A addr add 192.0.2.1/24 dev vab
+ip -n $A addr add 192.0.2.1/25 dev vab
 ip -n $A addr add 2001:db8::1/64 dev vab nodad
-ip -n $B addr add 192.0.2.2/24 dev vba
+ip -n $B addr add 192.0.2.2/25 dev vba
 ip -n $B addr add 2001:db8::2/64 dev vba nodad
 ip -n $A addr add 198.51.100.1/24 dev var
 ip -n $A addr add 2001:db8:1::1/64 dev var nodad
 ip -n $R addr add 198.51.100.254/24 dev vra
 ip -n $R addr add 2001:db8:1::254/64 dev vra nodad
-ip -n $R addr add 203.0.113.254/24 dev vrb
+ip -n $R addr add 192.0.2.254/25 dev vrb
 ip -n $R addr add 2001:db8:2::254/64 dev vrb nodad
-ip -n $B addr add 203.0.113.2/24 dev vbr
+ip -n $B addr add 192.0.2.130/25 dev vbr
 ip -n $B addr add 2001:db8:2::2/64 dev vbr nodad
 for l in "$A vab" "$A var" "$B vba" "$B vbr" "$R vra" "$R vrb"; do
 	set -- $l
 	ip -n "$1" link set "$2" up
 done
 ip netns exec $R sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
-ip -n $A route add 203.0.113.0/24 via 198.51.100.254
+ip -n $A route add 192.0.2.128/25 via 198.51.100.254
 ip -n $A -6 route add 2001:db8:2::/64 via 2001:db8:1::254
-ip -n $B route add 198.51.100.0/24 via 203.0.113.254
+ip -n $B route add 198.51.100.0/24 via 192.0.2.254
 ip -n $B -6 route add 2001:db8:1::/64 via 2001:db8:2::254
 set +e
 
@@ -127,7 +127,7 @@ bfd
   transmit-interval 100
   detect-multiplier 3
  !
- peer 198.51.100.1 multihop local-address 203.0.113.2
+ peer 198.51.100.1 multihop local-address 192.0.2.130
   receive-interval 100
   transmit-interval 100
   detect-multiplier 3
@@ -167,7 +167,7 @@ start() {	# start NAME ARGS...: bfdping in A, JSON into $dir/NAME
 common="--tx 50 --rx 80 --mult 4 --tx2 200 --rx2 300"
 start sh4 -s 192.0.2.1 -p 192.0.2.2 -i vab $common
 start sh6 -s 2001:db8::1 -p 2001:db8::2 -i vab $common
-start mh4 -m -s 198.51.100.1 -p 203.0.113.2 $common
+start mh4 -m -s 198.51.100.1 -p 192.0.2.130 $common
 start mh6 -m -s 2001:db8:1::1 -p 2001:db8:2::2 $common
 
 # FRR's view as "peer status rx tx remote-rx remote-tx remote-mult" lines.
@@ -232,7 +232,7 @@ ok $? "Poll/Final from us: FRR sees rx 300, tx 200 on all four"
 # Poll/Final started by FRR: its receive-interval 100 -> 150.
 vty -c "configure terminal" -c "bfd" \
 	-c "peer 192.0.2.1 local-address 192.0.2.2" -c "receive-interval 150" \
-	-c "exit" -c "peer 198.51.100.1 multihop local-address 203.0.113.2" \
+	-c "exit" -c "peer 198.51.100.1 multihop local-address 192.0.2.130" \
 	-c "receive-interval 150" >/dev/null
 wait_frr 'all(l[6] == "150" for l in L if l[0] in ("192.0.2.1", "198.51.100.1"))' 3
 ok $? "FRR reconfigured: receive-interval 150 on two sessions"
