@@ -120,22 +120,22 @@ bfd
  peer 192.0.2.1 local-address 192.0.2.2
   receive-interval 100
   transmit-interval 100
-  detect-multiplier 3
+  detect-multiplier 10
  !
  peer 2001:db8::1 local-address 2001:db8::2
   receive-interval 100
   transmit-interval 100
-  detect-multiplier 3
+  detect-multiplier 10
  !
  peer 198.51.100.1 multihop local-address 192.0.2.130
   receive-interval 100
   transmit-interval 100
-  detect-multiplier 3
+  detect-multiplier 10
  !
  peer 2001:db8:1::1 multihop local-address 2001:db8:2::2
   receive-interval 100
   transmit-interval 100
-  detect-multiplier 3
+  detect-multiplier 10
  !
 !
 debug bfd peer
@@ -156,7 +156,10 @@ done
 vty -c "show version" | grep -q FRRouting
 ok $? "FRR bfdd started in B"
 
-# Ours in A: tx 50 ms, rx 80 ms, mult 4; one bfdping per session.
+# Ours in A: tx 50 ms, rx 80 ms, mult 10; one bfdping per session. The
+# multipliers (10, FRR's too) let both sides ride out a stall of the
+# shared host of up to a second (FRR's bfdd is no real-time task) without
+# a flap; detection times are still measured below.
 start() {	# start NAME ARGS...: bfdping in A, JSON into $dir/NAME
 	local name=$1
 	shift
@@ -164,7 +167,7 @@ start() {	# start NAME ARGS...: bfdping in A, JSON into $dir/NAME
 	pids+=($!)
 	eval "pid_$name=$!"
 }
-common="--tx 50 --rx 80 --mult 4 --tx2 200 --rx2 300"
+common="--tx 50 --rx 80 --mult 10 --tx2 200 --rx2 300"
 start sh4 -s 192.0.2.1 -p 192.0.2.2 -i vab $common
 start sh6 -s 2001:db8::1 -p 2001:db8::2 -i vab $common
 start mh4 -m -s 198.51.100.1 -p 192.0.2.130 $common
@@ -202,10 +205,10 @@ for s in sh4 sh6 mh4 mh6; do
 done
 [ $up_ours -eq 4 ]
 ok $? "ours: four sessions Up ($up_ours)"
-# FRR sees what we advertise: rx 80, tx 50 (Up: no 1 s floor), mult 4.
+# FRR sees what we advertise: rx 80, tx 50 (Up: no 1 s floor), mult 10.
 "$py" -c "import sys; L=[l.split() for l in open('$dir/peers')]
-sys.exit(0 if all(l[3:6] == ['80', '50', '4'] for l in L) else 1)"
-ok $? "FRR: remote rx 80 ms, tx 50 ms, mult 4 on every session"
+sys.exit(0 if all(l[3:6] == ['80', '50', '10'] for l in L) else 1)"
+ok $? "FRR: remote rx 80 ms, tx 50 ms, mult 10 on every session"
 
 # Our side's view: stop and restart nothing; ask for counters at the end.
 counters() {	# counters NAME: SIGTERM, wait, print the counters line
@@ -242,15 +245,15 @@ downs=$(frr_downs)
 ok $? "FRR: no session went down through both Poll sequences ($downs)"
 
 # Link cut: vab down takes both single-hop sessions. Detection times:
-# ours 3 x max(our rx 300, FRR's tx 100) = 900 ms; FRR's 4 x max(its rx
-# 150, our tx 200) = 800 ms.
+# ours 10 x max(our rx 300, FRR's tx 100) = 3000 ms; FRR's 10 x max(its
+# rx 150, our tx 200) = 2000 ms.
 # FRR's moment from its own log's timestamp (wall clock, us: not the
 # pipe's, which a loaded host delays), ours from bfdping's events
 # (CLOCK_MONOTONIC).
 cut=$(mono)
 cut_wall=$(date +%s.%N)
 ip -n $A link set vab down
-sleep 1.2
+sleep 3.6
 t_frr=$(grep -a 'peer:192.0.2.1 .*up -> down' "$dir/bfdd.log" | tail -1 |
 	cut -d' ' -f1,2)
 [ -n "$t_frr" ] && t_frr=$(date -d "$t_frr" +%s.%N)
@@ -263,25 +266,25 @@ ours_ms=$("$py" -c "
 import json
 ev = [json.loads(l) for l in open('$dir/sh4') if '\"from\":\"Up\"' in l]
 print(int((ev[-1]['mono'] - $cut) * 1000) if ev else 99999)")
-diag "cut detected by FRR after $frr_ms ms (detection 800 ms), by us after $ours_ms ms (detection 900 ms)"
-# 100 ms for scheduling on a shared, loaded host (seen: 681 to 879 ms
-# for FRR); the lower bounds make sure the detection time was not shorter
-# than negotiated (the last packet came at most one interval before).
-[ "$frr_ms" -le 900 ] && [ "$frr_ms" -ge 550 ]
-ok $? "link cut: FRR Down within its detection time (800 ms + 100)"
-[ "$ours_ms" -le 1000 ] && [ "$ours_ms" -ge 600 ]
-ok $? "link cut: ours Down within the detection time (900 ms + 100)"
+diag "cut detected by FRR after $frr_ms ms (detection 2000 ms), by us after $ours_ms ms (detection 3000 ms)"
+# 300 ms for scheduling on a shared, loaded host; the lower bounds make
+# sure the detection time was not shorter than negotiated (the last
+# packet came at most one interval before).
+[ "$frr_ms" -le 2300 ] && [ "$frr_ms" -ge 1750 ]
+ok $? "link cut: FRR Down within its detection time (2000 ms + 300)"
+[ "$ours_ms" -le 3300 ] && [ "$ours_ms" -ge 2600 ]
+ok $? "link cut: ours Down within the detection time (3000 ms + 300)"
 grep -q '"from":"Up","state":"Down","diag":"detect-expired"' "$dir/sh4"
 ok $? "link cut: our diagnostic is detect-expired"
 for s in sh4 sh6 mh4 mh6; do
 	diag "$s: $(jget "$dir/$s" "s['state'], 'tx', s['tx_interval'], 'detect', s['detect_time'], 'remote rx/tx/mult', s['remote_min_rx'], s['remote_min_tx'], s['remote_mult'], 'ups', s['ups'], 'downs', s['downs'], 'polls', s['polls'], 'drops', s['drops']")"
 done
 # mh4 still Up, negotiated: tx max(200, FRR rx 150) = 200 ms,
-# detect 3 x max(300, FRR tx 100) = 900 ms; Polls completed, no flap.
-[ "$(jget "$dir/mh4" "s['state'], s['tx_interval'], s['detect_time'], s['downs'], s['polls'] >= 2, s['remote_min_rx']")" = "Up 200000 900000 0 True 150000" ]
-ok $? "multihop IPv4: Up, tx 200 ms, detect 900 ms (FRR rx 150), no down, Polls done"
-[ "$(jget "$dir/mh6" "s['state'], s['tx_interval'], s['detect_time'], s['downs']")" = "Up 200000 900000 0" ]
-ok $? "multihop IPv6: Up, tx max(200, FRR rx 100) = 200 ms, detect 900 ms, no down"
+# detect 10 x max(300, FRR tx 100) = 3000 ms; Polls completed, no flap.
+[ "$(jget "$dir/mh4" "s['state'], s['tx_interval'], s['detect_time'], s['downs'], s['polls'] >= 2, s['remote_min_rx']")" = "Up 200000 3000000 0 True 150000" ]
+ok $? "multihop IPv4: Up, tx 200 ms, detect 3000 ms (FRR rx 150), no down, Polls done"
+[ "$(jget "$dir/mh6" "s['state'], s['tx_interval'], s['detect_time'], s['downs']")" = "Up 200000 3000000 0" ]
+ok $? "multihop IPv6: Up, tx max(200, FRR rx 100) = 200 ms, detect 3000 ms, no down"
 [ "$(jget "$dir/sh6" "s['downs'], s['drops'] + s['auth_failures']")" = "1 0" ]
 ok $? "single hop IPv6: one down (the cut), no drops"
 # bfdd gone before the next tests, or its Down packets would reach them.
