@@ -26,6 +26,7 @@
 #include "daemon.h"
 #include "epoch.h"
 #include "log.h"
+#include "rbs.h"
 
 #define DEFAULT_STATE_FILE	"/var/lib/etrunkd/epoch"
 
@@ -44,6 +45,11 @@ static void usage(FILE *f)
 		DEFAULT_STATE_FILE);
 }
 
+static uint64_t min_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? a : b;
+}
+
 static void cloexec(int fd)
 {
 	fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
@@ -60,6 +66,7 @@ static int resync(uint64_t now)
 		return err;
 	}
 	daemon_sync(&d, now);
+	rbs_sync(now);
 	return 0;
 }
 
@@ -173,11 +180,14 @@ int main(int argc, char **argv)
 	ev.data.u64 = EP_NETLINK;
 	epoll_ctl(d.epfd, EPOLL_CTL_ADD, mnl_socket_get_fd(d.ev.sock), &ev);
 
+	if (rbs_init(d.epfd, &d.req))
+		log_err("remote backup: cannot open rtnetlink");
 	log_notice("started, epoch %llu", (unsigned long long)d.epoch);
 	/* Subscribed before this read: no change falls between the two. */
 	if (resync(now_ms()))
 		return 1;
 	next = daemon_tick(&d, now_ms());
+	next = min_u64(next, rbs_tick(now_ms()));
 
 	while (running) {
 		struct epoll_event evs[16];
@@ -218,13 +228,17 @@ int main(int argc, char **argv)
 			} else if (tag == EP_LIVE) {
 				if (idx < ETRUNK_GROUP_MAX && d.groups[idx].used)
 					liveness_read(&d.groups[idx].live, now);
+			} else if (tag == EP_RBS) {
+				rbs_event(idx, evs[i].events, now);
 			}
 		}
 		next = daemon_tick(&d, now_ms());
+		next = min_u64(next, rbs_tick(now_ms()));
 	}
 	/* The roles stay in the kernel: the trunks keep forwarding. */
 	daemon_flush_state(&d);
 	daemon_stop(&d);
+	rbs_stop();
 	log_notice("stopped; the member trunks keep their roles");
 	nl_close(&d.ev);
 	nl_close(&d.req);

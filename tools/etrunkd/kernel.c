@@ -367,6 +367,8 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 	switch (mnl_attr_get_u8(a)) {
 	case ETRUNK_EVENT_GROUP_STATE:
 	case ETRUNK_EVENT_TRUNK_ROLE:
+	case ETRUNK_EVENT_RBS_STATE:
+	case ETRUNK_EVENT_RBP_STATE:
 		break;
 	default:
 		*reread = 1;
