@@ -129,6 +129,7 @@ struct svc {
 	uint32_t open_id, open_n;
 	/* channel down: the peer's entries go at hold_deadline */
 	uint64_t hold_deadline;	/* 0: none */
+	uint64_t down_ms;	/* when the channel went down */
 	/* state for the kernel */
 	uint64_t connects, auth_failures, errors;
 	uint32_t last_sync_ms;
@@ -1355,6 +1356,7 @@ static void ch_close(struct svc *s, uint64_t now, bool error)
 	if (was_up) {
 		log_notice("rbs %s: channel down; the peer's entries stay %u s",
 			   s->name, s->hold_s);
+		s->down_ms = now;
 		s->hold_deadline = now + (uint64_t)s->hold_s * 1000;
 	}
 	s->next_try_ms = now + s->backoff_ms;
@@ -1745,6 +1747,7 @@ static void svc_start(struct svc *s, const struct svc *c, uint64_t now)
 	s->next_try_ms = now;
 	s->kstate_written = 0xff;
 	/* Entries adopted from a previous daemon wait for a bulk. */
+	s->down_ms = now;
 	s->hold_deadline = now + (uint64_t)s->hold_s * 1000;
 	if (!s->connector) {
 		int fd = sock_new(s, true);
@@ -1826,10 +1829,20 @@ void rbs_sync(uint64_t now)
 		int si = svc_find(c->name);
 
 		if (si >= 0 && !same_channel(&R.svc[si], c)) {
+			struct svc *s = &R.svc[si];
+			uint64_t cn = s->connects, af = s->auth_failures,
+				 er = s->errors;
+
+			/* In place: the peer's entries stay the hold time. */
 			log_info("rbs %s: configuration changed, reconnecting",
 				 c->name);
-			svc_stop(&R.svc[si]);
-			si = -1;
+			ch_reset(s);
+			if (s->lfd >= 0)
+				close(s->lfd);
+			svc_start(s, c, now);
+			s->connects = cn;
+			s->auth_failures = af;
+			s->errors = er;
 		}
 		if (si < 0) {
 			for (j = 0; j < NSVC && R.svc[j].used; j++)
@@ -1841,6 +1854,9 @@ void rbs_sync(uint64_t now)
 			changed = true;
 		}
 		R.svc[si].seen = true;
+		if (R.svc[si].hold_deadline && R.svc[si].hold_s != c->hold_s)
+			R.svc[si].hold_deadline = R.svc[si].down_ms +
+						  (uint64_t)c->hold_s * 1000;
 		R.svc[si].hold_s = c->hold_s;
 		R.svc[si].keepalive_ms = c->keepalive_ms;
 	}
