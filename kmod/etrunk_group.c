@@ -18,6 +18,7 @@
 #include "etrunk_group.h"
 #include "genetlink.h"
 #include "member.h"
+#include "rbs.h"
 
 #define ETRUNK_GROUP_RO(attr) \
 	{ .type = NLA_REJECT, .reject_message = #attr " is read-only" }
@@ -1041,6 +1042,7 @@ static int etrunk_group_netdev_event(struct notifier_block *nb,
 	if (event != NETDEV_UNREGISTER || !netif_is_etrunk(dev))
 		return NOTIFY_DONE;
 	et = netdev_priv(dev);
+	etrunk_rbp_netdev_unregister(dev);
 	if (et->binding)
 		etrunk_unbind(et->binding);
 	return NOTIFY_DONE;
