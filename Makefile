@@ -19,6 +19,9 @@
 #   make bench-etrunkd  E-Trunk: the CE's traffic gap when the master PE
 #                   fails (etrunkd, hello 100 ms x 3) beside a bond whose
 #                   partner simply disappears
+#   make bench-rbs  remote backup: the full sync of 100,000 ARP entries
+#                   (time, etrunkd's peak memory) and the latency of an
+#                   incremental update to the peer
 #   make lint       checkpatch --strict, W=1 and sparse builds, cppcheck
 #   make install    module (modules_install), the ip plugin, etrunkctl
 #
@@ -86,6 +89,9 @@ bench-lacp: module tools
 bench-etrunkd: module tools
 	@scripts/vm.sh --timeout 1200 -- bench/etrunkd.sh
 
+bench-rbs: module tools
+	@scripts/vm.sh --timeout 1200 -- bench/rbs.sh
+
 # Warnings are errors here: a clean rebuild so every file is compiled
 # (and checked by sparse) with W=1.
 lint: deps
@@ -113,5 +119,5 @@ clean:
 	$(MAKE) -C tools/etrunkd clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all deps module tools check check-debug demo bench bench-failover bench-lacp bench-etrunkd lint \
+.PHONY: all deps module tools check check-debug demo bench bench-failover bench-lacp bench-etrunkd bench-rbs lint \
 	install clean
