@@ -134,7 +134,7 @@ struct svc {
 	uint64_t connects, auth_failures, errors;
 	uint32_t last_sync_ms;
 	bool sync_to_write;
-	uint8_t kstate, kstate_written;
+	uint8_t kstate_written;
 	uint64_t w_connects, w_auth, w_errors;
 	uint64_t next_state_ms;
 };
@@ -1106,7 +1106,10 @@ static void neigh_msg(const struct nlmsghdr *nlh, bool dump)
 	addr_to16(k.addr, dst, k.kind == ETKD_RBS_ARP);
 	if (nd->ndm_flags & NTF_ROUTER)
 		flags |= ETKD_RBS_EF_ROUTER;
-	if (proto == ETRUNK_RBS_RTPROT) {
+	/* Ours: the marker and extern_learn (an admin's replace clears the
+	 * flag and keeps the protocol: local from then on).
+	 */
+	if (proto == ETRUNK_RBS_RTPROT && (nd->ndm_flags & NTF_EXT_LEARNED)) {
 		if (nlh->nlmsg_type == RTM_DELNEIGH)
 			peer_gone(&k, nd->ndm_ifindex);
 		else if (dump)
@@ -1507,7 +1510,7 @@ static void ch_up_check(struct svc *s, uint64_t now)
 	write_svc_profs((int)(s - R.svc));
 }
 
-static void rx_entries(struct svc *s, const struct etkd_rbs_hdr *h,
+static void rx_entries(const struct svc *s, const struct etkd_rbs_hdr *h,
 		       const uint8_t *body, size_t blen)
 {
 	int si = (int)(s - R.svc), pi = prof_by_id(si, h->backup_id);
@@ -1577,8 +1580,8 @@ static void rx_bulk(struct svc *s, bool start, uint64_t now)
 	if (start)
 		return;
 	rq_flush();
-	log_info("rbs %s: peer's bulk received%s%u stale entries removed",
-		 s->name, removed ? ", " : ", ", removed);
+	log_info("rbs %s: peer's bulk received, %u stale entries removed",
+		 s->name, removed);
 	s->bulk_rx_done = true;
 	ch_up_check(s, now);
 }
@@ -1951,7 +1954,7 @@ void rbs_sync(uint64_t now)
 
 static uint64_t svc_tick(struct svc *s, uint64_t now)
 {
-	uint64_t next = s->next_state_ms, ka = s->keepalive_ms, dead;
+	uint64_t next = s->next_state_ms, ka = s->keepalive_ms;
 	int si = (int)(s - R.svc);
 
 	if (s->hold_deadline && now >= s->hold_deadline) {
@@ -1970,7 +1973,7 @@ static uint64_t svc_tick(struct svc *s, uint64_t now)
 			next = s->next_try_ms;
 	}
 	if (s->fd >= 0) {
-		dead = (s->peer_keepalive > ka ? s->peer_keepalive : ka) *
+		uint64_t dead = (s->peer_keepalive > ka ? s->peer_keepalive : ka) *
 		       ETRUNK_RBS_KEEPALIVE_MULT;
 		if (now >= s->last_rx_ms + dead) {
 			log_notice("rbs %s: %s", s->name,

@@ -120,7 +120,6 @@ int etkd_rbs_seal(uint8_t *buf, size_t size, uint8_t type, uint64_t seq,
 	bool mac = auth && auth->key && auth->key_len;
 	size_t len = ETKD_RBS_HDR_LEN + body_len +
 		     (mac ? ETKD_RBS_MAC_LEN : 0);
-	int err;
 
 	if (len > size)
 		return ETKD_RBS_E_SPACE;
@@ -135,7 +134,7 @@ int etkd_rbs_seal(uint8_t *buf, size_t size, uint8_t type, uint64_t seq,
 	put64(buf + 12, seq);
 	put32(buf + 20, backup_id);
 	if (mac) {
-		err = compute_mac(auth, type, buf, len - ETKD_RBS_MAC_LEN,
+		int err = compute_mac(auth, type, buf, len - ETKD_RBS_MAC_LEN,
 				  buf + len - ETKD_RBS_MAC_LEN);
 		if (err)
 			return err;
@@ -179,7 +178,6 @@ int etkd_rbs_parse(const uint8_t *buf, size_t len,
 		   size_t *body_len)
 {
 	bool want_mac = auth && auth->key && auth->key_len;
-	uint8_t mac[ETKD_RBS_MAC_LEN];
 	size_t min, blen;
 	int err;
 
@@ -210,6 +208,8 @@ int etkd_rbs_parse(const uint8_t *buf, size_t len,
 		return ETKD_RBS_E_AUTH;
 	blen = hdr->len - min;
 	if (want_mac) {
+		uint8_t mac[ETKD_RBS_MAC_LEN];
+
 		err = compute_mac(auth, hdr->type, buf,
 				  hdr->len - ETKD_RBS_MAC_LEN, mac);
 		if (err)

@@ -189,14 +189,14 @@ static void test_stream(void)
 	struct etkd_rbs_hdr hdr;
 	const uint8_t *pb;
 	size_t blen, off = 0, avail;
-	int a, b, r, got = 0;
+	int a, b, got = 0;
 	uint64_t seq = 1;
 
 	a = etkd_rbs_seal(s, sizeof(s), ETKD_RBS_KEEPALIVE, 1, 0, 0, NULL);
 	b = etkd_rbs_seal(s + a, sizeof(s) - a, ETKD_RBS_BULK_START, 2, 0, 0,
 			  NULL);
 	for (avail = 1; avail <= (size_t)(a + b); avail++) {
-		r = etkd_rbs_parse(s + off, avail - off, NULL, seq, &hdr, &pb,
+		int r = etkd_rbs_parse(s + off, avail - off, NULL, seq, &hdr, &pb,
 				   &blen);
 		if (r > 0) {
 			off += r;
