@@ -83,10 +83,12 @@ for i in 1 2; do
 		lacp_rate fast system_id $LACP_SYSID system_priority 100 \
 		actor_key 7 port_offset $(((i - 1) * 100)) \
 		hash_policy layer3+4 || exit $ksft_fail
-	# PE1 only snoops; PE2 is the querier (so that it forwards by its
-	# MDB), with one startup query and then none for the whole test.
+	# PE1 only snoops, and keeps what it learns for an hour (no querier
+	# refreshes it); PE2 is the querier (so that it forwards by its MDB),
+	# with one startup query and then none for the whole test.
 	ip -n "$ns" link add br0 address $GW_MAC type bridge \
 		mcast_snooping 1 mcast_querier $((i - 1)) \
+		mcast_membership_interval 360000 \
 		mcast_startup_query_count 1 mcast_query_interval 60000 ||
 		exit $ksft_fail
 	ip -n "$ns" -batch - <<-EOF || exit $ksft_fail
@@ -395,20 +397,20 @@ check "the tables compare equal" wait_until 10 tables_equal
 # PE1 fails: the core's traffic through PE2 needs no resolution, and the
 # multicast group keeps receiving without a new report.
 # ---------------------------------------------------------------------
-for ns in "$NS_CE" "$NS_PE2"; do
-	tc -n "$ns" qdisc add dev "$([ "$ns" = "$NS_CE" ] && echo c2 || echo p2)" clsact
-done
-tc -n "$NS_CE" filter add dev c2 ingress pref 1 protocol arp flower \
-	arp_op request action pass
-tc -n "$NS_CE" filter add dev c2 ingress pref 2 protocol ipv6 flower \
-	ip_proto icmpv6 type 135 action pass
-tc -n "$NS_PE2" filter add dev p2 ingress pref 1 protocol ip flower \
-	ip_proto 2 action pass
-tc -n "$NS_PE2" filter add dev p2 ingress pref 2 protocol ipv6 flower \
-	ip_proto icmpv6 type 143 action pass
-tc -n "$NS_H1" qdisc add dev h1 clsact
-tc -n "$NS_H1" filter add dev h1 ingress pref 1 protocol ip flower \
-	dst_ip 239.1.1.1 action pass
+check "tc counters: ARP requests and NS to the CE, IGMP/MLD reports from it, the group at H1" \
+	eval 'tc -n "$NS_CE" qdisc add dev c2 clsact &&
+	tc -n "$NS_PE2" qdisc add dev p2 clsact &&
+	tc -n "$NS_H1" qdisc add dev h1 clsact &&
+	tc -n "$NS_CE" filter add dev c2 ingress pref 1 protocol arp flower \
+		arp_op request action pass &&
+	tc -n "$NS_CE" filter add dev c2 ingress pref 2 protocol ipv6 flower \
+		ip_proto icmpv6 type 135 action pass &&
+	tc -n "$NS_PE2" filter add dev p2 ingress pref 1 protocol ip flower \
+		ip_proto 2 action pass &&
+	tc -n "$NS_PE2" filter add dev p2 ingress pref 2 protocol ipv6 flower \
+		ip_proto icmpv6 type 143 action pass &&
+	tc -n "$NS_H1" filter add dev h1 ingress pref 1 protocol ip flower \
+		dst_ip 239.1.1.1 action pass'
 tc_count()	# NS DEV PREF
 {
 	tc -n "$1" -s -j filter show dev "$2" ingress pref "$3" |
@@ -441,9 +443,20 @@ mc0=$(tc_count "$NS_H1" h1 1)
 ip netns exec "$NS_SRC" ping -q -c 10 -i 0.1 -t 2 -I s2 239.1.1.1 >/dev/null 2>&1
 mc=$(($(tc_count "$NS_H1" h1 1) - mc0))
 echo "# H1 received $mc of 10 datagrams to 239.1.1.1 through PE2"
+[ "$mc" -ge 8 ] || bridge -n "$NS_PE2" -d mdb show | sed 's/^/# PE2 mdb: /'
 check_ge "the group keeps receiving through PE2 (its MDB entry from PE1)" "$mc" 8
 check_eq "without a new report" 0 \
 	"$(($(tc_count "$NS_PE2" p2 1) + $(tc_count "$NS_PE2" p2 2) - rep0))"
+# The counters count: an unknown host makes PE2 resolve, a join reports.
+ip netns exec "$NS_CORE" ping -q -c 1 -W 1 192.0.2.99 >/dev/null 2>&1
+ip netns exec "$NS_CORE" ping -q -c 1 -W 1 2001:db8:1::99 >/dev/null 2>&1
+check_ge "(the ARP request counter works: a ping to an unknown host)" \
+	"$(($(tc_count "$NS_CE" c2 1) - arp0))" 1
+check_ge "(the neighbour solicitation counter too)" \
+	"$(($(tc_count "$NS_CE" c2 2) - ns0))" 1
+ip -n "$NS_H2" addr add 239.2.2.2/32 dev h2 autojoin
+check "(the report counter works: H2 joins another group)" \
+	wait_until 5 eval '[ "$(($(tc_count "$NS_PE2" p2 1) + $(tc_count "$NS_PE2" p2 2)))" -gt "$rep0" ]'
 
 # ---------------------------------------------------------------------
 # The hold time: the channel is down; 2 s later the entries go.
