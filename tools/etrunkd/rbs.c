@@ -156,7 +156,8 @@ static struct {
 	struct rbs_table local, peer;
 	struct ifinfo *ifs;
 	uint32_t nifs;
-	uint8_t *rbuf;
+	uint8_t *rbuf;		/* requests' answers */
+	uint8_t *mbuf;		/* events */
 	uint8_t sbuf[65536];	/* batched rtnetlink requests */
 	size_t slen;
 	bool redump;
@@ -635,6 +636,8 @@ static uint32_t ifindex_of(const struct prof *p, uint8_t rel, uint16_t vid)
 
 /* ---- rtnetlink requests: batched, without acks ------------------------------- */
 
+static void mon_drain(void);
+
 static void rq_flush(void)
 {
 	if (!R.slen)
@@ -642,6 +645,10 @@ static void rq_flush(void)
 	if (send(R.rq, R.sbuf, R.slen, 0) < 0)
 		log_err("rtnetlink: %s", strerror(errno));
 	R.slen = 0;
+	/* Our installs come back as events: read them as they come, before
+	 * a bulk's worth overflows the socket (and costs a full dump).
+	 */
+	mon_drain();
 }
 
 static struct nlmsghdr *rq_msg(uint16_t type, uint16_t flags)
@@ -1002,6 +1009,8 @@ static void local_set(const struct rbs_ekey *k, const uint8_t *lladdr,
 {
 	struct rbs_ent *e = rbs_table_find(&R.local, k), *pe;
 
+	if (e)
+		e->stale = false;	/* seen by a full dump */
 	if (e && !memcmp(e->lladdr, lladdr, 6) && e->flags == flags)
 		return;
 	if (!e) {
@@ -1167,8 +1176,11 @@ static void mdb_entry(uint16_t type, const struct br_mdb_entry *me,
 		local_del(&k);
 }
 
+/* A dump's messages are RTM_GETMDB: as RTM_NEWMDB. */
 static void mdb_msg(const struct nlmsghdr *nlh, bool dump)
 {
+	uint16_t type = nlh->nlmsg_type == RTM_DELMDB ? RTM_DELMDB :
+			RTM_NEWMDB;
 	const struct br_port_msg *bpm = mnl_nlmsg_get_payload(nlh);
 	const struct nlattr *a, *en, *in, *ea;
 
@@ -1201,7 +1213,7 @@ static void mdb_msg(const struct nlmsghdr *nlh, bool dump)
 						has_src = true;
 					off += NLA_ALIGN(ea->nla_len);
 				}
-				mdb_entry(nlh->nlmsg_type, me, has_src, dump);
+				mdb_entry(type, me, has_src, dump);
 			}
 		}
 	}
@@ -1217,6 +1229,10 @@ static void rtnl_msg(const struct nlmsghdr *nlh, bool dump)
 	case RTM_NEWNEIGH:
 	case RTM_DELNEIGH:
 		neigh_msg(nlh, dump);
+		break;
+	case RTM_GETMDB:
+		if (dump)
+			mdb_msg(nlh, dump);
 		break;
 	case RTM_NEWMDB:
 	case RTM_DELMDB:
@@ -1299,10 +1315,15 @@ static void full_dump(uint64_t now)
 	flush_all(now);
 }
 
-static void mon_read(uint64_t now)
+static bool draining;
+
+static void mon_drain(void)
 {
+	if (draining || R.mon < 0)
+		return;
+	draining = true;
 	for (;;) {
-		ssize_t n = recv(R.mon, R.rbuf, RTNL_BUF, MSG_DONTWAIT);
+		ssize_t n = recv(R.mon, R.mbuf, RTNL_BUF, MSG_DONTWAIT);
 		const struct nlmsghdr *nlh;
 		int len;
 
@@ -1315,10 +1336,16 @@ static void mon_read(uint64_t now)
 			break;
 		}
 		len = (int)n;
-		for (nlh = (struct nlmsghdr *)R.rbuf; mnl_nlmsg_ok(nlh, len);
+		for (nlh = (struct nlmsghdr *)R.mbuf; mnl_nlmsg_ok(nlh, len);
 		     nlh = mnl_nlmsg_next(nlh, &len))
 			rtnl_msg(nlh, false);
 	}
+	draining = false;
+}
+
+static void mon_read(uint64_t now)
+{
+	mon_drain();
 	if (R.redump)
 		full_dump(now);
 	flush_all(now);
@@ -2074,7 +2101,8 @@ int rbs_init(int epfd, struct nl *req)
 	R.epfd = epfd;
 	R.req = req;
 	R.rbuf = malloc(RTNL_BUF);
-	if (!R.rbuf || rbs_table_init(&R.local) || rbs_table_init(&R.peer))
+	R.mbuf = malloc(RTNL_BUF);
+	if (!R.rbuf || !R.mbuf || rbs_table_init(&R.local) || rbs_table_init(&R.peer))
 		return -ENOMEM;
 	R.mon = rtnl_open(0, true);
 	R.rq = rtnl_open(0, false);
@@ -2115,5 +2143,6 @@ void rbs_stop(void)
 	rbs_table_free(&R.local);
 	rbs_table_free(&R.peer);
 	free(R.rbuf);
+	free(R.mbuf);
 	free(R.ifs);
 }
