@@ -3994,7 +3994,7 @@ TEST_F(etrunk, rbs_refusals)
 		int err;
 		const char *msg;	/* NULL: any */
 	} cases[] = {
-		{ "pe2", ETRUNK_CMD_NEW_RBS, ETRUNK_RBS_A_SOURCE_ADDR, 16, 0, -EINVAL,
+		{ "pe9", ETRUNK_CMD_NEW_RBS, ETRUNK_RBS_A_SOURCE_ADDR, 16, 0, -EINVAL,
 		  "The addresses of a service must be of one family" },
 		{ "pe2", ETRUNK_CMD_SET_RBS, ETRUNK_RBS_A_SOURCE_ADDR, 16, 0, -EINVAL,
 		  "The addresses of a service must be of one family" },
@@ -4497,8 +4497,8 @@ TEST_F(etrunk, rb_events_and_device_gone)
 	for (i = 0; i < n; i++) {
 		EXPECT_EQ(want[i].event, e[i].event) TH_LOG("event %d", i);
 		EXPECT_STREQ(want[i].name, e[i].name) TH_LOG("event %d", i);
-		if (i)
-			EXPECT_EQ(e[i - 1].seq + 1, e[i].seq) TH_LOG("event %d", i);
+		if (i)	/* the trunks' own events come between */
+			EXPECT_LT(e[i - 1].seq, e[i].seq) TH_LOG("event %d", i);
 	}
 	nl_close(ev);
 	free(ev);
