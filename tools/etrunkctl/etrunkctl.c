@@ -3325,7 +3325,7 @@ static const char *secs2_str(uint64_t ms, char *buf, size_t len)
  */
 static void print_rbs_plain(const struct rbs *s)
 {
-	char a[INET6_ADDRSTRLEN], b[40], c[40];
+	char a[INET6_ADDRSTRLEN], b[40];
 
 	printf("rbs %s: %s", s->name,
 	       enum_str(NAMES(rbs_state_names), s->state, b, sizeof(b)));
@@ -3340,12 +3340,15 @@ static void print_rbs_plain(const struct rbs *s)
 		printf("  description \"%s\"\n", s->descr);
 	printf("  connects %" PRIu64 ", errors %" PRIu64 ", auth-failures %" PRIu64
 	       "\n", s->connects, s->errors, s->auth_failures);
-	if (HAS(s, ETRUNK_RBS_A_LAST_SYNC_AGE))
+	if (HAS(s, ETRUNK_RBS_A_LAST_SYNC_AGE)) {
+		char c[40];
+
 		printf("  last full sync %s s ago, took %s s\n",
 		       secs_str(s->sync_age, b, sizeof(b)),
 		       secs2_str(s->sync_duration, c, sizeof(c)));
-	else
+	} else {
 		puts("  no full sync yet");
+	}
 }
 
 static void json_rbs_fields(const struct rbs *s)
