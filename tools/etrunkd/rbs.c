@@ -1184,7 +1184,8 @@ static void mdb_msg(const struct nlmsghdr *nlh, bool dump)
 	const struct br_port_msg *bpm = mnl_nlmsg_get_payload(nlh);
 	const struct nlattr *a, *en, *in, *ea;
 
-	if (bpm->family != AF_BRIDGE)
+	/* Events say AF_BRIDGE, a dump's messages 0. */
+	if (bpm->family != AF_BRIDGE && bpm->family != AF_UNSPEC)
 		return;
 	mnl_attr_for_each(a, nlh, sizeof(*bpm)) {
 		if (mnl_attr_get_type(a) != MDBA_MDB)
