@@ -180,7 +180,8 @@ for ((r = 1; r <= BENCH_RUNS; r++)); do
 	b=$(awk '/\] started/ && !t0 { t0 = substr($1, 2) + 0 }
 		/rbs rbs1: bulk sent/ && !t1 { t1 = substr($1, 2) + 0 }
 		END { printf "%d", (t1 - t0) * 1000 }' "$TMP/etrunkd1.$r.log")
-	echo "#   PE1's start to its bulk sent $b ms (reading the entries, connecting, sending)"
+	c=$(grep -c "rbs rbs1: channel up" "$log2")
+	echo "#   PE1's start to its bulk sent $b ms (reading the entries, connecting, sending); PE2's channel came up $c time(s)"
 	[ $r -eq "$BENCH_RUNS" ] && break
 	# PE2's daemon removes the entries (hold time 0), for a clean start.
 	ip netns exec "$NS2" "$ETRUNKCTL" rbs set rbs1 hold-time 0

@@ -114,6 +114,7 @@ struct svc {
 	uint32_t backoff_ms;
 	struct buf in, out;
 	bool want_out;		/* EPOLLOUT registered */
+	bool rx_more;		/* input left for the next round */
 	uint64_t tx_seq, rx_seq;
 	struct etkd_rbs_auth tx_auth, rx_auth;
 	uint32_t peer_keepalive;
@@ -1368,6 +1369,7 @@ static void ch_reset(struct svc *s)
 		close(s->fd);	/* leaves the epoll set */
 	s->fd = -1;
 	s->want_out = false;
+	s->rx_more = false;
 	buf_free(&s->in);
 	buf_free(&s->out);
 	s->open_type = 0;
@@ -1652,29 +1654,21 @@ static bool rx_msg(struct svc *s, const struct etkd_rbs_hdr *h,
 	return true;
 }
 
+/*
+ * Messages handled per call: a bulk of 100,000 entries is installed in
+ * slices, the loop going round in between (keepalives go out, so the
+ * peer does not take a receiver busy installing for dead).
+ */
+#define RX_BUDGET	2
+
 static void ch_read(struct svc *s, uint64_t now)
 {
+	unsigned int budget = RX_BUDGET;
+
 	for (;;) {
 		ssize_t n;
 
-		if (buf_reserve(&s->in, ETKD_RBS_MAX_LEN)) {
-			ch_close(s, now, true);
-			return;
-		}
-		n = recv(s->fd, s->in.p + s->in.len, s->in.cap - s->in.len,
-			 MSG_DONTWAIT);
-		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR &&
-			       errno != EWOULDBLOCK)) {
-			log_info("rbs %s: connection %s", s->name,
-				 n ? strerror(errno) : "closed by the peer");
-			ch_close(s, now, s->st != CH_HELLO || n);
-			return;
-		}
-		if (n < 0)
-			break;
-		s->in.len += n;
-		s->last_rx_ms = now;
-		for (;;) {
+		while (budget) {
 			struct etkd_rbs_hdr h;
 			const uint8_t *body;
 			size_t blen;
@@ -1701,11 +1695,36 @@ static void ch_read(struct svc *s, uint64_t now)
 			}
 			s->rx_seq++;
 			s->in.off += len;
+			s->last_rx_ms = now;
+			budget--;
 			if (s->fd < 0)
 				return;
 		}
+		if (!budget) {
+			s->rx_more = true;	/* rbs_tick() comes back */
+			break;
+		}
 		if (s->in.off == s->in.len)
 			s->in.off = s->in.len = 0;
+		if (buf_reserve(&s->in, ETKD_RBS_MAX_LEN)) {
+			ch_close(s, now, true);
+			return;
+		}
+		n = recv(s->fd, s->in.p + s->in.len, s->in.cap - s->in.len,
+			 MSG_DONTWAIT);
+		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR &&
+			       errno != EWOULDBLOCK)) {
+			log_info("rbs %s: connection %s", s->name,
+				 n ? strerror(errno) : "closed by the peer");
+			ch_close(s, now, s->st != CH_HELLO || n);
+			return;
+		}
+		if (n < 0) {
+			s->rx_more = false;
+			break;
+		}
+		s->in.len += n;
+		s->last_rx_ms = now;
 	}
 	flush_all(now);
 }
@@ -2040,11 +2059,19 @@ uint64_t rbs_tick(uint64_t now)
 	if (R.mon < 0)
 		return next;
 	for (i = 0; i < NSVC; i++) {
-		if (R.svc[i].used) {
-			uint64_t n = svc_tick(&R.svc[i], now);
+		struct svc *s = &R.svc[i];
+
+		if (!s->used)
+			continue;
+		if (s->rx_more && s->fd >= 0)
+			ch_read(s, now);
+		if (s->used) {
+			uint64_t n = svc_tick(s, now);
 
 			if (n < next)
 				next = n;
+			if (s->rx_more && s->fd >= 0)
+				next = now;
 		}
 	}
 	rq_flush();
