@@ -22,6 +22,9 @@
 #                   bound to BFD (10 ms x 3)
 #   make bench-bfd-load  on the host: 100 BFD sessions at 10 ms x 3 under
 #                   stress-ng, flaps of etrunkd's engine beside FRR bfdd
+#   make bench-rbs  remote backup: the full sync of 100,000 ARP entries
+#                   (time, etrunkd's peak memory) and the latency of an
+#                   incremental update to the peer
 #   make lint       checkpatch --strict, W=1 and sparse builds, cppcheck
 #   make install    module (modules_install), the ip plugin, etrunkctl
 #
@@ -94,6 +97,9 @@ bench-etrunkd: module tools
 bench-bfd-load: tools
 	@bench/bfd_load.sh
 
+bench-rbs: module tools
+	@scripts/vm.sh --timeout 1200 -- bench/rbs.sh
+
 # Warnings are errors here: a clean rebuild so every file is compiled
 # (and checked by sparse) with W=1.
 lint: deps
@@ -121,5 +127,5 @@ clean:
 	$(MAKE) -C tools/etrunkd clean
 	$(MAKE) -C selftests clean
 
-.PHONY: all deps module tools check check-debug demo bench bench-failover bench-lacp bench-etrunkd bench-bfd-load lint \
-	install clean
+.PHONY: all deps module tools check check-debug demo bench bench-failover bench-lacp bench-etrunkd bench-bfd-load \
+	bench-rbs lint install clean

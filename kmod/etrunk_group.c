@@ -19,6 +19,7 @@
 #include "etrunk_group.h"
 #include "genetlink.h"
 #include "member.h"
+#include "rbs.h"
 
 #define ETRUNK_GROUP_RO(attr) \
 	{ .type = NLA_REJECT, .reject_message = #attr " is read-only" }
@@ -1096,6 +1097,7 @@ static int etrunk_group_netdev_event(struct notifier_block *nb,
 	if (!netif_is_etrunk(dev))
 		return NOTIFY_DONE;
 	et = netdev_priv(dev);
+	etrunk_rbp_netdev_unregister(dev);
 	if (et->binding)
 		etrunk_unbind(et->binding);
 	return NOTIFY_DONE;

@@ -16,6 +16,7 @@
 #include "etrunk_group.h"
 #include "genetlink.h"
 #include "member.h"
+#include "rbs.h"
 
 static unsigned int etrunk_net_id __read_mostly;
 
@@ -109,6 +110,8 @@ static const struct nla_policy etrunk_genl_policy[ETRUNK_A_MAX + 1] = {
 	[ETRUNK_A_GROUP] = NLA_POLICY_NESTED(etrunk_group_policy),
 	[ETRUNK_A_BINDING] = NLA_POLICY_NESTED(etrunk_binding_policy),
 	[ETRUNK_A_BFD] = NLA_POLICY_NESTED(etrunk_bfd_policy),
+	[ETRUNK_A_RBS] = NLA_POLICY_NESTED(etrunk_rbs_policy),
+	[ETRUNK_A_RBP] = NLA_POLICY_NESTED(etrunk_rbp_policy),
 };
 
 /* Find the device named by an ifindex and/or ifname attribute pair. */
@@ -685,6 +688,61 @@ static const struct genl_small_ops etrunk_genl_ops[] = {
 	{
 		.cmd = ETRUNK_CMD_GET_BFD_KEY,
 		.doit = etrunk_genl_get_bfd_key,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_NEW_RBS,
+		.doit = etrunk_genl_new_rbs,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_SET_RBS,
+		.doit = etrunk_genl_set_rbs,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_DEL_RBS,
+		.doit = etrunk_genl_del_rbs,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_GET_RBS,
+		.doit = etrunk_genl_get_rbs,
+		.dumpit = etrunk_genl_dump_rbs,
+	},
+	{
+		.cmd = ETRUNK_CMD_SET_RBS_STATE,
+		.doit = etrunk_genl_set_rbs_state,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_GET_RBS_KEY,
+		.doit = etrunk_genl_get_rbs_key,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_NEW_RBP,
+		.doit = etrunk_genl_new_rbp,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_SET_RBP,
+		.doit = etrunk_genl_set_rbp,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_DEL_RBP,
+		.doit = etrunk_genl_del_rbp,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = ETRUNK_CMD_GET_RBP,
+		.doit = etrunk_genl_get_rbp,
+		.dumpit = etrunk_genl_dump_rbp,
+	},
+	{
+		.cmd = ETRUNK_CMD_SET_RBP_STATE,
+		.doit = etrunk_genl_set_rbp_state,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };

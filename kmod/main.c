@@ -13,15 +13,20 @@
 #include "flush.h"
 #include "genetlink.h"
 #include "member.h"
+#include "rbs.h"
 
 static int __init etrunk_mod_init(void)
 {
 	int err;
 
 	etrunk_bfd_module_init();
-	err = etrunk_genl_init();
+	/* The stores of remote backup exist before a request can reach them. */
+	err = etrunk_rbs_init();
 	if (err)
 		return err;
+	err = etrunk_genl_init();
+	if (err)
+		goto err_rbs;
 	err = etrunk_notifier_register();
 	if (err)
 		goto err_genl;
@@ -45,6 +50,8 @@ err_notifier:
 	etrunk_notifier_unregister();
 err_genl:
 	etrunk_genl_uninit();
+err_rbs:
+	etrunk_rbs_exit();
 	return err;
 }
 
@@ -58,6 +65,7 @@ static void __exit etrunk_mod_exit(void)
 	etrunk_group_exit();
 	etrunk_notifier_unregister();
 	etrunk_genl_uninit();
+	etrunk_rbs_exit();
 }
 
 module_init(etrunk_mod_init);

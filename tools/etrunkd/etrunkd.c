@@ -34,6 +34,7 @@
 #include "daemon.h"
 #include "epoch.h"
 #include "log.h"
+#include "rbs.h"
 
 #define DEFAULT_STATE_FILE	"/var/lib/etrunkd/epoch"
 #define RT_PRIORITY		10
@@ -71,6 +72,11 @@ static void realtime(void)
 		log_warn("-r: mlockall: %s", strerror(errno));
 }
 
+static uint64_t min_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? a : b;
+}
+
 static void cloexec(int fd)
 {
 	fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
@@ -88,6 +94,7 @@ static int resync(uint64_t now)
 	}
 	bfdd_sync(d.bfd, &d.ks);
 	daemon_sync(&d, now);
+	rbs_sync(now);
 	return 0;
 }
 
@@ -211,13 +218,15 @@ int main(int argc, char **argv)
 	ev.data.u64 = EP_NETLINK;
 	epoll_ctl(d.epfd, EPOLL_CTL_ADD, mnl_socket_get_fd(d.ev.sock), &ev);
 
+	if (rbs_init(d.epfd, &d.req))
+		log_err("remote backup: cannot open rtnetlink");
 	log_notice("started, epoch %llu", (unsigned long long)d.epoch);
 	/* Subscribed before this read: no change falls between the two. */
 	if (resync(now_ms()))
 		return 1;
 	next = daemon_tick(&d, now_ms());
-	if (bfdd_tick(d.bfd, now_ms()) < next)
-		next = bfdd_tick(d.bfd, now_ms());
+	next = min_u64(next, bfdd_tick(d.bfd, now_ms()));
+	next = min_u64(next, rbs_tick(now_ms()));
 
 	while (running) {
 		struct epoll_event evs[64];
@@ -260,14 +269,13 @@ int main(int argc, char **argv)
 					liveness_read(&d.groups[idx].live, now);
 			} else if (tag == EP_BFD_SOCK || tag == EP_BFD_TIMER) {
 				bfdd_event(d.bfd, tag, idx);
+			} else if (tag == EP_RBS) {
+				rbs_event(idx, evs[i].events, now);
 			}
 		}
-		uint64_t bnext;
-
 		next = daemon_tick(&d, now_ms());
-		bnext = bfdd_tick(d.bfd, now_ms());
-		if (bnext < next)
-			next = bnext;
+		next = min_u64(next, bfdd_tick(d.bfd, now_ms()));
+		next = min_u64(next, rbs_tick(now_ms()));
 	}
 	/* The roles stay in the kernel: the trunks keep forwarding. */
 	daemon_flush_state(&d);
@@ -275,6 +283,7 @@ int main(int argc, char **argv)
 	bfdd_stop(d.bfd);
 	daemon_stop(&d);
 	bfdd_free(d.bfd);
+	rbs_stop();
 	log_notice("stopped; the member trunks keep their roles");
 	nl_close(&d.ev);
 	nl_close(&d.req);

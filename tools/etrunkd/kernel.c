@@ -665,6 +665,8 @@ static int event_cb(const struct nlmsghdr *nlh, void *data)
 	case ETRUNK_EVENT_GROUP_STATE:
 	case ETRUNK_EVENT_TRUNK_ROLE:
 	case ETRUNK_EVENT_BFD_STATE:
+	case ETRUNK_EVENT_RBS_STATE:
+	case ETRUNK_EVENT_RBP_STATE:
 		break;
 	default:
 		*reread = 1;

@@ -703,6 +703,191 @@
  * come Up within ETRUNK_BFD_MICRO_START_MS of etrunkd starting; back in
  * (admin up) when it comes Up.
  *
+ * Remote backup (RBS and RBP)
+ * ---------------------------
+ *
+ * The configuration of etrunkd's remote backup: over one TCP connection
+ * per remote backup service (RBS) the two devices of an E-Trunk hot-back
+ * up each other's ARP/ND and IGMP/MLD snooping entries, so that after a
+ * switchover the new master forwards at once. Remote backup profiles
+ * (RBP) say what is backed up: the entry kinds of one trunk, over one
+ * service. As for groups, the kernel stores and checks the configuration
+ * and the state etrunkd writes back; etrunkd runs the channel and
+ * installs the entries. Services and profiles live in a network
+ * namespace, each named (unique per namespace among its kind), only
+ * visible from it, and go with it; at most ETRUNK_RBS_MAX_SERVICES
+ * services and ETRUNK_RBP_MAX_PROFILES profiles per namespace (-ENOSPC).
+ *
+ * A service is carried in an ETRUNK_A_RBS nest (NLA_F_NESTED) of
+ * ETRUNK_RBS_A_* attributes:
+ *
+ *    ETRUNK_RBS_A_NAME: NLA_NUL_STRING, 1 to ETRUNK_RBS_NAME_MAX bytes
+ *        before the NUL, letters, digits, '-', '_' and '.' (else -EINVAL
+ *        "Names are letters, digits, '-', '_' and '.'"): names the
+ *        service in every RBS command.
+ *    ETRUNK_RBS_A_PEER_ADDR, ETRUNK_RBS_A_SOURCE_ADDR: NLA_BINARY of 4
+ *        (IPv4) or 16 (IPv6) bytes, network order, rw, both required at
+ *        creation: the peer's address and ours. One family, also after a
+ *        change, else -EINVAL "The addresses of a service must be of one
+ *        family". Unique with the port: another service with the same
+ *        peer address and port is refused with -EEXIST "Another service
+ *        has this peer address and port" (etrunkd tells the connections
+ *        apart by the peer's address and the port).
+ *    ETRUNK_RBS_A_PORT: NLA_U16, rw, 1 to 65535, default
+ *        ETRUNK_RBS_DEFAULT_PORT: the TCP port, the same on both sides.
+ *    ETRUNK_RBS_A_KEY: NLA_BINARY, write-only, 0 to ETRUNK_RBS_KEY_MAX
+ *        bytes: the HMAC-SHA256 key of the channel's messages; 0 bytes
+ *        removes it. Never reported; ETRUNK_RBS_A_KEY_SET says whether one
+ *        is set, ETRUNK_CMD_GET_RBS_KEY reads it (admin only).
+ *    ETRUNK_RBS_A_KEY_SET: NLA_U8, ro.
+ *    ETRUNK_RBS_A_HOLD_TIME: NLA_U32, rw, seconds, 0 to
+ *        ETRUNK_RBS_MAX_HOLD_TIME, default ETRUNK_RBS_DEFAULT_HOLD_TIME:
+ *        how long the entries installed from the peer stay after the
+ *        channel went down (0: removed at once).
+ *    ETRUNK_RBS_A_KEEPALIVE: NLA_U32, rw, milliseconds,
+ *        ETRUNK_RBS_MIN_KEEPALIVE to ETRUNK_RBS_MAX_KEEPALIVE, default
+ *        ETRUNK_RBS_DEFAULT_KEEPALIVE: a keepalive goes every interval
+ *        without other traffic; the channel is dead after
+ *        ETRUNK_RBS_KEEPALIVE_MULT intervals without a valid message.
+ *    ETRUNK_RBS_A_DESCRIPTION: NLA_NUL_STRING, rw, up to
+ *        ETRUNK_RBS_DESCR_MAX bytes before the NUL; "" removes it.
+ *
+ *    Written by etrunkd with ETRUNK_CMD_SET_RBS_STATE only (a new
+ *    service's are all 0: ETRUNK_RBS_DOWN, no counts, no sync):
+ *    ETRUNK_RBS_A_STATE: NLA_U8, enum etrunk_rbs_state. The kernel notes
+ *        when it last changed: ETRUNK_RBS_A_STATE_AGE, NLA_U64, ro, ms
+ *        ago (absent before the first change).
+ *    ETRUNK_RBS_A_CONNECTS: NLA_U64: how many times the channel came up
+ *        (authenticated, when a key is set).
+ *    ETRUNK_RBS_A_AUTH_FAILURES: NLA_U64: connections or messages refused
+ *        for a missing or wrong HMAC.
+ *    ETRUNK_RBS_A_ERRORS: NLA_U64: connections dropped for another error
+ *        (malformed message, other version, sequence number out of
+ *        order, reset by the peer, keepalive timeout).
+ *    ETRUNK_RBS_A_LAST_SYNC_DURATION: NLA_U32, ms: how long the last full
+ *        (bulk) sync took, from the connection coming up to the peer's
+ *        end-of-sync. Writing it marks the time the sync ended: the kernel
+ *        reports ETRUNK_RBS_A_LAST_SYNC_AGE, NLA_U64, ro, ms since then;
+ *        both are absent before the first full sync.
+ *    ETRUNK_RBS_A_PAD: alignment of the NLA_U64 attributes.
+ *
+ * A profile is carried in an ETRUNK_A_RBP nest (NLA_F_NESTED) of
+ * ETRUNK_RBP_A_* attributes:
+ *
+ *    ETRUNK_RBP_A_NAME: NLA_NUL_STRING, as ETRUNK_RBS_A_NAME (profiles
+ *        and services have separate names).
+ *    ETRUNK_RBP_A_SERVICE: NLA_NUL_STRING, rw, required at creation: the
+ *        name of an existing service, else -ENOENT "No such remote backup
+ *        service". A service in use by profiles is not deleted (see
+ *        ETRUNK_CMD_DEL_RBS).
+ *    ETRUNK_RBP_A_BACKUP_ID: NLA_U32, rw, 1 to 0xffffffff, required at
+ *        creation: names the profile to the peer, equal on both sides;
+ *        unique per service: -EEXIST "Another profile of the service has
+ *        this backup id" (also when a change of service or id would make
+ *        two).
+ *    ETRUNK_RBP_A_TYPE: NLA_U8, rw, enum etrunk_rbp_type, default
+ *        ETRUNK_RBP_HOT (the only type).
+ *    ETRUNK_RBP_A_KINDS: NLA_U32, rw, a mask of ETRUNK_RBP_KIND_* bits, 1
+ *        to ETRUNK_RBP_KINDS_ALL, default ETRUNK_RBP_KINDS_ALL: the entry
+ *        kinds the profile carries.
+ *    ETRUNK_RBP_A_IFINDEX / ETRUNK_RBP_A_IFNAME: NLA_U32 / NLA_NUL_STRING,
+ *        rw, required at creation (a request may give either, or both
+ *        naming the same device; a reply has both): the trunk the profile
+ *        is bound to (no such device: -ENODEV "No such device"; not a
+ *        trunk: -ENODEV "The device is not a trunk"). The profile is
+ *        deleted with the trunk (event ETRUNK_EVENT_RBP_REMOVED).
+ *    ETRUNK_RBP_A_GROUP, ETRUNK_RBP_A_TRUNK_ID: NLA_U32, ro: the E-Trunk
+ *        group and the member-trunk id (ETRUNK_BIND_A_ID) of the trunk's
+ *        binding at the time of the reply, 0 while the trunk is not bound:
+ *        the profile follows its trunk's binding, there is nothing to set.
+ *
+ *    Written by etrunkd with ETRUNK_CMD_SET_RBP_STATE only (0 in a new
+ *    profile):
+ *    ETRUNK_RBP_A_STATS: NLA_NESTED of ETRUNK_RBP_A_KIND_STATS nests, one
+ *        per kind, each of ETRUNK_RBP_KS_A_*: ETRUNK_RBP_KS_A_KIND
+ *        (NLA_U8, enum etrunk_rbp_kind, the bit index; required in each
+ *        nest, each kind once), and NLA_U64 counters (ETRUNK_RBP_KS_A_PAD
+ *        aligns): _SENT (entries and deletions sent to the peer),
+ *        _RECEIVED (received from it), _INSTALLED (entries installed from
+ *        the peer), _REMOVED (installed entries removed: deleted by the
+ *        peer, after the hold time, or replaced by a local one) and
+ *        _ENTRIES (the entries installed from the peer now). A write sets
+ *        the counters it carries of the kinds it names; the others keep
+ *        their values. Reported: one nest per kind the profile carries,
+ *        in bit order.
+ *
+ * A service or profile attribute a command does not take (one that is
+ * ro, or written by another command) is refused with -EINVAL and an
+ * extack message naming the command that writes it, pointing at the
+ * attribute. No such service: -ENOENT "No such remote backup service";
+ * no such profile: -ENOENT "No such remote backup profile".
+ *
+ * ETRUNK_CMD_NEW_RBS
+ *    ETRUNK_A_RBS with ETRUNK_RBS_A_NAME, ETRUNK_RBS_A_PEER_ADDR and
+ *    ETRUNK_RBS_A_SOURCE_ADDR, and any of the other rw attributes. -EEXIST
+ *    if the name is taken. Event ETRUNK_EVENT_RBS_ADDED.
+ * ETRUNK_CMD_SET_RBS
+ *    ETRUNK_A_RBS with ETRUNK_RBS_A_NAME and any rw attributes; all are
+ *    applied or none. Event ETRUNK_EVENT_RBS_CHANGED (etrunkd then
+ *    reconnects if the addresses, the port or the key changed).
+ * ETRUNK_CMD_DEL_RBS
+ *    ETRUNK_A_RBS with ETRUNK_RBS_A_NAME. A service profiles use is not
+ *    deleted: -EBUSY "Profiles use the service; delete them first". Event
+ *    ETRUNK_EVENT_RBS_REMOVED.
+ * ETRUNK_CMD_GET_RBS
+ *    ETRUNK_A_RBS with ETRUNK_RBS_A_NAME, or NLM_F_DUMP (no attributes)
+ *    for every service of the namespace in creation order; every
+ *    attribute but the key (the description only when set).
+ * ETRUNK_CMD_SET_RBS_STATE
+ *    etrunkd: ETRUNK_A_RBS with ETRUNK_RBS_A_NAME and any of the written
+ *    attributes. Event ETRUNK_EVENT_RBS_STATE when the state changed or
+ *    a sync duration was written, not for counters alone.
+ * ETRUNK_CMD_GET_RBS_KEY
+ *    As ETRUNK_CMD_GET_GROUP_KEY: ETRUNK_A_RBS with the name only; the
+ *    reply has the name and ETRUNK_RBS_A_KEY (0 bytes: none). Admin only.
+ * ETRUNK_CMD_NEW_RBP
+ *    ETRUNK_A_RBP with ETRUNK_RBP_A_NAME, ETRUNK_RBP_A_SERVICE,
+ *    ETRUNK_RBP_A_BACKUP_ID and the trunk, and any of the other rw
+ *    attributes. -EEXIST if the name is taken. Event
+ *    ETRUNK_EVENT_RBP_ADDED.
+ * ETRUNK_CMD_SET_RBP
+ *    ETRUNK_A_RBP with ETRUNK_RBP_A_NAME and any rw attributes; all are
+ *    applied or none. Event ETRUNK_EVENT_RBP_CHANGED.
+ * ETRUNK_CMD_DEL_RBP
+ *    ETRUNK_A_RBP with ETRUNK_RBP_A_NAME. Event ETRUNK_EVENT_RBP_REMOVED
+ *    (etrunkd then removes the entries it installed for the profile).
+ * ETRUNK_CMD_GET_RBP
+ *    ETRUNK_A_RBP with ETRUNK_RBP_A_NAME, or NLM_F_DUMP (no attributes)
+ *    for every profile of the namespace in creation order.
+ * ETRUNK_CMD_SET_RBP_STATE
+ *    etrunkd: ETRUNK_A_RBP with ETRUNK_RBP_A_NAME and ETRUNK_RBP_A_STATS.
+ *    Event ETRUNK_EVENT_RBP_STATE for every write (so a daemon writes
+ *    counters at a modest rate, e.g. every few seconds and at the end of
+ *    a full sync).
+ *
+ * Events carry ETRUNK_A_EVENT, ETRUNK_A_EVENT_SEQ and ETRUNK_A_RBS or
+ * ETRUNK_A_RBP as in a reply (a removal event has the last state).
+ *
+ * What the channel carries (etrunkd; the README gives the message format
+ * byte by byte): each side sends its local entries (not those it
+ * installed from the peer) of each profile's kinds on the profile's trunk
+ * (the trunk, its VLAN sub-interfaces and the bridge VLAN interfaces over
+ * it; for IGMP and MLD the bridge MDB entries whose port is the trunk),
+ * whatever its E-Trunk role: a full sync whenever the channel comes up,
+ * then each change. The receiver finds its profile by (service, backup
+ * id), the interface by its relation to its trunk (the trunk itself, the
+ * VLAN id of a sub-interface, the bridge and VLAN), and installs
+ * neighbours with NTF_EXT_LEARNED (so the neighbour garbage collector
+ * leaves them) and NDA_PROTOCOL ETRUNK_RBS_RTPROT, which tells them apart
+ * from local ones. It never replaces a local entry (one without
+ * NTF_EXT_LEARNED or of another protocol): an entry learned on both sides
+ * stays local on each, which is deterministic in active-active set-ups.
+ * MDB entries are installed permanent (with ETRUNK_RBS_RTPROT where the
+ * kernel takes MDBE_ATTR_RTPROT, Linux 6.3 and later; etrunkd keeps its own
+ * list of what it installed either way). Installed entries go when the
+ * peer deletes them, when the profile goes, or ETRUNK_RBS_A_HOLD_TIME
+ * after the channel went down.
+ *
  * Flush frames
  * ------------
  *
@@ -858,6 +1043,22 @@
 #define ETRUNK_BFD_PORT_MULTIHOP 4784		/* RFC 5883 */
 #define ETRUNK_BFD_PORT_MICRO 6784		/* RFC 7130 */
 #define ETRUNK_BFD_MICRO_MAC { 0x01, 0x00, 0x5e, 0x90, 0x00, 0x01 }
+
+/* Remote backup: see "Remote backup (RBS and RBP)" above. */
+#define ETRUNK_RBS_NAME_MAX 31			/* bytes before the NUL */
+#define ETRUNK_RBS_MAX_SERVICES 64		/* per namespace */
+#define ETRUNK_RBP_MAX_PROFILES 256		/* per namespace */
+#define ETRUNK_RBS_DEFAULT_PORT 6787		/* TCP */
+#define ETRUNK_RBS_KEY_MAX 64			/* bytes, HMAC-SHA256 */
+#define ETRUNK_RBS_MAX_HOLD_TIME 3600		/* s */
+#define ETRUNK_RBS_DEFAULT_HOLD_TIME 60		/* s */
+#define ETRUNK_RBS_MIN_KEEPALIVE 100		/* ms */
+#define ETRUNK_RBS_MAX_KEEPALIVE 60000		/* ms */
+#define ETRUNK_RBS_DEFAULT_KEEPALIVE 1000	/* ms */
+#define ETRUNK_RBS_KEEPALIVE_MULT 3
+#define ETRUNK_RBS_DESCR_MAX 64			/* bytes, without the NUL */
+/* NDA_PROTOCOL (and MDBE_ATTR_RTPROT) of entries installed from the peer */
+#define ETRUNK_RBS_RTPROT 0xe7
 
 /* Flush frames: see "Flush frames" above. */
 #define ETRUNK_FLUSH_ETHERTYPE 0x88b5
@@ -1314,6 +1515,16 @@ enum etrunk_peer_state {
  *     links).
  * @ETRUNK_EVENT_BFD_STATE: etrunkd wrote a session's state (or a link's)
  *     and it changed.
+ * @ETRUNK_EVENT_RBS_ADDED, @ETRUNK_EVENT_RBS_CHANGED,
+ * @ETRUNK_EVENT_RBS_REMOVED: a remote backup service was created, its
+ *     configuration set, or it was deleted; the event has ETRUNK_A_RBS.
+ * @ETRUNK_EVENT_RBS_STATE: etrunkd wrote a service's state and it changed,
+ *     or the duration of a full sync.
+ * @ETRUNK_EVENT_RBP_ADDED, @ETRUNK_EVENT_RBP_CHANGED,
+ * @ETRUNK_EVENT_RBP_REMOVED: a remote backup profile was created, its
+ *     configuration set, or it was deleted (also with its trunk); the
+ *     event has ETRUNK_A_RBP.
+ * @ETRUNK_EVENT_RBP_STATE: etrunkd wrote a profile's counters.
  */
 enum etrunk_event {
 	ETRUNK_EVENT_UNSPEC,
@@ -1336,6 +1547,14 @@ enum etrunk_event {
 	ETRUNK_EVENT_BFD_CHANGED,
 	ETRUNK_EVENT_BFD_REMOVED,
 	ETRUNK_EVENT_BFD_STATE,
+	ETRUNK_EVENT_RBS_ADDED,
+	ETRUNK_EVENT_RBS_CHANGED,
+	ETRUNK_EVENT_RBS_REMOVED,
+	ETRUNK_EVENT_RBS_STATE,
+	ETRUNK_EVENT_RBP_ADDED,
+	ETRUNK_EVENT_RBP_CHANGED,
+	ETRUNK_EVENT_RBP_REMOVED,
+	ETRUNK_EVENT_RBP_STATE,
 	__ETRUNK_EVENT_MAX
 };
 
@@ -1364,6 +1583,17 @@ enum etrunk_cmd {
 	ETRUNK_CMD_GET_BFD,
 	ETRUNK_CMD_SET_BFD_STATE,
 	ETRUNK_CMD_GET_BFD_KEY,
+	ETRUNK_CMD_NEW_RBS,
+	ETRUNK_CMD_SET_RBS,
+	ETRUNK_CMD_DEL_RBS,
+	ETRUNK_CMD_GET_RBS,
+	ETRUNK_CMD_SET_RBS_STATE,
+	ETRUNK_CMD_GET_RBS_KEY,
+	ETRUNK_CMD_NEW_RBP,
+	ETRUNK_CMD_SET_RBP,
+	ETRUNK_CMD_DEL_RBP,
+	ETRUNK_CMD_GET_RBP,
+	ETRUNK_CMD_SET_RBP_STATE,
 	__ETRUNK_CMD_MAX
 };
 
@@ -1416,6 +1646,8 @@ enum etrunk_attr {
 	ETRUNK_A_GROUP,
 	ETRUNK_A_BINDING,
 	ETRUNK_A_BFD,
+	ETRUNK_A_RBS,
+	ETRUNK_A_RBP,
 	__ETRUNK_A_MAX
 };
 
@@ -1701,6 +1933,124 @@ enum etrunk_bfd_link_attr {
 };
 
 #define ETRUNK_BFD_LINK_A_MAX (__ETRUNK_BFD_LINK_A_MAX - 1)
+
+/**
+ * enum etrunk_rbs_state - a remote backup service's channel, as etrunkd
+ *     writes it
+ * @ETRUNK_RBS_DOWN: no connection (no daemon yet, or it is waiting to
+ *     reconnect after a failure, with backoff).
+ * @ETRUNK_RBS_CONNECTING: connecting or accepting, and authenticating
+ *     when a key is set.
+ * @ETRUNK_RBS_SYNCING: up, the full (bulk) sync is in progress.
+ * @ETRUNK_RBS_UP: up, full sync done in both directions, incremental
+ *     updates.
+ */
+enum etrunk_rbs_state {
+	ETRUNK_RBS_DOWN = 0,
+	ETRUNK_RBS_CONNECTING = 1,
+	ETRUNK_RBS_SYNCING = 2,
+	ETRUNK_RBS_UP = 3,
+	__ETRUNK_RBS_STATE_MAX
+};
+
+#define ETRUNK_RBS_STATE_MAX (__ETRUNK_RBS_STATE_MAX - 1)
+
+/**
+ * enum etrunk_rbp_type - how a profile backs up
+ * @ETRUNK_RBP_HOT: hot backup: entries are installed on the peer as they
+ *     are learned.
+ */
+enum etrunk_rbp_type {
+	ETRUNK_RBP_TYPE_UNSPEC = 0,
+	ETRUNK_RBP_HOT = 1,
+	__ETRUNK_RBP_TYPE_MAX
+};
+
+#define ETRUNK_RBP_TYPE_MAX (__ETRUNK_RBP_TYPE_MAX - 1)
+
+/**
+ * enum etrunk_rbp_kind - the entry kinds a profile carries: bit indexes
+ *     of ETRUNK_RBP_A_KINDS and the values of ETRUNK_RBP_KS_A_KIND
+ * @ETRUNK_RBP_ARP: IPv4 neighbours (ARP).
+ * @ETRUNK_RBP_ND: IPv6 neighbours (ND).
+ * @ETRUNK_RBP_IGMP: IPv4 bridge MDB entries (IGMP snooping).
+ * @ETRUNK_RBP_MLD: IPv6 bridge MDB entries (MLD snooping).
+ */
+enum etrunk_rbp_kind {
+	ETRUNK_RBP_ARP = 0,
+	ETRUNK_RBP_ND = 1,
+	ETRUNK_RBP_IGMP = 2,
+	ETRUNK_RBP_MLD = 3,
+	__ETRUNK_RBP_KIND_MAX
+};
+
+#define ETRUNK_RBP_KIND_MAX (__ETRUNK_RBP_KIND_MAX - 1)
+/* ETRUNK_RBP_A_KINDS bits: 1 << the kind. */
+#define ETRUNK_RBP_KIND_ARP 0x1U
+#define ETRUNK_RBP_KIND_ND 0x2U
+#define ETRUNK_RBP_KIND_IGMP 0x4U
+#define ETRUNK_RBP_KIND_MLD 0x8U
+#define ETRUNK_RBP_KINDS_ALL 0xfU
+
+/* In ETRUNK_A_RBS: see "Remote backup (RBS and RBP)". */
+enum etrunk_rbs_attr {
+	ETRUNK_RBS_A_UNSPEC,
+	ETRUNK_RBS_A_PAD,
+	ETRUNK_RBS_A_NAME,
+	ETRUNK_RBS_A_PEER_ADDR,
+	ETRUNK_RBS_A_SOURCE_ADDR,
+	ETRUNK_RBS_A_PORT,
+	ETRUNK_RBS_A_KEY,
+	ETRUNK_RBS_A_KEY_SET,
+	ETRUNK_RBS_A_HOLD_TIME,
+	ETRUNK_RBS_A_KEEPALIVE,
+	ETRUNK_RBS_A_DESCRIPTION,
+	ETRUNK_RBS_A_STATE,
+	ETRUNK_RBS_A_STATE_AGE,
+	ETRUNK_RBS_A_CONNECTS,
+	ETRUNK_RBS_A_AUTH_FAILURES,
+	ETRUNK_RBS_A_ERRORS,
+	ETRUNK_RBS_A_LAST_SYNC_DURATION,
+	ETRUNK_RBS_A_LAST_SYNC_AGE,
+	__ETRUNK_RBS_A_MAX
+};
+
+#define ETRUNK_RBS_A_MAX (__ETRUNK_RBS_A_MAX - 1)
+
+/* In ETRUNK_A_RBP: see "Remote backup (RBS and RBP)". */
+enum etrunk_rbp_attr {
+	ETRUNK_RBP_A_UNSPEC,
+	ETRUNK_RBP_A_PAD,
+	ETRUNK_RBP_A_NAME,
+	ETRUNK_RBP_A_SERVICE,
+	ETRUNK_RBP_A_BACKUP_ID,
+	ETRUNK_RBP_A_TYPE,
+	ETRUNK_RBP_A_KINDS,
+	ETRUNK_RBP_A_IFINDEX,
+	ETRUNK_RBP_A_IFNAME,
+	ETRUNK_RBP_A_GROUP,
+	ETRUNK_RBP_A_TRUNK_ID,
+	ETRUNK_RBP_A_STATS,
+	ETRUNK_RBP_A_KIND_STATS,
+	__ETRUNK_RBP_A_MAX
+};
+
+#define ETRUNK_RBP_A_MAX (__ETRUNK_RBP_A_MAX - 1)
+
+/* In ETRUNK_RBP_A_KIND_STATS: see ETRUNK_RBP_A_STATS. */
+enum etrunk_rbp_kind_stats_attr {
+	ETRUNK_RBP_KS_A_UNSPEC,
+	ETRUNK_RBP_KS_A_PAD,
+	ETRUNK_RBP_KS_A_KIND,
+	ETRUNK_RBP_KS_A_SENT,
+	ETRUNK_RBP_KS_A_RECEIVED,
+	ETRUNK_RBP_KS_A_INSTALLED,
+	ETRUNK_RBP_KS_A_REMOVED,
+	ETRUNK_RBP_KS_A_ENTRIES,
+	__ETRUNK_RBP_KS_A_MAX
+};
+
+#define ETRUNK_RBP_KS_A_MAX (__ETRUNK_RBP_KS_A_MAX - 1)
 
 enum {
 	IFLA_ETRUNK_UNSPEC,
