@@ -28,7 +28,7 @@
  * What is local: a neighbour whose NDA_PROTOCOL is not ETRUNK_RBS_RTPROT
  * in a state with a link-layer address (reachable, stale, delay, probe,
  * permanent), and an MDB entry learned by snooping (temporary) on the
- * trunk port. What we install: neighbours NUD_REACHABLE, NTF_EXT_LEARNED,
+ * trunk port. What we install: neighbours NUD_STALE, NTF_EXT_LEARNED,
  * protocol ETRUNK_RBS_RTPROT, never where a local entry is (the local one
  * wins on each side, and the peer's is installed when the local one
  * goes); MDB entries permanent on the trunk port (Linux 6.1 takes no
@@ -717,7 +717,16 @@ static uint32_t install(struct rbs_ent *e, bool del)
 		nd->ndm_family = v4 ? AF_INET : AF_INET6;
 		nd->ndm_ifindex = ifindex;
 		if (!del) {
-			nd->ndm_state = NUD_REACHABLE;
+			/* Stale, not reachable: a reachable entry is on the
+			 * kernel's timer and turns stale base_reachable_time
+			 * (15 to 45 s) later with an RTM_NEWNEIGH of its own,
+			 * so a bulk of 100,000 came back as 100,000 events at
+			 * once, enough to overrun rtnetlink listeners (ours,
+			 * ip monitor, a routing daemon) while the incremental
+			 * updates went on. A stale one has no timer, is used
+			 * at once and verified by the kernel on first use.
+			 */
+			nd->ndm_state = NUD_STALE;
 			nd->ndm_flags = NTF_EXT_LEARNED;
 			if (e->flags & ETKD_RBS_EF_ROUTER)
 				nd->ndm_flags |= NTF_ROUTER;
