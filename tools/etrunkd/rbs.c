@@ -2048,7 +2048,10 @@ static uint64_t svc_tick(struct svc *s, uint64_t now)
 				ch_flush(s, now);
 				s->last_tx_ms = now;
 			}
-			if (s->last_tx_ms + ka < next)
+			/* With output waiting, EPOLLOUT or the next round
+			 * sends it (a deadline in the past would spin).
+			 */
+			if (!buf_pending(&s->out) && s->last_tx_ms + ka < next)
 				next = s->last_tx_ms + ka;
 		}
 	}
@@ -2083,7 +2086,17 @@ uint64_t rbs_tick(uint64_t now)
 				next = now;
 		}
 	}
-	rq_flush();
+	/* rq_flush() reads the events too (mon_drain()), outside mon_read():
+	 * what they changed waits in an open message, and the events they
+	 * say were lost (ENOBUFS) or the links they changed want the tables
+	 * read again. Both now, not at the next event, which may be far.
+	 */
+	if (R.redump)
+		full_dump(now);
+	flush_all(now);
+	for (i = 0; i < NSVC; i++)
+		if (R.svc[i].used && R.svc[i].open_type)
+			next = now;	/* the last flush's drain queued more */
 	return next;
 }
 
