@@ -181,7 +181,10 @@ int etkd_rbs_parse(const uint8_t *buf, size_t len,
 	size_t min, blen;
 	int err;
 
-	if (len < 8)
+	/* The whole header: the length is at 8 to 11 (a TCP read may end
+	 * anywhere; what follows in the buffer is an older message's).
+	 */
+	if (len < ETKD_RBS_HDR_LEN)
 		return ETKD_RBS_E_SHORT;
 	if (get32(buf) != ETKD_RBS_MAGIC)
 		return ETKD_RBS_E_MAGIC;

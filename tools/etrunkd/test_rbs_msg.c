@@ -50,6 +50,20 @@ static void test_header(void)
 	   "one byte short: wait for more");
 	ok(etkd_rbs_parse(buf, 5, NULL, 1, &h, &body, &blen) ==
 	   ETKD_RBS_E_SHORT, "five bytes: wait for more");
+	/* A read ending inside the length field, an older message's bytes
+	 * after it (here a length of 0, then of 0xffffffff).
+	 */
+	memset(buf + 8, 0, 4);
+	ok(etkd_rbs_parse(buf, 9, NULL, 1, &h, &body, &blen) ==
+	   ETKD_RBS_E_SHORT, "nine bytes, stale zeros after: wait for more");
+	memset(buf + 8, 0xff, 4);
+	ok(etkd_rbs_parse(buf, 11, NULL, 1, &h, &body, &blen) ==
+	   ETKD_RBS_E_SHORT, "eleven bytes, stale bytes after: wait for more");
+	ok(etkd_rbs_parse(buf, ETKD_RBS_HDR_LEN - 1, NULL, 1, &h, &body,
+			  &blen) == ETKD_RBS_E_SHORT,
+	   "23 bytes: wait for more");
+	len = etkd_rbs_seal(buf, sizeof(buf), ETKD_RBS_KEEPALIVE,
+			    0x0102030405060708ULL, 0, 0, NULL);
 	buf[0] = 'X';
 	ok(etkd_rbs_parse(buf, len, NULL, 1, &h, &body, &blen) ==
 	   ETKD_RBS_E_MAGIC, "bad magic");
