@@ -207,6 +207,12 @@ sleep 1
 kill "${MON[@]}" 2>/dev/null
 wait "${MON[@]}" 2>/dev/null
 MON=()
+# Events lost on the way (a burst overrunning a socket): ip monitor
+# prints "netlink receive error No buffer space available" and goes on,
+# so an entry whose first event it lost is stamped at a later one; the
+# daemons log a full dump of the tables.
+lost() { grep -c "$1" "$2" 2>/dev/null || true; }
+echo "# events lost: ip monitor PE1 $(lost 'No buffer space' "$TMP/mon1"), PE2 $(lost 'No buffer space' "$TMP/mon2"); etrunkd PE1 $(lost 'events lost' "$TMP/etrunkd1.$BENCH_RUNS.log"), PE2 $(lost 'events lost' "$TMP/etrunkd2.$BENCH_RUNS.log")"
 # "[2026-01-01T10:00:00.123456] 172.16.0.1 dev et0 lladdr ... STALE":
 # microseconds of the day of each address's first line.
 stamps()	# FILE [FILTER]
