@@ -699,15 +699,23 @@ out:
 	return err;
 }
 
-/* RTNL: -EBUSY if a group owns @s. */
-static int etrunk_bfd_not_owned(const struct etrunk_bfd *s,
-				struct nlattr *name,
-				struct netlink_ext_ack *extack)
+/* RTNL: the session @name for SET and DEL: one a group does not own
+ * (those change with their group only), else an ERR_PTR with the extack
+ * message set.
+ */
+static struct etrunk_bfd *
+etrunk_bfd_find_configured(struct genl_info *info, struct nlattr *name)
 {
-	if (!s->group)
-		return 0;
-	etrunk_bfd_err(extack, name, etrunk_bfd_owned_msg[s->group - 1]);
-	return -EBUSY;
+	struct etrunk_bfd *s = etrunk_bfd_find(info, name);
+
+	if (!s)
+		return ERR_PTR(-ENOENT);
+	if (s->group) {
+		etrunk_bfd_err(info->extack, name,
+			       etrunk_bfd_owned_msg[s->group - 1]);
+		return ERR_PTR(-EBUSY);
+	}
+	return s;
 }
 
 int etrunk_genl_set_bfd(struct sk_buff *skb, struct genl_info *info)
@@ -722,14 +730,11 @@ int etrunk_genl_set_bfd(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		return err;
 	rtnl_lock();
-	s = etrunk_bfd_find(info, tb[ETRUNK_BFD_A_NAME]);
-	if (!s) {
-		err = -ENOENT;
+	s = etrunk_bfd_find_configured(info, tb[ETRUNK_BFD_A_NAME]);
+	if (IS_ERR(s)) {
+		err = PTR_ERR(s);
 		goto out;
 	}
-	err = etrunk_bfd_not_owned(s, tb[ETRUNK_BFD_A_NAME], info->extack);
-	if (err)
-		goto out;
 	c = s->conf;
 	etrunk_bfd_conf_apply(&c, tb);
 	err = etrunk_bfd_conf_dev(net, &c, tb, info->extack);
@@ -759,14 +764,11 @@ int etrunk_genl_del_bfd(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		return err;
 	rtnl_lock();
-	s = etrunk_bfd_find(info, tb[ETRUNK_BFD_A_NAME]);
-	if (!s) {
-		err = -ENOENT;
+	s = etrunk_bfd_find_configured(info, tb[ETRUNK_BFD_A_NAME]);
+	if (IS_ERR(s)) {
+		err = PTR_ERR(s);
 		goto out;
 	}
-	err = etrunk_bfd_not_owned(s, tb[ETRUNK_BFD_A_NAME], info->extack);
-	if (err)
-		goto out;
 	g = etrunk_bfd_bound_group(net, s);
 	if (g) {
 		etrunk_bfd_err(info->extack, tb[ETRUNK_BFD_A_NAME],
