@@ -11,6 +11,10 @@
 # service rbs1 (keepalive 1000 ms) and profile p1 (backup id 10, kinds
 # arp) on et0 on both; etrunkd in each.
 #
+#   baseline  the same entries written into PE2's kernel by one ip -batch
+#             (stale, extern_learn, proto 231, as etrunkd installs them),
+#             nothing else running: the floor of a full sync under this
+#             emulation; printed with the ratio full sync / baseline.
 #   bulk      PE1 holds BENCH_ENTRIES stale ARP entries on et0 (ip -batch),
 #             PE2 none. Both daemons start; measured: the full sync's
 #             duration as PE2's daemon reports it (from its hello to the
@@ -145,14 +149,38 @@ rbs() { ip netns exec "${PE[$1]}" "$ETRUNKCTL" -j rbs show rbs1 |
 installed() { ip -n "$NS2" -4 neigh show dev et0 | grep -c 'proto 231'; }
 hwm_kb() { awk '/^VmHWM/ { print $2 }' "/proc/$1/status"; }
 
-echo "# $BENCH_ENTRIES entries on PE1"
+entries()	# EXTRA: the bulk's entries as ip -batch lines
 {
 	for ((n = 0; n < BENCH_ENTRIES; n++)); do
-		printf 'neigh replace 10.%d.%d.%d lladdr 02:00:0a:%02x:%02x:%02x dev et0 nud stale\n' \
+		printf 'neigh replace 10.%d.%d.%d lladdr 02:00:0a:%02x:%02x:%02x dev et0 nud stale%s\n' \
 			$((n >> 16 & 255)) $((n >> 8 & 255)) $((n & 255)) \
-			$((n >> 16 & 255)) $((n >> 8 & 255)) $((n & 255))
+			$((n >> 16 & 255)) $((n >> 8 & 255)) $((n & 255)) "$1"
 	done
-} | ip -n "$NS1" -batch - || die "cannot add the entries"
+}
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# Baseline: the same entries, as etrunkd installs them (stale,
+# extern_learn, proto 231), written into PE2's kernel by one ip -batch
+# with nothing else running: what the receiving kernel alone costs under
+# this emulation, the floor of a full sync.
+entries " extern_learn proto 231" >"$TMP/batch2"
+BASE=()
+for ((r = 1; r <= BENCH_RUNS; r++)); do
+	t0=$(now_ms)
+	ip -n "$NS2" -batch "$TMP/batch2" || die "baseline: ip -batch failed"
+	t1=$(now_ms)
+	have=$(installed)
+	[ "$have" -ge "$BENCH_ENTRIES" ] ||
+		die "baseline: PE2 holds $have of $BENCH_ENTRIES entries"
+	ip -n "$NS2" -4 neigh flush dev et0 nud all
+	[ "$(installed)" -eq 0 ] || die "baseline: entries left on PE2"
+	echo "# baseline run $r: ip -batch installed $BENCH_ENTRIES entries on PE2 in $((t1 - t0)) ms"
+	BASE+=($((t1 - t0)))
+done
+rm -f "$TMP/batch2"
+
+echo "# $BENCH_ENTRIES entries on PE1"
+entries "" | ip -n "$NS1" -batch - || die "cannot add the entries"
 have=$(ip -n "$NS1" -4 neigh show dev et0 | grep -c lladdr)
 [ "$have" -ge "$BENCH_ENTRIES" ] || die "PE1 holds $have entries, not $BENCH_ENTRIES"
 
@@ -239,6 +267,11 @@ echo
 echo "remote backup, $BENCH_ENTRIES ARP entries, $BENCH_RUNS runs (median (min-max)):"
 printf '  %-34s %s ms (%s-%s)   target < %s ms\n' "full sync (daemon's measure)" \
 	"$(median "${SYNC[@]}")" "$smin" "$smax" $BULK_TARGET_MS
+read -r bmin bmax <<<"$(minmax "${BASE[@]}")"
+printf '  %-34s %s ms (%s-%s)   full sync / baseline %s\n' \
+	"baseline: ip -batch on PE2" "$(median "${BASE[@]}")" "$bmin" "$bmax" \
+	"$(awk -v a="$(median "${SYNC[@]}")" -v b="$(median "${BASE[@]}")" \
+		'BEGIN { printf "%.2f", b ? a / b : 0 }')"
 printf '  %-34s %s ms (%s-%s)\n' "PE2's start to synchronised" \
 	"$(median "${WALL[@]}")" "$wmin" "$wmax"
 printf '  %-34s %s kB (sender), %s kB (receiver)\n' "etrunkd peak memory (VmHWM)" \
