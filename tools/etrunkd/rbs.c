@@ -40,6 +40,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/filter.h>
 #include <linux/genetlink.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
@@ -47,6 +48,7 @@
 #include <linux/rtnetlink.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -2115,7 +2117,7 @@ void rbs_event(uint32_t idx, uint32_t events, uint64_t now)
 	rq_flush();
 }
 
-static int rtnl_open(unsigned int groups_mask, bool join)
+static int rtnl_open(bool join)
 {
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
@@ -2126,7 +2128,6 @@ static int rtnl_open(unsigned int groups_mask, bool join)
 	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &sz, sizeof(sz)))
 		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, sizeof(sz));
 	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
-	(void)groups_mask;
 	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
 		close(fd);
 		return -errno;
@@ -2142,6 +2143,39 @@ static int rtnl_open(unsigned int groups_mask, bool join)
 	return fd;
 }
 
+/*
+ * The kernel stamps the event of a neighbour created or replaced by a
+ * request with the requester's port id: on the monitor socket, drop the
+ * RTM_NEWNEIGH events of our own installs (from the request socket).
+ * Ours, they would be read and ignored; a full sync of 100,000 entries
+ * would cost as many reads and could overrun the socket. Deletions carry
+ * no port id, and nothing else is ours: every other event goes through.
+ * cBPF loads are big-endian: the constants are swapped to match.
+ */
+static void mon_filter_own(int mon, int rq)
+{
+	struct sockaddr_nl sa;
+	socklen_t len = sizeof(sa);
+	struct sock_filter code[6];
+	struct sock_fprog prog = { .len = 6, .filter = code };
+
+	if (getsockname(rq, (struct sockaddr *)&sa, &len) || !sa.nl_pid)
+		return;
+	code[0] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_H | BPF_ABS,
+					       offsetof(struct nlmsghdr, nlmsg_type));
+	code[1] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+					       htons(RTM_NEWNEIGH), 0, 3);
+	code[2] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+					       offsetof(struct nlmsghdr, nlmsg_pid));
+	code[3] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+					       htonl(sa.nl_pid), 0, 1);
+	code[4] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
+	code[5] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0xffffffff);
+	if (setsockopt(mon, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)))
+		log_info("rbs: no event filter (%s): reading our own installs back",
+			 strerror(errno));
+}
+
 int rbs_init(int epfd, struct nl *req)
 {
 	struct epoll_event ev = { .events = EPOLLIN };
@@ -2154,10 +2188,11 @@ int rbs_init(int epfd, struct nl *req)
 	R.mbuf = malloc(RTNL_BUF);
 	if (!R.rbuf || !R.mbuf || rbs_table_init(&R.local) || rbs_table_init(&R.peer))
 		return -ENOMEM;
-	R.mon = rtnl_open(0, true);
-	R.rq = rtnl_open(0, false);
+	R.mon = rtnl_open(true);
+	R.rq = rtnl_open(false);
 	if (R.mon < 0 || R.rq < 0)
 		return -EIO;
+	mon_filter_own(R.mon, R.rq);
 	fcntl(R.mon, F_SETFL, O_NONBLOCK);
 	ev.data.u64 = EP_RBS | IDX_MON;
 	epoll_ctl(epfd, EPOLL_CTL_ADD, R.mon, &ev);
