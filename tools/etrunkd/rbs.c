@@ -2152,33 +2152,43 @@ static int rtnl_open(bool join)
  * no port id, and nothing else is ours: every other event goes through.
  * cBPF loads are big-endian: the constants are swapped to match.
  */
-static void mon_filter_own(int mon, int rq)
+static void mon_filter_own(int mon, uint32_t own)
 {
-	struct sockaddr_nl sa;
-	socklen_t len = sizeof(sa);
-	struct sock_filter code[6];
-	struct sock_fprog prog = { .len = 6, .filter = code };
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_H | BPF_ABS,
+			 offsetof(struct nlmsghdr, nlmsg_type)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, htons(RTM_NEWNEIGH), 0, 3),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct nlmsghdr, nlmsg_pid)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, htonl(own), 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, 0),
+		BPF_STMT(BPF_RET | BPF_K, 0xffffffff),
+	};
+	struct sock_fprog prog = {
+		.len = sizeof(code) / sizeof(code[0]),
+		.filter = code,
+	};
 
-	if (getsockname(rq, (struct sockaddr *)&sa, &len) || !sa.nl_pid)
-		return;
-	code[0] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_H | BPF_ABS,
-					       offsetof(struct nlmsghdr, nlmsg_type));
-	code[1] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
-					       htons(RTM_NEWNEIGH), 0, 3);
-	code[2] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-					       offsetof(struct nlmsghdr, nlmsg_pid));
-	code[3] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
-					       htonl(sa.nl_pid), 0, 1);
-	code[4] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0);
-	code[5] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0xffffffff);
 	if (setsockopt(mon, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof(prog)))
 		log_info("rbs: no event filter (%s): reading our own installs back",
 			 strerror(errno));
 }
 
+/* The port id the kernel gave socket @fd at bind, 0 if unknown. */
+static uint32_t nl_portid(int fd)
+{
+	struct sockaddr_nl sa;
+	socklen_t len = sizeof(sa);
+
+	if (getsockname(fd, (struct sockaddr *)&sa, &len))
+		return 0;
+	return sa.nl_pid;
+}
+
 int rbs_init(int epfd, struct nl *req)
 {
 	struct epoll_event ev = { .events = EPOLLIN };
+	uint32_t own;
 
 	memset(&R, 0, sizeof(R));
 	R.mon = R.rq = -1;
@@ -2192,7 +2202,9 @@ int rbs_init(int epfd, struct nl *req)
 	R.rq = rtnl_open(false);
 	if (R.mon < 0 || R.rq < 0)
 		return -EIO;
-	mon_filter_own(R.mon, R.rq);
+	own = nl_portid(R.rq);
+	if (own)
+		mon_filter_own(R.mon, own);
 	fcntl(R.mon, F_SETFL, O_NONBLOCK);
 	ev.data.u64 = EP_RBS | IDX_MON;
 	epoll_ctl(epfd, EPOLL_CTL_ADD, R.mon, &ev);
