@@ -390,21 +390,24 @@ cancel:
 	return -EMSGSIZE;
 }
 
+/* etrunk_genl_put_t: replies and dumps have the links, events not. */
+static int etrunk_bfd_put_all(struct sk_buff *skb, struct net *net,
+			      const void *obj)
+{
+	return etrunk_bfd_put(skb, net, obj, true);
+}
+
+static int etrunk_bfd_put_nolinks(struct sk_buff *skb, struct net *net,
+				  const void *obj)
+{
+	return etrunk_bfd_put(skb, net, obj, false);
+}
+
 static void etrunk_bfd_event(struct net *net, const struct etrunk_bfd *s,
 			     u8 event)
 {
-	struct sk_buff *skb;
-	void *hdr;
-
-	hdr = etrunk_genl_event_begin(net, event, etrunk_bfd_size(s, false),
-				      &skb);
-	if (!hdr)
-		return;
-	if (etrunk_bfd_put(skb, net, s, false)) {
-		nlmsg_free(skb);
-		return;
-	}
-	etrunk_genl_event_end(net, skb, hdr);
+	etrunk_genl_event(net, event, etrunk_bfd_size(s, false),
+			  etrunk_bfd_put_nolinks, s);
 }
 
 /* ---- the store ------------------------------------------------------------ */
@@ -946,19 +949,15 @@ out:
 }
 
 /* GET_BFD_KEY's reply: ETRUNK_A_BFD with the name and the key only. */
-static int etrunk_bfd_put_key(struct sk_buff *skb, const struct etrunk_bfd *s)
+static int etrunk_bfd_put_key(struct sk_buff *skb, struct net *net,
+			      const void *obj)
 {
-	struct nlattr *nest = nla_nest_start(skb, ETRUNK_A_BFD);
+	const struct etrunk_bfd *s = obj;
 
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_string(skb, ETRUNK_BFD_A_NAME, s->name) ||
-	    nla_put(skb, ETRUNK_BFD_A_AUTH_KEY, s->conf.key_len, s->conf.key)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
-	return 0;
+	return etrunk_genl_put_key(skb, ETRUNK_A_BFD, ETRUNK_BFD_A_NAME,
+				   strlen(s->name) + 1, s->name,
+				   ETRUNK_BFD_A_AUTH_KEY, s->conf.key_len,
+				   s->conf.key);
 }
 
 /*
@@ -967,11 +966,9 @@ static int etrunk_bfd_put_key(struct sk_buff *skb, const struct etrunk_bfd *s)
  */
 static int etrunk_bfd_reply(struct genl_info *info, u8 cmd)
 {
-	bool key = cmd == ETRUNK_CMD_GET_BFD_KEY;
 	struct nlattr *tb[ETRUNK_BFD_A_MAX + 1];
 	struct etrunk_bfd *s;
 	struct sk_buff *msg;
-	void *hdr;
 	int err;
 
 	err = etrunk_bfd_parse(info, tb, ETRUNK_BFD_NAME_ONLY);
@@ -979,30 +976,18 @@ static int etrunk_bfd_reply(struct genl_info *info, u8 cmd)
 		return err;
 	rtnl_lock();
 	s = etrunk_bfd_find(info, tb[ETRUNK_BFD_A_NAME]);
-	if (!s) {
-		err = -ENOENT;
-		goto out;
-	}
-	err = -ENOMEM;
-	msg = genlmsg_new(key ? nla_total_size(nla_total_size(ETRUNK_BFD_NAME_MAX + 1) +
-					       nla_total_size(ETRUNK_BFD_KEY_MAX)) :
-				etrunk_bfd_size(s, true), GFP_KERNEL);
-	if (!msg)
-		goto out;
-	hdr = genlmsg_put_reply(msg, info, &etrunk_genl_family, 0, cmd);
-	if (!hdr || (key ? etrunk_bfd_put_key(msg, s) :
-			   etrunk_bfd_put(msg, genl_info_net(info), s, true))) {
-		nlmsg_free(msg);
-		err = -EMSGSIZE;
-		goto out;
-	}
-	genlmsg_end(msg, hdr);
+	if (!s)
+		msg = ERR_PTR(-ENOENT);
+	else if (cmd == ETRUNK_CMD_GET_BFD_KEY)
+		msg = etrunk_genl_reply_new(info, cmd,
+					    etrunk_genl_key_size(ETRUNK_BFD_NAME_MAX + 1,
+								 ETRUNK_BFD_KEY_MAX),
+					    etrunk_bfd_put_key, s);
+	else
+		msg = etrunk_genl_reply_new(info, cmd, etrunk_bfd_size(s, true),
+					    etrunk_bfd_put_all, s);
 	rtnl_unlock();
-	return genlmsg_reply(msg, info);
-
-out:
-	rtnl_unlock();
-	return err;
+	return etrunk_genl_reply_send(info, msg);
 }
 
 int etrunk_genl_get_bfd(struct sk_buff *skb, struct genl_info *info)
@@ -1013,24 +998,6 @@ int etrunk_genl_get_bfd(struct sk_buff *skb, struct genl_info *info)
 int etrunk_genl_get_bfd_key(struct sk_buff *skb, struct genl_info *info)
 {
 	return etrunk_bfd_reply(info, ETRUNK_CMD_GET_BFD_KEY);
-}
-
-static int etrunk_bfd_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
-			       struct net *net, const struct etrunk_bfd *s,
-			       bool links)
-{
-	void *hdr;
-
-	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-			  &etrunk_genl_family, NLM_F_MULTI, ETRUNK_CMD_GET_BFD);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (etrunk_bfd_put(skb, net, s, links)) {
-		genlmsg_cancel(skb, hdr);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(skb, hdr);
-	return 0;
 }
 
 /* cb->args[0]: sessions already dumped, in creation order. A session
@@ -1048,9 +1015,11 @@ int etrunk_genl_dump_bfd(struct sk_buff *skb, struct netlink_callback *cb)
 	list_for_each_entry(s, &etrunk_bfds_of(net)->list, list) {
 		if (idx++ < cb->args[0])
 			continue;
-		err = etrunk_bfd_dump_one(skb, cb, net, s, true);
+		err = etrunk_genl_dump_one(skb, cb, ETRUNK_CMD_GET_BFD,
+					   etrunk_bfd_put_all, s);
 		if (err && !skb->len)
-			err = etrunk_bfd_dump_one(skb, cb, net, s, false);
+			err = etrunk_genl_dump_one(skb, cb, ETRUNK_CMD_GET_BFD,
+						   etrunk_bfd_put_nolinks, s);
 		if (err)
 			break;
 		cb->args[0] = idx;

@@ -347,21 +347,24 @@ cancel:
 	return -EMSGSIZE;
 }
 
+/* etrunk_genl_put_t: replies and dumps have the trunks, events not. */
+static int etrunk_group_put_all(struct sk_buff *skb, struct net *net,
+				const void *obj)
+{
+	return etrunk_group_put(skb, obj, true);
+}
+
+static int etrunk_group_put_notrunks(struct sk_buff *skb, struct net *net,
+				     const void *obj)
+{
+	return etrunk_group_put(skb, obj, false);
+}
+
 static void etrunk_group_event(struct net *net, const struct etrunk_group *g,
 			       u8 event)
 {
-	struct sk_buff *skb;
-	void *hdr;
-
-	hdr = etrunk_genl_event_begin(net, event, etrunk_group_size(g, false),
-				      &skb);
-	if (!hdr)
-		return;
-	if (etrunk_group_put(skb, g, false)) {
-		nlmsg_free(skb);
-		return;
-	}
-	etrunk_genl_event_end(net, skb, hdr);
+	etrunk_genl_event(net, event, etrunk_group_size(g, false),
+			  etrunk_group_put_notrunks, g);
 }
 
 void etrunk_group_changed(struct net *net, struct etrunk_group *g)
@@ -369,24 +372,24 @@ void etrunk_group_changed(struct net *net, struct etrunk_group *g)
 	etrunk_group_event(net, g, ETRUNK_EVENT_GROUP_CHANGED);
 }
 
+/* A binding's event: its trunk's ids and ETRUNK_A_BINDING. */
+static int etrunk_binding_put_event(struct sk_buff *skb, struct net *net,
+				    const void *obj)
+{
+	const struct etrunk_binding *b = obj;
+
+	if (etrunk_genl_put_ids(skb, b->et) ||
+	    etrunk_binding_put(skb, ETRUNK_A_BINDING, b))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static void etrunk_binding_event(const struct etrunk_binding *b, u8 event)
 {
-	struct net *net = dev_net(b->et->dev);
-	struct sk_buff *skb;
-	void *hdr;
-
-	hdr = etrunk_genl_event_begin(net, event,
-				      nla_total_size(sizeof(u32)) +
-				      nla_total_size(IFNAMSIZ) +
-				      etrunk_binding_size(), &skb);
-	if (!hdr)
-		return;
-	if (etrunk_genl_put_ids(skb, b->et) ||
-	    etrunk_binding_put(skb, ETRUNK_A_BINDING, b)) {
-		nlmsg_free(skb);
-		return;
-	}
-	etrunk_genl_event_end(net, skb, hdr);
+	etrunk_genl_event(dev_net(b->et->dev), event,
+			  nla_total_size(sizeof(u32)) +
+			  nla_total_size(IFNAMSIZ) +
+			  etrunk_binding_size(), etrunk_binding_put_event, b);
 }
 
 /* ---- groups ------------------------------------------------------------- */
@@ -634,20 +637,14 @@ out:
 }
 
 /* GET_GROUP_KEY's reply: ETRUNK_A_GROUP with the id and the key only. */
-static int etrunk_group_put_key(struct sk_buff *skb,
-				const struct etrunk_group *g)
+static int etrunk_group_put_key(struct sk_buff *skb, struct net *net,
+				const void *obj)
 {
-	struct nlattr *nest = nla_nest_start(skb, ETRUNK_A_GROUP);
+	const struct etrunk_group *g = obj;
 
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_u32(skb, ETRUNK_GROUP_A_ID, g->id) ||
-	    nla_put(skb, ETRUNK_GROUP_A_KEY, g->key_len, g->key)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
-	return 0;
+	return etrunk_genl_put_key(skb, ETRUNK_A_GROUP, ETRUNK_GROUP_A_ID,
+				   sizeof(g->id), &g->id, ETRUNK_GROUP_A_KEY,
+				   g->key_len, g->key);
 }
 
 /*
@@ -656,11 +653,9 @@ static int etrunk_group_put_key(struct sk_buff *skb,
  */
 static int etrunk_group_reply(struct genl_info *info, u8 cmd)
 {
-	bool key = cmd == ETRUNK_CMD_GET_GROUP_KEY;
 	struct nlattr *tb[ETRUNK_GROUP_A_MAX + 1];
 	struct etrunk_group *g;
 	struct sk_buff *msg;
-	void *hdr;
 	int err;
 
 	err = etrunk_group_parse(info, tb, BIT(ETRUNK_GROUP_A_ID));
@@ -668,30 +663,18 @@ static int etrunk_group_reply(struct genl_info *info, u8 cmd)
 		return err;
 	rtnl_lock();
 	g = etrunk_group_find(info, tb[ETRUNK_GROUP_A_ID]);
-	if (!g) {
-		err = -ENOENT;
-		goto out;
-	}
-	err = -ENOMEM;
-	msg = genlmsg_new(key ? nla_total_size(nla_total_size(sizeof(u32)) +
-					       nla_total_size(ETRUNK_GROUP_KEY_MAX)) :
-				etrunk_group_size(g, true), GFP_KERNEL);
-	if (!msg)
-		goto out;
-	hdr = genlmsg_put_reply(msg, info, &etrunk_genl_family, 0, cmd);
-	if (!hdr || (key ? etrunk_group_put_key(msg, g) :
-			   etrunk_group_put(msg, g, true))) {
-		nlmsg_free(msg);
-		err = -EMSGSIZE;
-		goto out;
-	}
-	genlmsg_end(msg, hdr);
+	if (!g)
+		msg = ERR_PTR(-ENOENT);
+	else if (cmd == ETRUNK_CMD_GET_GROUP_KEY)
+		msg = etrunk_genl_reply_new(info, cmd,
+					    etrunk_genl_key_size(sizeof(u32),
+								 ETRUNK_GROUP_KEY_MAX),
+					    etrunk_group_put_key, g);
+	else
+		msg = etrunk_genl_reply_new(info, cmd, etrunk_group_size(g, true),
+					    etrunk_group_put_all, g);
 	rtnl_unlock();
-	return genlmsg_reply(msg, info);
-
-out:
-	rtnl_unlock();
-	return err;
+	return etrunk_genl_reply_send(info, msg);
 }
 
 int etrunk_genl_get_group(struct sk_buff *skb, struct genl_info *info)
@@ -709,7 +692,6 @@ int etrunk_genl_dump_groups(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct etrunk_groups *gs = &etrunk_net(sock_net(skb->sk))->groups;
 	int err = 0;
-	void *hdr;
 
 	rtnl_lock();
 	for (; cb->args[0] < ETRUNK_GROUP_MAX; cb->args[0]++) {
@@ -717,19 +699,10 @@ int etrunk_genl_dump_groups(struct sk_buff *skb, struct netlink_callback *cb)
 
 		if (!g)
 			continue;
-		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
-				  cb->nlh->nlmsg_seq, &etrunk_genl_family,
-				  NLM_F_MULTI, ETRUNK_CMD_GET_GROUP);
-		if (!hdr) {
-			err = -EMSGSIZE;
+		err = etrunk_genl_dump_one(skb, cb, ETRUNK_CMD_GET_GROUP,
+					   etrunk_group_put_all, g);
+		if (err)
 			break;
-		}
-		if (etrunk_group_put(skb, g, true)) {
-			genlmsg_cancel(skb, hdr);
-			err = -EMSGSIZE;
-			break;
-		}
-		genlmsg_end(skb, hdr);
 	}
 	rtnl_unlock();
 	return err && !skb->len ? err : skb->len;

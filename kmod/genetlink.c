@@ -804,6 +804,100 @@ void etrunk_genl_event_end(struct net *net, struct sk_buff *skb, void *hdr)
 				ETRUNK_MCGRP_EVENTS_ID, GFP_KERNEL);
 }
 
+/* RTNL: one object's event; nothing goes out if it does not fit @size. */
+void etrunk_genl_event(struct net *net, u8 event, size_t size,
+		       etrunk_genl_put_t put, const void *obj)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	hdr = etrunk_genl_event_begin(net, event, size, &skb);
+	if (!hdr)
+		return;
+	if (put(skb, net, obj)) {
+		nlmsg_free(skb);
+		return;
+	}
+	etrunk_genl_event_end(net, skb, hdr);
+}
+
+/**
+ * etrunk_genl_reply_new - the reply of a GET of one object
+ * @info: the request
+ * @cmd: the reply's command
+ * @size: room for the object
+ * @put: puts it
+ * @obj: the object
+ *
+ * Under RTNL, which keeps @obj; etrunk_genl_reply_send() sends the reply
+ * after the unlock. Returns the message or an ERR_PTR().
+ */
+struct sk_buff *etrunk_genl_reply_new(struct genl_info *info, u8 cmd,
+				      size_t size, etrunk_genl_put_t put,
+				      const void *obj)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(size, GFP_KERNEL);
+	if (!msg)
+		return ERR_PTR(-ENOMEM);
+	hdr = genlmsg_put_reply(msg, info, &etrunk_genl_family, 0, cmd);
+	if (!hdr || put(msg, genl_info_net(info), obj)) {
+		nlmsg_free(msg);
+		return ERR_PTR(-EMSGSIZE);
+	}
+	genlmsg_end(msg, hdr);
+	return msg;
+}
+
+/* @msg from etrunk_genl_reply_new(), or its error. */
+int etrunk_genl_reply_send(struct genl_info *info, struct sk_buff *msg)
+{
+	if (IS_ERR(msg))
+		return PTR_ERR(msg);
+	return genlmsg_reply(msg, info);
+}
+
+/* RTNL: one object of a dump in a message of its own, or -EMSGSIZE. */
+int etrunk_genl_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
+			 u8 cmd, etrunk_genl_put_t put, const void *obj)
+{
+	void *hdr;
+
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &etrunk_genl_family, NLM_F_MULTI, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (put(skb, sock_net(skb->sk), obj)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/*
+ * A GET_*_KEY reply's nest: the object's name (or id) and its key only;
+ * the key goes to CAP_NET_ADMIN callers alone.
+ */
+int etrunk_genl_put_key(struct sk_buff *skb, int nest, int id_type,
+			int id_len, const void *id, int key_type,
+			int key_len, const void *key)
+{
+	struct nlattr *start = nla_nest_start(skb, nest);
+
+	if (!start)
+		return -EMSGSIZE;
+	if (nla_put(skb, id_type, id_len, id) ||
+	    nla_put(skb, key_type, key_len, key)) {
+		nla_nest_cancel(skb, start);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, start);
+	return 0;
+}
+
 static void *etrunk_genl_event_start(struct etrunk *et, u8 event,
 				     size_t size, struct sk_buff **skbp)
 {

@@ -34,6 +34,28 @@ void *etrunk_genl_event_begin(struct net *net, u8 event, size_t size,
 			      struct sk_buff **skbp);
 void etrunk_genl_event_end(struct net *net, struct sk_buff *skb, void *hdr);
 
+/* Puts one object's nest (a group, BFD session, service or profile). */
+typedef int (*etrunk_genl_put_t)(struct sk_buff *skb, struct net *net,
+				 const void *obj);
+
+struct sk_buff *etrunk_genl_reply_new(struct genl_info *info, u8 cmd,
+				      size_t size, etrunk_genl_put_t put,
+				      const void *obj);
+int etrunk_genl_reply_send(struct genl_info *info, struct sk_buff *msg);
+void etrunk_genl_event(struct net *net, u8 event, size_t size,
+		       etrunk_genl_put_t put, const void *obj);
+int etrunk_genl_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
+			 u8 cmd, etrunk_genl_put_t put, const void *obj);
+int etrunk_genl_put_key(struct sk_buff *skb, int nest, int id_type,
+			int id_len, const void *id, int key_type,
+			int key_len, const void *key);
+
+/* Room for etrunk_genl_put_key(). */
+static inline size_t etrunk_genl_key_size(int id_len, int key_max)
+{
+	return nla_total_size(nla_total_size(id_len) + nla_total_size(key_max));
+}
+
 struct net_device *etrunk_genl_dev(struct net *net, struct nlattr *ifindex,
 				   struct nlattr *ifname,
 				   struct netlink_ext_ack *extack);

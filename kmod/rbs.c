@@ -408,9 +408,11 @@ static u64 etrunk_rbs_age(u64 then)
 	return jiffies64_to_msecs(get_jiffies_64() - then);
 }
 
-/* ETRUNK_A_RBS of @s: everything but the key. */
-static int etrunk_rbs_put(struct sk_buff *skb, const struct etrunk_rbs *s)
+/* ETRUNK_A_RBS of a service: everything but the key. */
+static int etrunk_rbs_put(struct sk_buff *skb, struct net *net,
+			  const void *obj)
 {
+	const struct etrunk_rbs *s = obj;
 	const struct etrunk_rbs_conf *c = &s->conf;
 	struct nlattr *nest;
 
@@ -485,10 +487,11 @@ static int etrunk_rbp_put_stats(struct sk_buff *skb, const struct etrunk_rbp *p)
 	return 0;
 }
 
-/* RTNL: ETRUNK_A_RBP of @p, with its trunk's binding as it is now. */
+/* RTNL: ETRUNK_A_RBP of a profile, with its trunk's binding as it is now. */
 static int etrunk_rbp_put(struct sk_buff *skb, struct net *net,
-			  const struct etrunk_rbp *p)
+			  const void *obj)
 {
+	const struct etrunk_rbp *p = obj;
 	const struct etrunk_rbp_conf *c = &p->conf;
 	const struct etrunk_binding *b = NULL;
 	struct net_device *dev;
@@ -520,33 +523,13 @@ static int etrunk_rbp_put(struct sk_buff *skb, struct net *net,
 static void etrunk_rbs_event(struct net *net, const struct etrunk_rbs *s,
 			     u8 event)
 {
-	struct sk_buff *skb;
-	void *hdr;
-
-	hdr = etrunk_genl_event_begin(net, event, etrunk_rbs_size(), &skb);
-	if (!hdr)
-		return;
-	if (etrunk_rbs_put(skb, s)) {
-		nlmsg_free(skb);
-		return;
-	}
-	etrunk_genl_event_end(net, skb, hdr);
+	etrunk_genl_event(net, event, etrunk_rbs_size(), etrunk_rbs_put, s);
 }
 
 static void etrunk_rbp_event(struct net *net, const struct etrunk_rbp *p,
 			     u8 event)
 {
-	struct sk_buff *skb;
-	void *hdr;
-
-	hdr = etrunk_genl_event_begin(net, event, etrunk_rbp_size(), &skb);
-	if (!hdr)
-		return;
-	if (etrunk_rbp_put(skb, net, p)) {
-		nlmsg_free(skb);
-		return;
-	}
-	etrunk_genl_event_end(net, skb, hdr);
+	etrunk_genl_event(net, event, etrunk_rbp_size(), etrunk_rbp_put, p);
 }
 
 /* ---- services ------------------------------------------------------------ */
@@ -787,19 +770,15 @@ out:
 }
 
 /* GET_RBS_KEY's reply: ETRUNK_A_RBS with the name and the key only. */
-static int etrunk_rbs_put_key(struct sk_buff *skb, const struct etrunk_rbs *s)
+static int etrunk_rbs_put_key(struct sk_buff *skb, struct net *net,
+			      const void *obj)
 {
-	struct nlattr *nest = nla_nest_start(skb, ETRUNK_A_RBS);
+	const struct etrunk_rbs *s = obj;
 
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_string(skb, ETRUNK_RBS_A_NAME, s->name) ||
-	    nla_put(skb, ETRUNK_RBS_A_KEY, s->conf.key_len, s->conf.key)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
-	return 0;
+	return etrunk_genl_put_key(skb, ETRUNK_A_RBS, ETRUNK_RBS_A_NAME,
+				   strlen(s->name) + 1, s->name,
+				   ETRUNK_RBS_A_KEY, s->conf.key_len,
+				   s->conf.key);
 }
 
 /*
@@ -808,11 +787,9 @@ static int etrunk_rbs_put_key(struct sk_buff *skb, const struct etrunk_rbs *s)
  */
 static int etrunk_rbs_reply(struct genl_info *info, u8 cmd)
 {
-	bool key = cmd == ETRUNK_CMD_GET_RBS_KEY;
 	struct nlattr *tb[ETRUNK_RBS_A_MAX + 1];
 	struct etrunk_rbs *s;
 	struct sk_buff *msg;
-	void *hdr;
 	int err;
 
 	err = etrunk_rbs_parse(info, &etrunk_rbs_service, tb,
@@ -821,29 +798,18 @@ static int etrunk_rbs_reply(struct genl_info *info, u8 cmd)
 		return err;
 	rtnl_lock();
 	s = etrunk_rbs_find(info, tb[ETRUNK_RBS_A_NAME]);
-	if (!s) {
-		err = -ENOENT;
-		goto out;
-	}
-	err = -ENOMEM;
-	msg = genlmsg_new(key ? nla_total_size(nla_total_size(ETRUNK_RBS_NAME_MAX + 1) +
-					       nla_total_size(ETRUNK_RBS_KEY_MAX)) :
-				etrunk_rbs_size(), GFP_KERNEL);
-	if (!msg)
-		goto out;
-	hdr = genlmsg_put_reply(msg, info, &etrunk_genl_family, 0, cmd);
-	if (!hdr || (key ? etrunk_rbs_put_key(msg, s) : etrunk_rbs_put(msg, s))) {
-		nlmsg_free(msg);
-		err = -EMSGSIZE;
-		goto out;
-	}
-	genlmsg_end(msg, hdr);
+	if (!s)
+		msg = ERR_PTR(-ENOENT);
+	else if (cmd == ETRUNK_CMD_GET_RBS_KEY)
+		msg = etrunk_genl_reply_new(info, cmd,
+					    etrunk_genl_key_size(ETRUNK_RBS_NAME_MAX + 1,
+								 ETRUNK_RBS_KEY_MAX),
+					    etrunk_rbs_put_key, s);
+	else
+		msg = etrunk_genl_reply_new(info, cmd, etrunk_rbs_size(),
+					    etrunk_rbs_put, s);
 	rtnl_unlock();
-	return genlmsg_reply(msg, info);
-
-out:
-	rtnl_unlock();
-	return err;
+	return etrunk_genl_reply_send(info, msg);
 }
 
 int etrunk_genl_get_rbs(struct sk_buff *skb, struct genl_info *info)
@@ -863,25 +829,15 @@ int etrunk_genl_dump_rbs(struct sk_buff *skb, struct netlink_callback *cb)
 	const struct etrunk_rbs *s;
 	unsigned long idx = 0;
 	int err = 0;
-	void *hdr;
 
 	rtnl_lock();
 	list_for_each_entry(s, &etrunk_rbs_net(net)->services, list) {
 		if (idx++ < cb->args[0])
 			continue;
-		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
-				  cb->nlh->nlmsg_seq, &etrunk_genl_family,
-				  NLM_F_MULTI, ETRUNK_CMD_GET_RBS);
-		if (!hdr) {
-			err = -EMSGSIZE;
+		err = etrunk_genl_dump_one(skb, cb, ETRUNK_CMD_GET_RBS,
+					   etrunk_rbs_put, s);
+		if (err)
 			break;
-		}
-		if (etrunk_rbs_put(skb, s)) {
-			genlmsg_cancel(skb, hdr);
-			err = -EMSGSIZE;
-			break;
-		}
-		genlmsg_end(skb, hdr);
 		cb->args[0] = idx;
 	}
 	rtnl_unlock();
@@ -1164,7 +1120,6 @@ int etrunk_genl_get_rbp(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *tb[ETRUNK_RBP_A_MAX + 1];
 	struct etrunk_rbp *p;
 	struct sk_buff *msg;
-	void *hdr;
 	int err;
 
 	err = etrunk_rbs_parse(info, &etrunk_rbs_profile, tb,
@@ -1173,28 +1128,11 @@ int etrunk_genl_get_rbp(struct sk_buff *skb, struct genl_info *info)
 		return err;
 	rtnl_lock();
 	p = etrunk_rbp_find(info, tb[ETRUNK_RBP_A_NAME]);
-	if (!p) {
-		err = -ENOENT;
-		goto out;
-	}
-	err = -ENOMEM;
-	msg = genlmsg_new(etrunk_rbp_size(), GFP_KERNEL);
-	if (!msg)
-		goto out;
-	hdr = genlmsg_put_reply(msg, info, &etrunk_genl_family, 0,
-				ETRUNK_CMD_GET_RBP);
-	if (!hdr || etrunk_rbp_put(msg, genl_info_net(info), p)) {
-		nlmsg_free(msg);
-		err = -EMSGSIZE;
-		goto out;
-	}
-	genlmsg_end(msg, hdr);
+	msg = p ? etrunk_genl_reply_new(info, ETRUNK_CMD_GET_RBP,
+					etrunk_rbp_size(), etrunk_rbp_put, p) :
+		  ERR_PTR(-ENOENT);
 	rtnl_unlock();
-	return genlmsg_reply(msg, info);
-
-out:
-	rtnl_unlock();
-	return err;
+	return etrunk_genl_reply_send(info, msg);
 }
 
 /* cb->args[0]: profiles already dumped, in creation order. */
@@ -1204,25 +1142,15 @@ int etrunk_genl_dump_rbp(struct sk_buff *skb, struct netlink_callback *cb)
 	const struct etrunk_rbp *p;
 	unsigned long idx = 0;
 	int err = 0;
-	void *hdr;
 
 	rtnl_lock();
 	list_for_each_entry(p, &etrunk_rbs_net(net)->profiles, list) {
 		if (idx++ < cb->args[0])
 			continue;
-		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
-				  cb->nlh->nlmsg_seq, &etrunk_genl_family,
-				  NLM_F_MULTI, ETRUNK_CMD_GET_RBP);
-		if (!hdr) {
-			err = -EMSGSIZE;
+		err = etrunk_genl_dump_one(skb, cb, ETRUNK_CMD_GET_RBP,
+					   etrunk_rbp_put, p);
+		if (err)
 			break;
-		}
-		if (etrunk_rbp_put(skb, net, p)) {
-			genlmsg_cancel(skb, hdr);
-			err = -EMSGSIZE;
-			break;
-		}
-		genlmsg_end(skb, hdr);
 		cb->args[0] = idx;
 	}
 	rtnl_unlock();
