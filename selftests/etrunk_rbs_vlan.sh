@@ -225,7 +225,7 @@ counters_agree()	# KIND: PE1's sent = PE2's received; PE2's installed
 	local s r n e d
 
 	s=$(stat 1 "$1" sent)
-	read -r r n e d < <(stats 2 "$1" received installed entries removed)
+	read -r r n e d <<<"$(stats 2 "$1" received installed entries removed)"
 	echo "$1: PE1 sent $s, PE2 received $r, installed $n, entries $e, removed $d"
 	[ "$s" = "$r" ] && [ "$n" = $((e + d)) ] && [ "$n" -ge 2 ]
 }
@@ -281,7 +281,7 @@ mld_agree()
 	local s r e n
 
 	s=$(stat 1 mld sent)
-	read -r r e < <(stats 2 mld received entries)
+	read -r r e <<<"$(stats 2 mld received entries)"
 	n=$(mdb_groups 2 permanent | grep -c :)
 	echo "mld: PE1 sent $s, PE2 received $r, entries $e, MDB $n"
 	[ "$s" = "$r" ] && [ "$e" = "$n" ]
