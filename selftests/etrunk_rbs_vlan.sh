@@ -272,7 +272,8 @@ check "PE2 counts the ND removal" \
 # ---------------------------------------------------------------------
 echo "# ${SECONDS} s"
 # (The bridges also snoop H's reports for its solicited-node groups, on
-# VID 200 from h1.200 and on VID 1 from h1 and h2: they go over too.)
+# VID 200 from h1.200 and on VID 1 from h1 and h2: they go over too, VID
+# 1 with no interface of the bridge in it.)
 # The groups of PE's et0 in STATE: "GROUP VID" lines.
 mdb_groups()	# PE temp|permanent
 {
@@ -300,6 +301,10 @@ mld_agree()
 	echo "mld: PE1 sent $s, PE2 received $r, entries $e, MDB $n"
 	[ "$s" = "$r" ] && [ "$e" = "$n" ]
 }
+# H's link-local fe80::ff:fe00:1111 (from its MAC) on h1, untagged: VID 1,
+# where the bridges have no VLAN interface.
+check "PE2 has H's solicited-node group in VID 1 from the peer (no br0.1)" \
+	wait_until $BOUND has_mdb 2 "et0 ff02::1:ff00:1111 1 permanent"
 check "the snooped groups so far compare equal" wait_until $BOUND mdb_equal
 ip -n "$NS_H" addr add ff0e::1:2/128 dev h1.200 autojoin
 ip -n "$NS_H" addr add 239.1.2.3/32 dev h1.200 autojoin
