@@ -24,7 +24,8 @@
 # et0.100 and br0.200 (extern_learn, proto 231, H's MAC) within a bound
 # and nowhere else; deleted on PE1: gone from PE2; an MLD (and IGMP)
 # join on VLAN 200 snooped on PE1 becomes a permanent MDB entry on PE2's
-# et0 in VID 200, and goes when H leaves; the profile's per-kind
+# et0 in VID 200, and goes when H leaves; groups of VID 1, where the
+# bridges have no interface, go over as well; the profile's per-kind
 # counters agree between the sides and with the tables.
 
 source "$(dirname "$0")/lib.sh"
@@ -130,10 +131,10 @@ trap 'cleanup_daemons; cleanup' EXIT
 # JSON of a service or profile (one object, array or not).
 one() { jq -r "(if type == \"array\" then .[0] else . end) | $1"; }
 rbs_state() { ctl "$1" -j rbs show rbs6 | one .state; }
-# A per-kind counter of profile p1: stat PE KIND COUNTER
-stat() { ctl "$1" -j rbp show p1 | one ".stats.$2.$3 // 0"; }
-# Several at once (one read of the kernel): stats PE KIND COUNTER...
-stats()
+# A per-kind counter of profile p1: counter PE KIND COUNTER
+counter() { ctl "$1" -j rbp show p1 | one ".stats.$2.$3 // 0"; }
+# Several at once (one read of the kernel): counters PE KIND COUNTER...
+counters()
 {
 	local pe=$1 kind=$2 f
 
@@ -230,8 +231,8 @@ counters_agree()	# KIND: PE1's sent = PE2's received; PE2's installed
 {		# = entries + removed, and at least 2
 	local s r n e d
 
-	s=$(stat 1 "$1" sent)
-	read -r r n e d <<<"$(stats 2 "$1" received installed entries removed)"
+	s=$(counter 1 "$1" sent)
+	read -r r n e d <<<"$(counters 2 "$1" received installed entries removed)"
 	echo "$1: PE1 sent $s, PE2 received $r, installed $n, entries $e, removed $d"
 	[ "$s" = "$r" ] && [ "$n" = $((e + d)) ] && [ "$n" -ge 2 ]
 }
@@ -249,8 +250,8 @@ check "ARP: PE1's sent is PE2's received, PE2's installed its entries and remove
 	wait_until 5 counters_agree arp
 check "ND: the same" wait_until 5 counters_agree nd
 check_eq "PE2's ND entries counter is its table's" "$(peer_count nd)" \
-	"$(stat 2 nd entries)"
-check_eq "and ARP" "$(peer_count arp)" "$(stat 2 arp entries)"
+	"$(counter 2 nd entries)"
+check_eq "and ARP" "$(peer_count arp)" "$(counter 2 arp entries)"
 
 # ---------------------------------------------------------------------
 # Deleted on PE1: gone from PE2.
@@ -265,7 +266,7 @@ check "and 2001:db8:200::10 on br0.200" \
 check "the others stay" \
 	eval 'has_peer 2 et0.100 2001:db8:100::10 && has_peer 2 br0.200 198.51.100.10'
 check "PE2 counts the ND removal" \
-	wait_until 5 eval '[ "$(stat 2 nd removed)" = 1 ]'
+	wait_until 5 eval '[ "$(counter 2 nd removed)" = 1 ]'
 
 # ---------------------------------------------------------------------
 # MLD and IGMP snooping in VLAN 200: PE2 gets permanent entries on et0.
@@ -295,8 +296,8 @@ mld_agree()
 {
 	local s r e n
 
-	s=$(stat 1 mld sent)
-	read -r r e <<<"$(stats 2 mld received entries)"
+	s=$(counter 1 mld sent)
+	read -r r e <<<"$(counters 2 mld received entries)"
 	n=$(mdb_groups 2 permanent | grep -c :)
 	echo "mld: PE1 sent $s, PE2 received $r, entries $e, MDB $n"
 	[ "$s" = "$r" ] && [ "$e" = "$n" ]
@@ -318,8 +319,8 @@ check "the snooped groups compare equal" wait_until $BOUND mdb_equal
 check "MLD counters: PE1's sent, PE2's received agree, PE2's entries its MDB's" \
 	wait_until 5 mld_agree
 check_ge "PE2 installed MLD entries (the join and solicited-node groups)" \
-	"$(stat 2 mld installed)" 2
-removed0=$(stat 2 mld removed)
+	"$(counter 2 mld installed)" 2
+removed0=$(counter 2 mld removed)
 ip -n "$NS_H" addr del ff0e::1:2/128 dev h1.200
 check "H leaves the MLD group: it goes from PE1's MDB" \
 	wait_until 10 eval '! mdb 1 | grep -q " ff0e::1:2 "'
@@ -327,7 +328,7 @@ check "and from PE2's" \
 	wait_until $BOUND eval '! mdb 2 | grep -q " ff0e::1:2 "'
 check "the IGMP group stays on PE2" has_mdb 2 "et0 239.1.2.3 200 permanent"
 check "MLD counters: PE2 counts the removal, the sides agree" \
-	wait_until 5 eval '[ "$(stat 2 mld removed)" -gt "$removed0" ] && mld_agree'
+	wait_until 5 eval '[ "$(counter 2 mld removed)" -gt "$removed0" ] && mld_agree'
 bridge -n "$NS_PE1" mdb del dev br0 port et0 grp 239.1.2.3 vid 200
 check "the IGMP entry deleted on PE1: gone from PE2" \
 	wait_until $BOUND eval '! mdb 2 | grep -q " 239.1.2.3 "'
