@@ -699,18 +699,24 @@ static void rq_read(void)
 	}
 }
 
-/* Returns the interface it went to, 0 if none is there. */
+/*
+ * Returns the interface it went to, 0 if none is there. A neighbour goes
+ * to the interface of its relation; an MDB entry to the trunk port, in
+ * its VLAN, whether or not the bridge has an interface in that VLAN.
+ */
 static uint32_t install(struct rbs_ent *e, bool del)
 {
 	const struct prof *p = &R.prof[e->k.prof];
+	bool neigh = e->k.kind == ETKD_RBS_ARP || e->k.kind == ETKD_RBS_ND;
 	uint32_t ifindex = del ? (uint32_t)e->ifindex :
-			   ifindex_of(p, e->k.rel, e->k.vid);
+			   neigh ? ifindex_of(p, e->k.rel, e->k.vid) :
+			   p->ifindex;
 	bool v4 = kind_v4(e->k.kind);
 	struct nlmsghdr *nlh;
 
 	if (!ifindex)
 		return 0;
-	if (e->k.kind == ETKD_RBS_ARP || e->k.kind == ETKD_RBS_ND) {
+	if (neigh) {
 		struct ndmsg *nd;
 
 		nlh = rq_msg(del ? RTM_DELNEIGH : RTM_NEWNEIGH,
