@@ -23,8 +23,8 @@
 #include "rbs.h"
 
 #define ETRUNK_RBS_N_KINDS (ETRUNK_RBP_KIND_MAX + 1)
-/* ETRUNK_RBP_KS_A_SENT to ETRUNK_RBP_KS_A_ENTRIES */
-#define ETRUNK_RBP_N_COUNTERS (ETRUNK_RBP_KS_A_ENTRIES - ETRUNK_RBP_KS_A_SENT + 1)
+/* ETRUNK_RBP_KS_A_SENT to ETRUNK_RBP_KS_A_FAILED */
+#define ETRUNK_RBP_N_COUNTERS (ETRUNK_RBP_KS_A_FAILED - ETRUNK_RBP_KS_A_SENT + 1)
 
 /**
  * struct etrunk_rbs_conf - what NEW_RBS and SET_RBS write
@@ -105,7 +105,7 @@ struct etrunk_rbp_conf {
  * @list: in struct etrunk_rbs_net, in creation order.
  * @name: NUL-terminated.
  * @conf: the configuration.
- * @stats: per kind, ETRUNK_RBP_KS_A_SENT to _ENTRIES, written by etrunkd.
+ * @stats: per kind, ETRUNK_RBP_KS_A_SENT to _FAILED, written by etrunkd.
  */
 struct etrunk_rbp {
 	struct list_head list;
@@ -181,6 +181,7 @@ static const struct nla_policy etrunk_rbp_ks_policy[ETRUNK_RBP_KS_A_MAX + 1] = {
 	[ETRUNK_RBP_KS_A_INSTALLED] = { .type = NLA_U64 },
 	[ETRUNK_RBP_KS_A_REMOVED] = { .type = NLA_U64 },
 	[ETRUNK_RBP_KS_A_ENTRIES] = { .type = NLA_U64 },
+	[ETRUNK_RBP_KS_A_FAILED] = { .type = NLA_U64 },
 };
 
 const struct nla_policy etrunk_rbp_policy[ETRUNK_RBP_A_MAX + 1] = {

@@ -5567,7 +5567,7 @@ TEST_F(etrunk, rbp_state)
 	stats = nest_start(nlh, ETRUNK_RBP_A_STATS);
 	ks = nest_start(nlh, ETRUNK_RBP_A_KIND_STATS);
 	mnl_attr_put_u8(nlh, ETRUNK_RBP_KS_A_KIND, ETRUNK_RBP_ND);
-	for (i = ETRUNK_RBP_KS_A_SENT; i <= ETRUNK_RBP_KS_A_ENTRIES; i++)
+	for (i = ETRUNK_RBP_KS_A_SENT; i <= ETRUNK_RBP_KS_A_FAILED; i++)
 		mnl_attr_put_u64(nlh, i, 100 + i);
 	mnl_attr_nest_end(nlh, ks);
 	ks = nest_start(nlh, ETRUNK_RBP_A_KIND_STATS);
@@ -5585,6 +5585,10 @@ TEST_F(etrunk, rbp_state)
 	mnl_attr_put_u8(nlh, ETRUNK_RBP_KS_A_KIND, ETRUNK_RBP_ND);
 	mnl_attr_put_u64(nlh, ETRUNK_RBP_KS_A_SENT, 1000);
 	mnl_attr_nest_end(nlh, ks);
+	ks = nest_start(nlh, ETRUNK_RBP_A_KIND_STATS);
+	mnl_attr_put_u8(nlh, ETRUNK_RBP_KS_A_KIND, ETRUNK_RBP_MLD);
+	mnl_attr_put_u64(nlh, ETRUNK_RBP_KS_A_FAILED, 5);
+	mnl_attr_nest_end(nlh, ks);
 	mnl_attr_nest_end(nlh, stats);
 	mnl_attr_nest_end(nlh, nest);
 	ASSERT_EQ(0, nl_talk(self->nl, nlh, &r)) TH_LOG("%s", r.msg);
@@ -5595,8 +5599,12 @@ TEST_F(etrunk, rbp_state)
 		  m.stats[ETRUNK_RBP_ND][ETRUNK_RBP_KS_A_RECEIVED]);
 	EXPECT_EQ(100U + ETRUNK_RBP_KS_A_ENTRIES,
 		  m.stats[ETRUNK_RBP_ND][ETRUNK_RBP_KS_A_ENTRIES]);
+	EXPECT_EQ(100U + ETRUNK_RBP_KS_A_FAILED,
+		  m.stats[ETRUNK_RBP_ND][ETRUNK_RBP_KS_A_FAILED]);
 	EXPECT_EQ(7U, m.stats[ETRUNK_RBP_MLD][ETRUNK_RBP_KS_A_ENTRIES]);
+	EXPECT_EQ(5U, m.stats[ETRUNK_RBP_MLD][ETRUNK_RBP_KS_A_FAILED]);
 	EXPECT_EQ(0U, m.stats[ETRUNK_RBP_ARP][ETRUNK_RBP_KS_A_SENT]);
+	EXPECT_EQ(0U, m.stats[ETRUNK_RBP_ARP][ETRUNK_RBP_KS_A_FAILED]);
 	EXPECT_EQ(2, rb_events_read(ev, e, 16, 500)) TH_LOG("one event per write");
 	EXPECT_EQ(ETRUNK_EVENT_RBP_STATE, e[0].event);
 	EXPECT_STREQ("p1", e[0].name);

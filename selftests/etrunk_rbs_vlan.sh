@@ -26,7 +26,10 @@
 # join on VLAN 200 snooped on PE1 becomes a permanent MDB entry on PE2's
 # et0 in VID 200, and goes when H leaves; groups of VID 1, where the
 # bridges have no interface, go over as well; the profile's per-kind
-# counters agree between the sides and with the tables.
+# counters agree between the sides and with the tables; an MLD entry
+# PE2's kernel refuses (per-VLAN snooping, a VLAN PE2's bridge has not)
+# is counted failed, not installed, and goes in once the bridge has the
+# VLAN.
 
 source "$(dirname "$0")/lib.sh"
 require_etrunk
@@ -333,6 +336,35 @@ bridge -n "$NS_PE1" mdb del dev br0 port et0 grp 239.1.2.3 vid 200
 check "the IGMP entry deleted on PE1: gone from PE2" \
 	wait_until $BOUND eval '! mdb 2 | grep -q " 239.1.2.3 "'
 check "the snooped groups compare equal" wait_until $BOUND mdb_equal
+
+# ---------------------------------------------------------------------
+# An install the kernel refuses: counted failed, not installed, retried.
+# ---------------------------------------------------------------------
+echo "# ${SECONDS} s"
+# With per-VLAN snooping the bridge takes an MDB entry only in a VLAN it
+# has itself (Linux 6.1 does not check the port's VLANs): PE2's br0 has
+# no VID 300, PE1's et0 and H's h1 have. H's join in VID 300, snooped on
+# PE1, is refused by PE2's kernel (EINVAL, "Vlan is not configured").
+ip -n "$NS_PE2" link set br0 type bridge mcast_vlan_snooping 1 ||
+	exit $ksft_fail
+bridge -n "$NS_PE1" vlan add dev et0 vid 300 || exit $ksft_fail
+ip -n "$NS_H" link add link h1 name h1.300 type vlan id 300 &&
+	ip -n "$NS_H" link set h1.300 up || exit $ksft_fail
+failed0=$(counter 2 mld failed)
+ip -n "$NS_H" addr add ff0e::3:3/128 dev h1.300 autojoin
+check "PE1 snoops H's MLD report on et0, VID 300" \
+	wait_until $BOUND has_mdb 1 "et0 ff0e::3:3 300 temp"
+check "PE2 counts the refused MLD install (failed)" \
+	wait_until 5 eval '[ "$(counter 2 mld failed)" -gt "$failed0" ]'
+check "the group is not in PE2's MDB" \
+	eval '! mdb 2 | grep -q " ff0e::3:3 "'
+check "MLD counters: PE2's entries are still its MDB's" wait_until 5 mld_agree
+echo "# PE2: $(ctl 2 rbp show p1 | grep -E '^  (kind|mld) ' | tr '\n' ' ')"
+# The bridge's VLANs change (an AF_BRIDGE RTM_NEWLINK): PE2 tries again.
+bridge -n "$NS_PE2" vlan add dev br0 vid 300 self || exit $ksft_fail
+check "PE2 gets VID 300 on br0: the group goes in within ${BOUND} s" \
+	wait_until $BOUND has_mdb 2 "et0 ff0e::3:3 300 permanent"
+check "MLD counters: PE2's entries its MDB's again" wait_until 5 mld_agree
 
 echo "# ${SECONDS} s; connects: PE1 $(ctl 1 -j rbs show rbs6 | one .connects), PE2 $(ctl 2 -j rbs show rbs6 | one .connects)"
 kill "${DPID[1]}" "${DPID[2]}" 2>/dev/null

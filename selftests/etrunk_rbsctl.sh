@@ -82,8 +82,8 @@ check_eq "plain: profile" \
 check "plain: trunk, not bound" grep -q \
 	"^  trunk et0, not bound to an e-trunk$" <<<"$out"
 check "plain: the table's head" grep -qE \
-	"^  kind +sent +received +installed +removed +entries$" <<<"$out"
-check "plain: a row per kind" grep -qE "^  mld +0 +0 +0 +0 +0$" <<<"$out"
+	"^  kind +sent +received +installed +removed +entries +failed$" <<<"$out"
+check "plain: a row per kind" grep -qE "^  mld +0 +0 +0 +0 +0 +0$" <<<"$out"
 check_eq "json: service" pe2 "$(pf arp10 .service)"
 check_eq "json: backup_id" 10 "$(pf arp10 '.backup_id | numbers')"
 check_eq "json: type" hot "$(pf arp10 .type)"
@@ -91,6 +91,7 @@ check_eq "json: kinds" "arp nd igmp mld" "$(pf arp10 '.kinds | join(" ")')"
 check_eq "json: dev" et0 "$(pf arp10 .dev)"
 check_eq "json: no e-trunk" null "$(pf arp10 .e_trunk)"
 check_eq "json: stats" 0 "$(pf arp10 '.stats.nd.installed | numbers')"
+check_eq "json: failed" 0 "$(pf arp10 '.stats.nd.failed | numbers')"
 check "set kinds" ctl rbp set arp10 kinds arp,nd
 check_eq "json: kinds after set" "arp nd" "$(pf arp10 '.kinds | join(" ")')"
 check_eq "json: stats of the kinds" "arp nd" \

@@ -3870,14 +3870,14 @@ static const char *const rbs_event_names[] = {
 	[ETRUNK_EVENT_RBP_STATE - ETRUNK_EVENT_RBS_ADDED] = "rbp-state",
 };
 
-/* The per-kind counters, in ETRUNK_RBP_KS_A_SENT ... _ENTRIES order. */
+/* The per-kind counters, in ETRUNK_RBP_KS_A_SENT ... _FAILED order. */
 static const char *const rbp_counter_names[] = {
-	"sent", "received", "installed", "removed", "entries",
+	"sent", "received", "installed", "removed", "entries", "failed",
 };
 
 #define RBP_N_COUNTERS ARRAY_SIZE(rbp_counter_names)
 
-_Static_assert(ETRUNK_RBP_KS_A_ENTRIES - ETRUNK_RBP_KS_A_SENT + 1 ==
+_Static_assert(ETRUNK_RBP_KS_A_FAILED - ETRUNK_RBP_KS_A_SENT + 1 ==
 	       ARRAY_SIZE(rbp_counter_names), "one name per counter");
 _Static_assert(ETRUNK_RBS_A_MAX < 64 && ETRUNK_RBP_A_MAX < 64,
 	       "struct rbs's and rbp's has are 64 bits");
@@ -3988,7 +3988,7 @@ static void parse_rbp_kind_stats(const struct nlattr *nest, struct rbp *p)
 			if (!mnl_attr_validate(a, MNL_TYPE_U8))
 				kind = mnl_attr_get_u8(a);
 		} else if (type >= ETRUNK_RBP_KS_A_SENT &&
-			   type <= ETRUNK_RBP_KS_A_ENTRIES &&
+			   type <= ETRUNK_RBP_KS_A_FAILED &&
 			   !mnl_attr_validate(a, MNL_TYPE_U64)) {
 			v[type - ETRUNK_RBP_KS_A_SENT] = mnl_attr_get_u64(a);
 		}
@@ -4196,13 +4196,14 @@ static const char *kinds_str(uint32_t kinds, char *buf, size_t len)
 
 static const char *const rbp_stats_head[] = {
 	"kind", "sent", "received", "installed", "removed", "entries",
+	"failed",
 };
 
 /*
  *   rbp arp10: service pe2, backup-id 10, hot, kinds arp,nd,igmp,mld
  *     trunk et0, e-trunk 1, trunk id 10
- *     kind  sent  received  installed  removed  entries
- *     arp   12    8         8          0        8
+ *     kind  sent  received  installed  removed  entries  failed
+ *     arp   12    8         8          0        8        0
  */
 static void print_rbp_plain(const struct rbp *p)
 {

@@ -81,7 +81,7 @@ struct buf {
 };
 
 struct kstat {
-	uint64_t sent, received, installed, removed, entries;
+	uint64_t sent, received, installed, removed, entries, failed;
 };
 
 struct prof {
@@ -164,8 +164,8 @@ static struct {
 	uint8_t sbuf[65536];	/* batched rtnetlink requests */
 	size_t slen;
 	bool redump;
+	bool retry;		/* install the peer's entries not installed */
 	uint64_t now;
-	uint64_t rtnl_errors;
 } R;
 
 /* ---- helpers --------------------------------------------------------- */
@@ -404,6 +404,7 @@ static void put_stat(struct nlmsghdr *nlh, uint8_t kind, const struct kstat *k)
 	mnl_attr_put_u64(nlh, ETRUNK_RBP_KS_A_INSTALLED, k->installed);
 	mnl_attr_put_u64(nlh, ETRUNK_RBP_KS_A_REMOVED, k->removed);
 	mnl_attr_put_u64(nlh, ETRUNK_RBP_KS_A_ENTRIES, k->entries);
+	mnl_attr_put_u64(nlh, ETRUNK_RBP_KS_A_FAILED, k->failed);
 	mnl_attr_nest_end(nlh, n);
 }
 
@@ -523,6 +524,21 @@ static void link_msg(const struct nlmsghdr *nlh)
 		R.ifs = p;
 		R.nifs = n;
 	}
+	/* The bridge's view of a port or of itself changed (VLANs, STP
+	 * state): what the kernel refused for a profile's trunk (an MDB
+	 * entry of a VLAN not configured) may go in now.
+	 */
+	if (ifm->ifi_family == AF_BRIDGE && nlh->nlmsg_type == RTM_NEWLINK) {
+		unsigned int i;
+
+		for (i = 0; i < NPROF; i++) {
+			const struct ifinfo *t = ifi(R.prof[i].ifindex);
+
+			if (R.prof[i].used && (R.prof[i].ifindex == idx ||
+					       (t && t->master == idx)))
+				R.retry = true;
+		}
+	}
 	f = &R.ifs[idx];
 	old = *f;
 	memset(f, 0, sizeof(*f));
@@ -640,6 +656,7 @@ static uint32_t ifindex_of(const struct prof *p, uint8_t rel, uint16_t vid)
 /* ---- rtnetlink requests: batched, without acks ------------------------------- */
 
 static void mon_drain(void);
+static void rq_read(void);
 
 static void rq_flush(void)
 {
@@ -648,6 +665,10 @@ static void rq_flush(void)
 	if (send(R.rq, R.sbuf, R.slen, 0) < 0)
 		log_err("rtnetlink: %s", strerror(errno));
 	R.slen = 0;
+	/* The kernel answered the batch in send(): its refusals first, with
+	 * the interfaces as the batch saw them (before the events).
+	 */
+	rq_read();
 	/* Our installs come back as events: read them as they come, before
 	 * a bulk's worth overflows the socket (and costs a full dump).
 	 */
@@ -672,6 +693,111 @@ static void rq_done(struct nlmsghdr *nlh)
 	R.slen += NLMSG_ALIGN(nlh->nlmsg_len);
 }
 
+/*
+ * The key of the entry an install request @req (RTM_NEWNEIGH or
+ * RTM_NEWMDB, as install() builds it) was for, and the interface it went
+ * to: 0 if not ours or not understood.
+ */
+static uint32_t req_key(const struct nlmsghdr *req, struct rbs_ekey *k)
+{
+	const struct nlattr *a;
+	int pi;
+
+	memset(k, 0, sizeof(*k));
+	if (req->nlmsg_type == RTM_NEWNEIGH) {
+		const struct ndmsg *nd = mnl_nlmsg_get_payload(req);
+		const void *dst = NULL;
+
+		if (req->nlmsg_len < NLMSG_HDRLEN + sizeof(*nd))
+			return 0;
+		if (nd->ndm_family != AF_INET && nd->ndm_family != AF_INET6)
+			return 0;
+		k->kind = nd->ndm_family == AF_INET ? ETKD_RBS_ARP :
+			  ETKD_RBS_ND;
+		mnl_attr_for_each(a, req, sizeof(*nd))
+			if (mnl_attr_get_type(a) == NDA_DST &&
+			    mnl_attr_get_payload_len(a) ==
+			    (k->kind == ETKD_RBS_ARP ? 4U : 16U))
+				dst = mnl_attr_get_payload(a);
+		pi = resolve(nd->ndm_ifindex, k->kind, &k->rel, &k->vid);
+		if (!dst || pi < 0)
+			return 0;
+		k->prof = (uint16_t)pi;
+		addr_to16(k->addr, dst, k->kind == ETKD_RBS_ARP);
+		return nd->ndm_ifindex;
+	}
+	if (req->nlmsg_type == RTM_NEWMDB) {
+		const struct br_mdb_entry *me = NULL;
+		uint8_t rel;
+		uint16_t vid;
+
+		if (req->nlmsg_len < NLMSG_HDRLEN + sizeof(struct br_port_msg))
+			return 0;
+		mnl_attr_for_each(a, req, sizeof(struct br_port_msg))
+			if (mnl_attr_get_type(a) == MDBA_SET_ENTRY &&
+			    mnl_attr_get_payload_len(a) >= sizeof(*me))
+				me = mnl_attr_get_payload(a);
+		if (!me)
+			return 0;
+		if (me->addr.proto == htons(0x0800))
+			k->kind = ETKD_RBS_IGMP;
+		else if (me->addr.proto == htons(0x86dd))
+			k->kind = ETKD_RBS_MLD;
+		else
+			return 0;
+		pi = resolve(me->ifindex, k->kind, &rel, &vid);
+		if (pi < 0 || rel != ETKD_RBS_REL_TRUNK)
+			return 0;
+		k->prof = (uint16_t)pi;
+		k->rel = ETKD_RBS_REL_BRIDGE;
+		k->vid = me->vid;
+		addr_to16(k->addr, &me->addr.u, k->kind == ETKD_RBS_IGMP);
+		return me->ifindex;
+	}
+	return 0;
+}
+
+/*
+ * A refused request. The answer echoes it in full (the socket does not
+ * set NETLINK_CAP_ACK): an install's entry is not installed after all,
+ * counted failed, and tried again where peer_install() runs again.
+ * Deletions of entries already gone (-ENOENT) and entries already there
+ * (-EEXIST: an MDB entry is not replaced) are not failures.
+ */
+static void rq_error(const struct nlmsghdr *nlh)
+{
+	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
+	size_t plen = mnl_nlmsg_get_payload_len(nlh);
+	const size_t hlen = offsetof(struct nlmsgerr, msg);
+	const struct nlmsghdr *req = &err->msg;
+	struct rbs_ent *pe;
+	struct rbs_ekey k;
+	struct prof *p;
+	uint32_t ifindex;
+
+	if (plen < sizeof(*err) || !err->error || err->error == -EEXIST)
+		return;
+	if (req->nlmsg_type != RTM_NEWNEIGH && req->nlmsg_type != RTM_NEWMDB)
+		return;
+	if ((nlh->nlmsg_flags & NLM_F_CAPPED) || req->nlmsg_len > plen - hlen)
+		return;
+	ifindex = req_key(req, &k);
+	if (!ifindex)
+		return;
+	pe = rbs_table_find(&R.peer, &k);
+	if (!pe || !pe->installed || pe->ifindex != (int)ifindex)
+		return;
+	pe->installed = false;
+	p = &R.prof[k.prof];
+	if (p->st[k.kind].installed)
+		p->st[k.kind].installed--;
+	if (p->st[k.kind].entries)
+		p->st[k.kind].entries--;
+	p->st[k.kind].failed++;
+	log_debug("rbp %s: the kernel refused an entry of the peer on ifindex %u: %s",
+		  p->name, ifindex, strerror(-err->error));
+}
+
 /* Errors of the batched requests (no acks: only failures answer). */
 static void rq_read(void)
 {
@@ -680,22 +806,17 @@ static void rq_read(void)
 		const struct nlmsghdr *nlh;
 		int len;
 
+		if (n < 0 && errno == ENOBUFS) {
+			log_info("rbs: rtnetlink errors lost");
+			continue;
+		}
 		if (n <= 0)
 			return;
 		len = (int)n;
 		for (nlh = (struct nlmsghdr *)R.rbuf; mnl_nlmsg_ok(nlh, len);
-		     nlh = mnl_nlmsg_next(nlh, &len)) {
-			const struct nlmsgerr *e;
-
-			if (nlh->nlmsg_type != NLMSG_ERROR)
-				continue;
-			e = mnl_nlmsg_get_payload(nlh);
-			if (!e->error)
-				continue;
-			R.rtnl_errors++;
-			log_debug("rbs: installing an entry: %s",
-				  strerror(-e->error));
-		}
+		     nlh = mnl_nlmsg_next(nlh, &len))
+			if (nlh->nlmsg_type == NLMSG_ERROR)
+				rq_error(nlh);
 	}
 }
 
@@ -775,7 +896,15 @@ static uint32_t install(struct rbs_ent *e, bool del)
 	return ifindex;
 }
 
-/* Install a peer entry unless a local one is there. */
+/*
+ * Install a peer entry unless a local one is there. Counted installed
+ * when the request goes; rq_error() takes it back (counting it failed) if
+ * the kernel refuses it. An entry not installed (no interface for it, a
+ * local one there, refused) is tried again here from full_dump() (the
+ * tables read again: a link changed, events lost), peer_retry() (the
+ * trunk's bridge port or bridge changed: AF_BRIDGE RTM_NEWLINK, e.g. a
+ * VLAN added), local_del() and rx_entries().
+ */
 static void peer_install(struct rbs_ent *e)
 {
 	struct prof *p = &R.prof[e->k.prof];
@@ -1263,23 +1392,30 @@ static void rtnl_msg(const struct nlmsghdr *nlh, bool dump)
 /* A dump on the request socket, each message to rtnl_msg(). */
 static int dump(uint16_t type, uint8_t family)
 {
+	uint8_t req[NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct ifinfomsg))];
 	struct nlmsghdr *nlh;
 	struct rtgenmsg *g;
 	uint32_t seq;
 	bool done = false;
 
+	/* The batch first (with its errors); the dump's request alone, its
+	 * answer is read here, not by rq_read().
+	 */
 	rq_flush();
 	rq_read();
-	nlh = rq_msg(type, NLM_F_DUMP);
-	seq = nlh->nlmsg_seq;
+	memset(req, 0, sizeof(req));
+	nlh = mnl_nlmsg_put_header(req);
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	nlh->nlmsg_seq = seq = ++R.rq_seq;
 	g = mnl_nlmsg_put_extra_header(nlh, type == RTM_GETLINK ?
 				       sizeof(struct ifinfomsg) :
 				       type == RTM_GETNEIGH ?
 				       sizeof(struct ndmsg) :
 				       sizeof(struct br_port_msg));
 	g->rtgen_family = family;
-	rq_done(nlh);
-	rq_flush();
+	if (send(R.rq, nlh, nlh->nlmsg_len, 0) < 0)
+		return -errno;
 	while (!done) {
 		ssize_t n = recv(R.rq, R.rbuf, RTNL_BUF, 0);
 		int len;
@@ -1292,8 +1428,11 @@ static int dump(uint16_t type, uint8_t family)
 		len = (int)n;
 		for (nlh = (struct nlmsghdr *)R.rbuf; mnl_nlmsg_ok(nlh, len);
 		     nlh = mnl_nlmsg_next(nlh, &len)) {
-			if (nlh->nlmsg_seq != seq)
+			if (nlh->nlmsg_seq != seq) {
+				if (nlh->nlmsg_type == NLMSG_ERROR)
+					rq_error(nlh);
 				continue;
+			}
 			if (nlh->nlmsg_type == NLMSG_DONE ||
 			    nlh->nlmsg_type == NLMSG_ERROR) {
 				done = true;
@@ -1328,10 +1467,27 @@ static void full_dump(uint64_t now)
 			local_del(&k);
 		}
 	}
-	/* Interfaces may have come: install what waited for them. */
+	/* Interfaces may have come: install what waited for them (or was
+	 * refused).
+	 */
+	R.retry = false;
 	for (e = rbs_table_first(&R.peer); e; e = rbs_table_next(&R.peer, e))
 		peer_install(e);
 	flush_all(now);
+}
+
+/* Install again the peer's entries not installed (refused, maybe taken
+ * now): the trunk's bridge port or bridge changed.
+ */
+static void peer_retry(void)
+{
+	struct rbs_ent *e;
+
+	R.retry = false;
+	for (e = rbs_table_first(&R.peer); e; e = rbs_table_next(&R.peer, e))
+		if (!e->installed)
+			peer_install(e);
+	rq_flush();
 }
 
 static bool draining;
@@ -1367,6 +1523,8 @@ static void mon_read(uint64_t now)
 	mon_drain();
 	if (R.redump)
 		full_dump(now);
+	if (R.retry)
+		peer_retry();
 	flush_all(now);
 }
 
@@ -2101,6 +2259,8 @@ uint64_t rbs_tick(uint64_t now)
 	 */
 	if (R.redump)
 		full_dump(now);
+	if (R.retry)
+		peer_retry();
 	flush_all(now);
 	for (i = 0; i < NSVC; i++)
 		if (R.svc[i].used && R.svc[i].open_type)

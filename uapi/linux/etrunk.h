@@ -810,11 +810,19 @@
  *        aligns): _SENT (entries and deletions sent to the peer),
  *        _RECEIVED (received from it), _INSTALLED (entries installed from
  *        the peer), _REMOVED (installed entries removed: deleted by the
- *        peer, after the hold time, or replaced by a local one) and
- *        _ENTRIES (the entries installed from the peer now). A write sets
- *        the counters it carries of the kinds it names; the others keep
- *        their values. Reported: one nest per kind the profile carries,
- *        in bit order.
+ *        peer, after the hold time, or replaced by a local one),
+ *        _ENTRIES (the entries installed from the peer now) and _FAILED
+ *        (installs of the peer's entries the kernel refused, e.g. an MDB
+ *        entry of a VLAN the bridge has not configured, with per-VLAN
+ *        snooping; a neighbour on an interface that just went: such an
+ *        entry is not counted in _INSTALLED nor _ENTRIES, and is tried
+ *        again, counted again if refused again, when etrunkd reads the
+ *        tables again after a link change, when the trunk's bridge port
+ *        or the bridge changes (VLANs: RTM_NEWLINK of family AF_BRIDGE),
+ *        when a local entry with its key goes, or when the peer sends it
+ *        again). A write sets the counters it carries of the kinds it
+ *        names; the others keep their values. Reported: one nest per
+ *        kind the profile carries, in bit order.
  *
  * A service or profile attribute a command does not take (one that is
  * ro, or written by another command) is refused with -EINVAL and an
@@ -2047,6 +2055,7 @@ enum etrunk_rbp_kind_stats_attr {
 	ETRUNK_RBP_KS_A_INSTALLED,
 	ETRUNK_RBP_KS_A_REMOVED,
 	ETRUNK_RBP_KS_A_ENTRIES,
+	ETRUNK_RBP_KS_A_FAILED,
 	__ETRUNK_RBP_KS_A_MAX
 };
 
