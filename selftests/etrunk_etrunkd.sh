@@ -117,15 +117,6 @@ stop_daemon()	# PE [SIGNAL]
 	wait "${DPID[$1]}" 2>/dev/null
 	DPID[$1]=
 }
-cleanup_daemons()
-{
-	local p
-
-	for p in "${DPID[@]}"; do
-		[ -n "$p" ] && kill "$p" 2>/dev/null
-	done
-	wait
-}
 trap 'cleanup_daemons; cleanup' EXIT
 
 # group PE JQ: a field of group 1 as PE's etrunkctl shows it.

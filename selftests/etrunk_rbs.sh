@@ -177,15 +177,6 @@ stop_daemon()	# PE [SIGNAL]
 	wait "${DPID[$1]}" 2>/dev/null
 	DPID[$1]=
 }
-cleanup_daemons()
-{
-	local p
-
-	for p in "${DPID[@]}"; do
-		[ -n "$p" ] && kill "$p" 2>/dev/null
-	done
-	wait
-}
 trap 'cleanup_daemons; sysctl -qw "${GC_SAVED[@]}"; cleanup' EXIT
 
 # rbs PE JQ: a field of service rbs1 as PE's etrunkctl shows it.

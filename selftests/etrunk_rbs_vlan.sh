@@ -120,15 +120,6 @@ for i in 1 2; do
 		>>"$TMP/etrunkd$i.log" 2>&1 &
 	DPID[$i]=$!
 done
-cleanup_daemons()
-{
-	local p
-
-	for p in "${DPID[@]}"; do
-		[ -n "$p" ] && kill "$p" 2>/dev/null
-	done
-	wait
-}
 trap 'cleanup_daemons; cleanup' EXIT
 
 # JSON of a service or profile (one object, array or not).
@@ -185,44 +176,42 @@ check "and on PE2" wait_until 5 eval '[ "$(rbs_state 2)" = up ]'
 check_eq "PE1 reports the IPv6 peer" 2001:db8:ff::2 \
 	"$(ctl 1 -j rbs show rbs6 | one .peer)"
 
+# H pings PE1 over DEV's VLAN (from H's address A4/A6 to PE1's G4/G6):
+# PE1 learns H's ARP and ND entries on DEV, PE2 gets them on its DEV, on
+# that interface only, stale, extern_learn, proto 231, with H's MAC.
+learned_and_synced()	# DEV WHAT G4 G6 A4 A6
+{
+	local dev=$1 what=$2 g4=$3 g6=$4 a4=$5 a6=$6
+
+	check "H reaches PE1 over $what (IPv4)" \
+		ip netns exec "$NS_H" ping -q -c 2 -i 0.2 -W 2 "$g4"
+	check "and IPv6" \
+		ip netns exec "$NS_H" ping -q -c 2 -i 0.2 -W 2 "$g6"
+	check "PE1 learned H's ARP entry on $dev" has_local 1 "$dev" "$a4"
+	check "and its ND entry" has_local 1 "$dev" "$a6"
+	check "PE2 has H's ARP entry on $dev from the peer within ${BOUND} s" \
+		wait_until $BOUND has_peer 2 "$dev" "$a4"
+	check "and its ND entry" wait_until $BOUND has_peer 2 "$dev" "$a6"
+	check_eq "PE2 has $a4 on $dev only" "$dev " "$(neigh_devs 2 "$a4")"
+	check_eq "and $a6" "$dev " "$(neigh_devs 2 "$a6")"
+	check "installed stale, extern_learn, proto 231" \
+		eval 'ip -n "$NS_PE2" neigh show "$a4" dev "$dev" |
+			grep -q "lladdr $H_MAC extern_learn .*STALE"'
+}
+
 # ---------------------------------------------------------------------
 # A VLAN sub-interface of the trunk: et0.100.
 # ---------------------------------------------------------------------
 echo "# ${SECONDS} s"
-check "H reaches PE1 over VLAN 100 (IPv4)" \
-	ip netns exec "$NS_H" ping -q -c 2 -i 0.2 -W 2 192.0.2.1
-check "and IPv6" \
-	ip netns exec "$NS_H" ping -q -c 2 -i 0.2 -W 2 2001:db8:100::1
-check "PE1 learned H's ARP entry on et0.100" has_local 1 et0.100 192.0.2.10
-check "and its ND entry" has_local 1 et0.100 2001:db8:100::10
-check "PE2 has H's ARP entry on et0.100 from the peer within ${BOUND} s" \
-	wait_until $BOUND has_peer 2 et0.100 192.0.2.10
-check "and its ND entry" wait_until $BOUND has_peer 2 et0.100 2001:db8:100::10
-check_eq "PE2 has 192.0.2.10 on et0.100 only" "et0.100 " \
-	"$(neigh_devs 2 192.0.2.10)"
-check_eq "and 2001:db8:100::10" "et0.100 " \
-	"$(neigh_devs 2 2001:db8:100::10)"
-check "installed stale, extern_learn, proto 231" \
-	eval 'ip -n "$NS_PE2" neigh show 192.0.2.10 dev et0.100 |
-		grep -q "lladdr $H_MAC extern_learn .*STALE"'
+learned_and_synced et0.100 "VLAN 100" 192.0.2.1 2001:db8:100::1 \
+	192.0.2.10 2001:db8:100::10
 
 # ---------------------------------------------------------------------
 # A VLAN interface of the bridge over the trunk: br0.200.
 # ---------------------------------------------------------------------
 echo "# ${SECONDS} s"
-check "H reaches PE1 over VLAN 200 through the bridge (IPv4)" \
-	ip netns exec "$NS_H" ping -q -c 2 -i 0.2 -W 2 198.51.100.1
-check "and IPv6" \
-	ip netns exec "$NS_H" ping -q -c 2 -i 0.2 -W 2 2001:db8:200::1
-check "PE1 learned H's ARP entry on br0.200" has_local 1 br0.200 198.51.100.10
-check "and its ND entry" has_local 1 br0.200 2001:db8:200::10
-check "PE2 has H's ARP entry on br0.200 from the peer within ${BOUND} s" \
-	wait_until $BOUND has_peer 2 br0.200 198.51.100.10
-check "and its ND entry" wait_until $BOUND has_peer 2 br0.200 2001:db8:200::10
-check_eq "PE2 has 198.51.100.10 on br0.200 only" "br0.200 " \
-	"$(neigh_devs 2 198.51.100.10)"
-check_eq "and 2001:db8:200::10" "br0.200 " \
-	"$(neigh_devs 2 2001:db8:200::10)"
+learned_and_synced br0.200 "VLAN 200 through the bridge" 198.51.100.1 \
+	2001:db8:200::1 198.51.100.10 2001:db8:200::10
 check_eq "nothing from the peer on PE1" "" \
 	"$(peer_neigh 1 et0.100)$(peer_neigh 1 br0.200)"
 

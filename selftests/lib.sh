@@ -19,6 +19,18 @@ FAILED=0
 NAMESPACES=()
 TMP=$(mktemp -d)
 
+# Stop the daemons a test started (their PIDs in the array DPID, empty
+# slots skipped) and reap them: for the test's EXIT trap, before cleanup.
+cleanup_daemons()
+{
+	local p
+
+	for p in "${DPID[@]}"; do
+		[ -n "$p" ] && kill "$p" 2>/dev/null
+	done
+	wait
+}
+
 cleanup()
 {
 	local ns
