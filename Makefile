@@ -26,17 +26,32 @@
 #                   (time, etrunkd's peak memory) and the latency of an
 #                   incremental update to the peer
 #   make lint       checkpatch --strict, W=1 and sparse builds, cppcheck
+#   make lint-series  W=1 builds for the other kernel series (6.12,
+#                   6.12-rt, 7.2), each in its Debian release's chroot
 #   make install    module (modules_install), the ip plugin, etrunkctl
+#   make deb        Debian packages etrunk and etrunk-dkms (debhelper,
+#                   dh-dkms) from the checkout's files, into deb/
+#   make check-deb  the packages built, installed (DKMS) and removed in a
+#                   Debian 12 and a Debian 13 chroot, the module DKMS
+#                   built loaded in the VM on that release's kernel
 #
-# Variables: KVER (the kernel ABI, default: what linux-image-amd64 points
-# at), KDIR (its build tree), TESTS (a subset of selftests for check and
-# check-debug).
+# Variables: KERNEL (the series make check and the benchmarks boot: 6.1, the default, 6.12,
+# 6.12-rt or 7.2), KVER (the host build's kernel ABI, default: what
+# linux-image-amd64 points at), KDIR (its build tree), TESTS (a subset of
+# selftests for check and check-debug).
 
 # Worked out once and exported, so the scripts need not ask apt again.
 KVER := $(or $(KVER),$(shell scripts/kver.sh))
 export KVER
 KDIR ?= /usr/src/linux-headers-$(KVER)
 TESTS ?=
+# The kernel series make check boots (scripts/series.sh): 6.1 (Debian 12,
+# the host's), 6.12 and 6.12-rt (Debian 13), 7.2 (sid).
+KERNEL ?= 6.1
+export KERNEL
+# 6.1's module is built here against the host's headers; the others'
+# in their release's chroot, by scripts/module.sh.
+SERIES_MODULE = $(if $(filter 6.1,$(KERNEL)),module)
 
 KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR)
 
@@ -51,10 +66,10 @@ module: deps
 tools: deps
 	$(MAKE) -C tools/ip
 	$(MAKE) -C tools/etrunkctl
-	$(MAKE) -C tools/etrunkd
+	$(MAKE) -C tools/etrunkd all san
 	$(MAKE) -C selftests all
 
-check: module tools
+check: tools $(SERIES_MODULE)
 	@scripts/check.sh $(TESTS)
 
 # The module is built against the debug kernel's tree in a copy of its
@@ -64,7 +79,9 @@ check: module tools
 # 2G: the guest keeps 1.5G free, and kmemleak scans take longer with
 # more memory (19 s at 2G, 31 s at 4G).
 DEBUG_MOD = $(CURDIR)/.cache/debug-module
-DEBUG_TESTS ?= etrunk_enslave.sh etrunk_traffic.sh etrunk_genl \
+DEBUG_TESTS ?= etrunk_enslave.sh etrunk_traffic.sh etrunk_genl_trunk \
+	       etrunk_genl_member etrunk_genl_group etrunk_genl_binding \
+	       etrunk_genl_bfd etrunk_genl_rbs \
 	       etrunk_rmmod.sh etrunk_backup.sh etrunk_probe.sh etrunk_lacp.sh
 
 check-debug: tools
@@ -80,25 +97,29 @@ check-debug: tools
 demo: module tools
 	@scripts/vm.sh -- scripts/demo.sh
 
-bench: module tools
-	@scripts/vm.sh --timeout 900 -- bench/pktgen.sh
+# The benchmarks boot KERNEL's series like check, with the module built
+# for it (scripts/module.sh).
+bench_vm = ko=$$(scripts/module.sh) && scripts/vm.sh --timeout $(1) -- env ETRUNK_KO=$$ko $(2)
 
-bench-failover: module tools
-	@scripts/vm.sh --timeout 900 -- bench/failover.sh
+bench: $(SERIES_MODULE) tools
+	@$(call bench_vm,900,bench/pktgen.sh)
 
-bench-lacp: module tools
-	@scripts/vm.sh --timeout 900 -- bench/lacp.sh
+bench-failover: $(SERIES_MODULE) tools
+	@$(call bench_vm,900,bench/failover.sh)
 
-bench-etrunkd: module tools
-	@scripts/vm.sh --timeout 1800 -- bench/etrunkd.sh
+bench-lacp: $(SERIES_MODULE) tools
+	@$(call bench_vm,900,bench/lacp.sh)
+
+bench-etrunkd: $(SERIES_MODULE) tools
+	@$(call bench_vm,1800,bench/etrunkd.sh)
 
 # On the host, not in the guest: a user-space protocol benchmark whose
 # timing TCG would spoil (namespaces, root).
 bench-bfd-load: tools
 	@bench/bfd_load.sh
 
-bench-rbs: module tools
-	@scripts/vm.sh --timeout 1200 -- bench/rbs.sh
+bench-rbs: $(SERIES_MODULE) tools
+	@$(call bench_vm,1200,bench/rbs.sh)
 
 # Warnings are errors here: a clean rebuild so every file is compiled
 # (and checked by sparse) with W=1.
@@ -114,11 +135,34 @@ lint: deps
 	$(MAKE) -C selftests clean all
 	@scripts/lint.sh
 
+# W=1 on the other series, each built in its release's chroot (a warning
+# fails it), as make lint does on 6.1.
+SERIES_OTHER = 6.12 6.12-rt 7.2
+lint-series:
+	@set -e; for k in $(SERIES_OTHER); do \
+		set -- $$(scripts/series.sh $$k); \
+		kver=$$(KERNEL=$$k scripts/kernel.sh); kver=$${kver##*/}; \
+		echo "lint-series: W=1 build for $$kver ($$1 chroot)"; \
+		scripts/chroot-build.sh $$1 $$kver .cache/lint-$$k W=1; \
+	done
+
 install: module tools
 	$(KBUILD) modules_install
 	$(MAKE) -C tools/ip install
 	$(MAKE) -C tools/etrunkctl install
 	$(MAKE) -C tools/etrunkd install
+	$(MAKE) -C tools/wireshark install
+
+# From the tracked files as they are in the work tree (uncommitted edits
+# included), in a copy, so the build leaves the checkout alone.
+deb:
+	@scripts/deps.sh debhelper dh-dkms dkms libmnl-dev libssl-dev lintian
+	@scripts/deb.sh
+
+DEB_RELEASES ?= bookworm trixie
+check-deb:
+	@scripts/deps.sh mmdebstrap
+	@scripts/deb-test.sh $(DEB_RELEASES)
 
 clean:
 	$(KBUILD) clean
@@ -128,4 +172,4 @@ clean:
 	$(MAKE) -C selftests clean
 
 .PHONY: all deps module tools check check-debug demo bench bench-failover bench-lacp bench-etrunkd bench-bfd-load \
-	bench-rbs lint install clean
+	bench-rbs lint lint-series install clean deb check-deb

@@ -8,8 +8,8 @@
 #
 # Two namespaces PE1 and PE2, each an etrunk et0 (one veth member, the
 # other end in the other PE) and an RBS link b1-b2 (198.51.100.65/.66);
-# service rbs1 (keepalive 1000 ms) and profile p1 (backup id 10, kinds
-# arp) on et0 on both; etrunkd in each.
+# service rbs1 (keepalive 1000 ms, max-entries above BENCH_ENTRIES) and
+# profile p1 (backup id 10, kinds arp) on et0 on both; etrunkd in each.
 #
 #   baseline  the same entries written into PE2's kernel by one ip -batch
 #             (stale, extern_learn, proto 231, as etrunkd installs them),
@@ -69,6 +69,10 @@ for v in BENCH_ENTRIES BENCH_RUNS BENCH_INCR BENCH_GAP_MS; do
 	esac
 done
 [ "$BENCH_ENTRIES" -le 1000000 ] || die "BENCH_ENTRIES: at most 1000000"
+# The service's limit of the peer's entries (default 65536) above the
+# bulk and the incremental entries (at most ETRUNK_RBS_MAX_MAX_ENTRIES).
+MAX_ENTRIES=$((BENCH_ENTRIES + BENCH_INCR + 1000))
+[ "$MAX_ENTRIES" -le 1048576 ] || MAX_ENTRIES=1048576
 modprobe veth || die "cannot load module veth"
 if [ ! -d /sys/module/etrunk ]; then
 	insmod "$ETRUNK_KO" || die "cannot load $ETRUNK_KO (built it?)"
@@ -127,7 +131,8 @@ for i in 1 2; do
 	EOF
 	ip netns exec "$ns" "$ETRUNKCTL" rbs add rbs1 \
 		source 198.51.100.$((64 + i)) peer 198.51.100.$((67 - i)) \
-		keepalive 1000 hold-time 60 || die "rbs add on PE$i"
+		keepalive 1000 hold-time 60 max-entries $MAX_ENTRIES ||
+		die "rbs add on PE$i"
 	ip netns exec "$ns" "$ETRUNKCTL" rbp add p1 service rbs1 backup-id 10 \
 		dev et0 kinds arp || die "rbp add on PE$i"
 done

@@ -2,24 +2,31 @@
 /*
  * BFD sessions (see "BFD sessions" in uapi/linux/etrunk.h): per
  * namespace, the configuration of the sessions etrunkd runs and the state
- * it writes back; and the sessions E-Trunk groups own. No packet goes
- * through here. Everything runs under RTNL, as the groups do: one lock
- * for both stores, so a group's session is created, changed and deleted
- * with the group without a lock order between them.
+ * it writes back (that write is bfd_state.c's); the sessions E-Trunk
+ * groups own are bfd_group.c's. No packet goes through here. Everything
+ * runs under the namespace's store lock (objstore.h), as the groups do:
+ * one lock for both stores, so a group's session is created, changed and
+ * deleted with the group without a lock order between them. NEW_BFD,
+ * SET_BFD and DEL_BFD take RTNL before it (a session's device is looked
+ * up and checked); the daemon's SET_BFD_STATE, GET_BFD and the dump do
+ * not.
  */
 
 #include <linux/ctype.h>
 #include <linux/jiffies.h>
 #include <linux/netdevice.h>
+#include <linux/random.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 #include <net/genetlink.h>
 #include <net/sock.h>
 
 #include "bfd.h"
+#include "bfd_common.h"
 #include "device.h"
 #include "etrunk_group.h"
 #include "genetlink.h"
+#include "objstore.h"
 
 #define ETRUNK_BFD_RO(attr) \
 	{ .type = NLA_REJECT, .reject_message = #attr " is read-only" }
@@ -41,19 +48,6 @@ static int etrunk_bfd_validate_addr(const struct nlattr *attr,
 static struct netlink_range_validation etrunk_bfd_interval_range = {
 	.min = ETRUNK_BFD_MIN_INTERVAL,
 	.max = ETRUNK_BFD_MAX_INTERVAL,
-};
-
-static const struct nla_policy etrunk_bfd_link_policy[ETRUNK_BFD_LINK_A_MAX + 1] = {
-	[ETRUNK_BFD_LINK_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
-	[ETRUNK_BFD_LINK_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
-	[ETRUNK_BFD_LINK_A_STATE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_BFD_STATE_MAX),
-	[ETRUNK_BFD_LINK_A_REMOTE_STATE] =
-		NLA_POLICY_MAX(NLA_U8, ETRUNK_BFD_STATE_MAX),
-	[ETRUNK_BFD_LINK_A_DIAG] = NLA_POLICY_MAX(NLA_U8, ETRUNK_BFD_DIAG_MAX),
-	[ETRUNK_BFD_LINK_A_LOCAL_DISCR] = { .type = NLA_U32 },
-	[ETRUNK_BFD_LINK_A_PEER_DISCR] = { .type = NLA_U32 },
-	[ETRUNK_BFD_LINK_A_UPS] = { .type = NLA_U64 },
-	[ETRUNK_BFD_LINK_A_DOWNS] = { .type = NLA_U64 },
 };
 
 const struct nla_policy etrunk_bfd_policy[ETRUNK_BFD_A_MAX + 1] = {
@@ -114,23 +108,14 @@ const struct nla_policy etrunk_bfd_policy[ETRUNK_BFD_A_MAX + 1] = {
 	BIT_ULL(ETRUNK_BFD_A_MULT) | BIT_ULL(ETRUNK_BFD_A_ADMIN_DOWN) | \
 	BIT_ULL(ETRUNK_BFD_A_AUTH_TYPE) | BIT_ULL(ETRUNK_BFD_A_AUTH_KEY_ID) | \
 	BIT_ULL(ETRUNK_BFD_A_AUTH_KEY))
-#define ETRUNK_BFD_STATE (BIT_ULL(ETRUNK_BFD_A_NAME) | BIT_ULL(ETRUNK_BFD_A_STATE) | \
-	BIT_ULL(ETRUNK_BFD_A_REMOTE_STATE) | BIT_ULL(ETRUNK_BFD_A_DIAG) | \
-	BIT_ULL(ETRUNK_BFD_A_REMOTE_DIAG) | BIT_ULL(ETRUNK_BFD_A_PEER_DISCR) | \
-	BIT_ULL(ETRUNK_BFD_A_TX_INTERVAL) | BIT_ULL(ETRUNK_BFD_A_DETECT_TIME) | \
-	BIT_ULL(ETRUNK_BFD_A_REMOTE_MIN_TX) | BIT_ULL(ETRUNK_BFD_A_REMOTE_MIN_RX) | \
-	BIT_ULL(ETRUNK_BFD_A_REMOTE_MULT) | BIT_ULL(ETRUNK_BFD_A_PKTS_TX) | \
-	BIT_ULL(ETRUNK_BFD_A_PKTS_RX) | BIT_ULL(ETRUNK_BFD_A_DROPS) | \
-	BIT_ULL(ETRUNK_BFD_A_AUTH_FAILURES) | BIT_ULL(ETRUNK_BFD_A_UPS) | \
-	BIT_ULL(ETRUNK_BFD_A_DOWNS) | BIT_ULL(ETRUNK_BFD_A_LINKS))
 #define ETRUNK_BFD_NAME_ONLY BIT_ULL(ETRUNK_BFD_A_NAME)
 
 /* "The session belongs to E-Trunk group N" and the like, by group id - 1:
  * extack messages are static strings (6.1 has no NL_SET_ERR_MSG_FMT).
  */
-static char etrunk_bfd_owned_msg[ETRUNK_GROUP_MAX][48] __ro_after_init;
+char etrunk_bfd_owned_msg[ETRUNK_GROUP_MAX][48] __ro_after_init;
 static char etrunk_bfd_bound_msg[ETRUNK_GROUP_MAX][48] __ro_after_init;
-static char etrunk_bfd_taken_msg[ETRUNK_GROUP_MAX][64] __ro_after_init;
+char etrunk_bfd_taken_msg[ETRUNK_GROUP_MAX][64] __ro_after_init;
 
 void etrunk_bfd_module_init(void)
 {
@@ -156,8 +141,8 @@ static const char etrunk_bfd_bad_name[] =
 	"A session name is 1 to 31 letters, digits, '-', '_' and '.'";
 
 /* NL_SET_ERR_MSG_ATTR() of a message that is not a literal. */
-static void etrunk_bfd_err(struct netlink_ext_ack *extack,
-			   const struct nlattr *attr, const char *msg)
+void etrunk_bfd_err(struct netlink_ext_ack *extack, const struct nlattr *attr,
+		    const char *msg)
 {
 	if (!extack)
 		return;
@@ -183,8 +168,7 @@ static bool etrunk_bfd_name_ok(const char *name)
  * valid, and only the attributes in @allowed are taken (the others are
  * refused, naming the command that writes them).
  */
-static int etrunk_bfd_parse(struct genl_info *info, struct nlattr **tb,
-			    u64 allowed)
+int etrunk_bfd_parse(struct genl_info *info, struct nlattr **tb, u64 allowed)
 {
 	struct nlattr *nest = info->attrs[ETRUNK_A_BFD];
 	int err, i;
@@ -219,32 +203,23 @@ static int etrunk_bfd_parse(struct genl_info *info, struct nlattr **tb,
 	return 0;
 }
 
-static struct etrunk_bfds *etrunk_bfds_of(struct net *net)
+struct etrunk_bfds *etrunk_bfds_of(struct net *net)
 {
 	return &etrunk_net(net)->bfds;
 }
 
-static struct etrunk_bfd *etrunk_bfd_lookup(struct etrunk_bfds *bs,
-					    const char *name)
-{
-	struct etrunk_bfd *s;
+static const struct etrunk_obj_type etrunk_bfd_type;
 
-	list_for_each_entry(s, &bs->list, list)
-		if (!strcmp(s->name, name))
-			return s;
-	return NULL;
+struct etrunk_bfd *etrunk_bfd_lookup(struct etrunk_bfds *bs, const char *name)
+{
+	return etrunk_obj_lookup(&etrunk_bfd_type, &bs->list, name);
 }
 
-static struct etrunk_bfd *etrunk_bfd_find(struct genl_info *info,
-					  struct nlattr *name)
+struct etrunk_bfd *etrunk_bfd_find(struct genl_info *info, struct nlattr *name)
 {
-	struct etrunk_bfd *s;
-
-	s = etrunk_bfd_lookup(etrunk_bfds_of(genl_info_net(info)),
-			      nla_data(name));
-	if (!s)
-		NL_SET_ERR_MSG_ATTR(info->extack, name, "No such BFD session");
-	return s;
+	return etrunk_obj_find(&etrunk_bfd_type,
+			       &etrunk_bfds_of(genl_info_net(info))->list,
+			       name, info->extack);
 }
 
 /* The group bound to @s (ETRUNK_GROUP_A_BFD_SESSION), or NULL. */
@@ -272,8 +247,12 @@ static size_t etrunk_bfd_link_size(void)
 	       2 * nla_total_size_64bit(sizeof(u64));	/* UPS, DOWNS */
 }
 
-static size_t etrunk_bfd_size(const struct etrunk_bfd *s, bool links)
+/* Room for ETRUNK_A_BFD of @obj; its links but in an event. */
+static size_t etrunk_bfd_size(const void *obj, bool event)
 {
+	const struct etrunk_bfd *s = obj;
+	bool links = !event;
+
 	return nla_total_size(0) +			/* ETRUNK_A_BFD */
 	       nla_total_size(ETRUNK_BFD_NAME_MAX + 1) +
 	       2 * nla_total_size(16) +			/* addresses */
@@ -330,9 +309,9 @@ static int etrunk_bfd_put_links(struct sk_buff *skb,
 	return 0;
 }
 
-/* RTNL: ETRUNK_A_BFD of @s: everything but the key; the links if @links. */
-static int etrunk_bfd_put(struct sk_buff *skb, struct net *net,
-			  const struct etrunk_bfd *s, bool links)
+/* Under RCU: etrunk_bfd_put(). */
+static int etrunk_bfd_put_rcu(struct sk_buff *skb, struct net *net,
+			      const struct etrunk_bfd *s, bool links)
 {
 	const struct etrunk_bfd_conf *c = &s->conf;
 	u64 age = jiffies64_to_msecs(get_jiffies_64() - s->changed);
@@ -341,7 +320,7 @@ static int etrunk_bfd_put(struct sk_buff *skb, struct net *net,
 	unsigned int i;
 
 	if (c->ifindex)
-		dev = __dev_get_by_index(net, c->ifindex);
+		dev = dev_get_by_index_rcu(net, c->ifindex);
 	nest = nla_nest_start(skb, ETRUNK_A_BFD);
 	if (!nest)
 		return -EMSGSIZE;
@@ -390,6 +369,21 @@ cancel:
 	return -EMSGSIZE;
 }
 
+/* The store lock: ETRUNK_A_BFD of @s: everything but the key; the links
+ * if @links. Its device is looked up under RCU (the store lock is enough
+ * for the session: it goes with its device, under the store lock).
+ */
+static int etrunk_bfd_put(struct sk_buff *skb, struct net *net,
+			  const struct etrunk_bfd *s, bool links)
+{
+	int err;
+
+	rcu_read_lock();
+	err = etrunk_bfd_put_rcu(skb, net, s, links);
+	rcu_read_unlock();
+	return err;
+}
+
 /* etrunk_genl_put_t: replies and dumps have the links, events not. */
 static int etrunk_bfd_put_all(struct sk_buff *skb, struct net *net,
 			      const void *obj)
@@ -403,11 +397,39 @@ static int etrunk_bfd_put_nolinks(struct sk_buff *skb, struct net *net,
 	return etrunk_bfd_put(skb, net, obj, false);
 }
 
-static void etrunk_bfd_event(struct net *net, const struct etrunk_bfd *s,
-			     u8 event)
+/* GET_BFD_KEY's reply: ETRUNK_A_BFD with the name and the key only. */
+static int etrunk_bfd_put_key(struct sk_buff *skb, struct net *net,
+			      const void *obj)
 {
-	etrunk_genl_event(net, event, etrunk_bfd_size(s, false),
-			  etrunk_bfd_put_nolinks, s);
+	const struct etrunk_bfd *s = obj;
+
+	return etrunk_genl_put_key(skb, ETRUNK_A_BFD, ETRUNK_BFD_A_NAME,
+				   strlen(s->name) + 1, s->name,
+				   ETRUNK_BFD_A_AUTH_KEY, s->conf.key_len,
+				   s->conf.key);
+}
+
+/* A session whose links do not fit an empty message goes without them in
+ * a dump (GET_BFD of it has them).
+ */
+static const struct etrunk_obj_type etrunk_bfd_type = {
+	.list_offset = offsetof(struct etrunk_bfd, list),
+	.name_offset = offsetof(struct etrunk_bfd, name),
+	.not_found = "No such BFD session",
+	.get_cmd = ETRUNK_CMD_GET_BFD,
+	.key_cmd = ETRUNK_CMD_GET_BFD_KEY,
+	.size = etrunk_bfd_size,
+	.put = etrunk_bfd_put_all,
+	.put_event = etrunk_bfd_put_nolinks,
+	.dump_brief = true,
+	.put_key = etrunk_bfd_put_key,
+	.key_id_len = ETRUNK_BFD_NAME_MAX + 1,
+	.key_max = ETRUNK_BFD_KEY_MAX,
+};
+
+void etrunk_bfd_event(struct net *net, const struct etrunk_bfd *s, u8 event)
+{
+	etrunk_obj_event(net, &etrunk_bfd_type, s, event);
 }
 
 /* ---- the store ------------------------------------------------------------ */
@@ -423,28 +445,26 @@ static bool etrunk_bfd_discr_used(const struct etrunk_bfds *bs,
 	return false;
 }
 
-/* A dynamic discriminator: above the static ones, unused in @bs. There
- * are far fewer sessions than numbers, so the search ends.
+/* A dynamic discriminator: random above the static ones, unused in @bs,
+ * so that a spoofer cannot guess it from the order sessions were made in.
+ * There are far fewer sessions than numbers, so the search ends.
  */
 static u32 etrunk_bfd_dynamic_discr(struct etrunk_bfds *bs)
 {
-	u32 d = bs->next_discr;
+	const u32 n = ETRUNK_BFD_DYNAMIC_DISCR_MAX - ETRUNK_BFD_STATIC_DISCR_MAX;
+	u32 d;
 
-	for (;; d++) {
-		if (d <= ETRUNK_BFD_STATIC_DISCR_MAX)
-			d = ETRUNK_BFD_STATIC_DISCR_MAX + 1;
-		if (!etrunk_bfd_discr_used(bs, NULL, d))
-			break;
-	}
-	bs->next_discr = d + 1;
+	do {
+		d = ETRUNK_BFD_STATIC_DISCR_MAX + 1 + get_random_u32() % n;
+	} while (etrunk_bfd_discr_used(bs, NULL, d));
 	return d;
 }
 
 /* List @s, named @name, with configuration @c (a dynamic discriminator
  * if it has none and needs one), its state as a new session's.
  */
-static void etrunk_bfd_add(struct net *net, struct etrunk_bfd *s,
-			   const char *name, const struct etrunk_bfd_conf *c)
+void etrunk_bfd_add(struct net *net, struct etrunk_bfd *s, const char *name,
+		    const struct etrunk_bfd_conf *c)
 {
 	struct etrunk_bfds *bs = etrunk_bfds_of(net);
 
@@ -468,7 +488,7 @@ static void etrunk_bfd_free(struct etrunk_bfd *s)
 	kfree_sensitive(s);
 }
 
-static void etrunk_bfd_del(struct net *net, struct etrunk_bfd *s)
+void etrunk_bfd_del(struct net *net, struct etrunk_bfd *s)
 {
 	etrunk_bfd_event(net, s, ETRUNK_EVENT_BFD_REMOVED);
 	list_del(&s->list);
@@ -476,7 +496,7 @@ static void etrunk_bfd_del(struct net *net, struct etrunk_bfd *s)
 	etrunk_bfd_free(s);
 }
 
-static void etrunk_bfd_conf_default(struct etrunk_bfd_conf *c)
+void etrunk_bfd_conf_default(struct etrunk_bfd_conf *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->type = ETRUNK_BFD_SINGLE_HOP;
@@ -529,8 +549,8 @@ static void etrunk_bfd_conf_apply(struct etrunk_bfd_conf *c,
 	}
 }
 
-/* RTNL: the device of the request onto @c; an index of 0 (or an empty
- * name) removes it.
+/* RTNL and the store lock: the device of the request onto @c; an index
+ * of 0 (or an empty name) removes it.
  */
 static int etrunk_bfd_conf_dev(struct net *net, struct etrunk_bfd_conf *c,
 			       struct nlattr **tb,
@@ -563,8 +583,8 @@ static unsigned int etrunk_bfd_key_max(u8 auth_type)
 	return 16;
 }
 
-/* RTNL: whether @c, the configuration @s (NULL: a new session) is to
- * take from @tb, holds together.
+/* RTNL and the store lock: whether @c, the configuration @s (NULL: a new
+ * session) is to take from @tb, holds together.
  */
 static int etrunk_bfd_conf_check(struct net *net, const struct etrunk_bfd *s,
 				 const struct etrunk_bfd_conf *c,
@@ -670,7 +690,7 @@ int etrunk_genl_new_bfd(struct sk_buff *skb, struct genl_info *info)
 	etrunk_bfd_conf_default(&c);
 	etrunk_bfd_conf_apply(&c, tb);
 
-	rtnl_lock();
+	etrunk_store_lock_rtnl(net);
 	bs = etrunk_bfds_of(net);
 	err = -EEXIST;
 	if (etrunk_bfd_lookup(bs, nla_data(tb[ETRUNK_BFD_A_NAME]))) {
@@ -697,14 +717,14 @@ int etrunk_genl_new_bfd(struct sk_buff *skb, struct genl_info *info)
 	err = 0;
 	etrunk_bfd_add(net, s, nla_data(tb[ETRUNK_BFD_A_NAME]), &c);
 out:
-	rtnl_unlock();
+	etrunk_store_unlock_rtnl(net);
 	memzero_explicit(&c, sizeof(c));
 	return err;
 }
 
-/* RTNL: the session @name for SET and DEL: one a group does not own
- * (those change with their group only), else an ERR_PTR with the extack
- * message set.
+/* RTNL and the store lock: the session @name for SET and DEL: one a
+ * group does not own (those change with their group only), else an
+ * ERR_PTR with the extack message set.
  */
 static struct etrunk_bfd *
 etrunk_bfd_find_configured(struct genl_info *info, struct nlattr *name)
@@ -732,7 +752,7 @@ int etrunk_genl_set_bfd(struct sk_buff *skb, struct genl_info *info)
 	err = etrunk_bfd_parse(info, tb, ETRUNK_BFD_CONFIG);
 	if (err)
 		return err;
-	rtnl_lock();
+	etrunk_store_lock_rtnl(net);
 	s = etrunk_bfd_find_configured(info, tb[ETRUNK_BFD_A_NAME]);
 	if (IS_ERR(s)) {
 		err = PTR_ERR(s);
@@ -750,7 +770,7 @@ int etrunk_genl_set_bfd(struct sk_buff *skb, struct genl_info *info)
 	s->conf = c;
 	etrunk_bfd_event(net, s, ETRUNK_EVENT_BFD_CHANGED);
 out:
-	rtnl_unlock();
+	etrunk_store_unlock_rtnl(net);
 	memzero_explicit(&c, sizeof(c));
 	return err;
 }
@@ -766,7 +786,7 @@ int etrunk_genl_del_bfd(struct sk_buff *skb, struct genl_info *info)
 	err = etrunk_bfd_parse(info, tb, ETRUNK_BFD_NAME_ONLY);
 	if (err)
 		return err;
-	rtnl_lock();
+	etrunk_store_lock_rtnl(net);
 	s = etrunk_bfd_find_configured(info, tb[ETRUNK_BFD_A_NAME]);
 	if (IS_ERR(s)) {
 		err = PTR_ERR(s);
@@ -781,183 +801,8 @@ int etrunk_genl_del_bfd(struct sk_buff *skb, struct genl_info *info)
 	}
 	etrunk_bfd_del(net, s);
 out:
-	rtnl_unlock();
+	etrunk_store_unlock_rtnl(net);
 	return err;
-}
-
-/* Parse the links of a SET_BFD_STATE: a new array in *@links (NULL if
- * there are none), *@n of them.
- */
-static int etrunk_bfd_parse_links(struct nlattr *links,
-				  struct etrunk_bfd_link **linksp,
-				  unsigned int *n, struct netlink_ext_ack *extack)
-{
-	struct nlattr *tb[ETRUNK_BFD_LINK_A_MAX + 1];
-	struct etrunk_bfd_link *arr, *l;
-	struct nlattr *a;
-	int rem, count = 0, err;
-
-	*linksp = NULL;
-	*n = 0;
-	nla_for_each_nested(a, links, rem) {
-		if (nla_type(a) != ETRUNK_BFD_A_LINK) {
-			NL_SET_ERR_MSG_ATTR(extack, a,
-					    "ETRUNK_BFD_A_LINKS holds ETRUNK_BFD_A_LINK nests only");
-			return -EINVAL;
-		}
-		if (++count > ETRUNK_MAX_MEMBERS) {
-			NL_SET_ERR_MSG_ATTR(extack, a,
-					    "More links than a trunk has members (ETRUNK_MAX_MEMBERS)");
-			return -EINVAL;
-		}
-	}
-	if (!count)
-		return 0;
-	arr = kcalloc(count, sizeof(*arr), GFP_KERNEL);
-	if (!arr)
-		return -ENOMEM;
-	l = arr;
-	nla_for_each_nested(a, links, rem) {
-		err = nla_parse_nested(tb, ETRUNK_BFD_LINK_A_MAX, a,
-				       etrunk_bfd_link_policy, extack);
-		if (err)
-			goto err;
-		if (!tb[ETRUNK_BFD_LINK_A_IFINDEX]) {
-			NL_SET_ERR_MSG_ATTR(extack, a,
-					    "ETRUNK_BFD_LINK_A_IFINDEX is required");
-			err = -EINVAL;
-			goto err;
-		}
-		l->ifindex = nla_get_u32(tb[ETRUNK_BFD_LINK_A_IFINDEX]);
-		if (tb[ETRUNK_BFD_LINK_A_IFNAME])
-			nla_strscpy(l->ifname, tb[ETRUNK_BFD_LINK_A_IFNAME],
-				    sizeof(l->ifname));
-		l->state = ETRUNK_BFD_STATE_DOWN;
-		if (tb[ETRUNK_BFD_LINK_A_STATE])
-			l->state = nla_get_u8(tb[ETRUNK_BFD_LINK_A_STATE]);
-		if (tb[ETRUNK_BFD_LINK_A_REMOTE_STATE])
-			l->remote_state = nla_get_u8(tb[ETRUNK_BFD_LINK_A_REMOTE_STATE]);
-		if (tb[ETRUNK_BFD_LINK_A_DIAG])
-			l->diag = nla_get_u8(tb[ETRUNK_BFD_LINK_A_DIAG]);
-		if (tb[ETRUNK_BFD_LINK_A_LOCAL_DISCR])
-			l->local_discr = nla_get_u32(tb[ETRUNK_BFD_LINK_A_LOCAL_DISCR]);
-		if (tb[ETRUNK_BFD_LINK_A_PEER_DISCR])
-			l->peer_discr = nla_get_u32(tb[ETRUNK_BFD_LINK_A_PEER_DISCR]);
-		if (tb[ETRUNK_BFD_LINK_A_UPS])
-			l->ups = nla_get_u64(tb[ETRUNK_BFD_LINK_A_UPS]);
-		if (tb[ETRUNK_BFD_LINK_A_DOWNS])
-			l->downs = nla_get_u64(tb[ETRUNK_BFD_LINK_A_DOWNS]);
-		l++;
-	}
-	*linksp = arr;
-	*n = count;
-	return 0;
-
-err:
-	kfree(arr);
-	return err;
-}
-
-/* Whether a link came, went, or changed its state. */
-static bool etrunk_bfd_links_changed(const struct etrunk_bfd *s,
-				     const struct etrunk_bfd_link *links,
-				     unsigned int n)
-{
-	unsigned int i;
-
-	if (n != s->n_links)
-		return true;
-	for (i = 0; i < n; i++)
-		if (links[i].ifindex != s->links[i].ifindex ||
-		    links[i].state != s->links[i].state)
-			return true;
-	return false;
-}
-
-int etrunk_genl_set_bfd_state(struct sk_buff *skb, struct genl_info *info)
-{
-	struct nlattr *tb[ETRUNK_BFD_A_MAX + 1];
-	struct etrunk_bfd_link *links = NULL;
-	bool changed = false;
-	struct etrunk_bfd *s;
-	unsigned int n = 0, i;
-	u8 state;
-	int err;
-
-	err = etrunk_bfd_parse(info, tb, ETRUNK_BFD_STATE);
-	if (err)
-		return err;
-	if (tb[ETRUNK_BFD_A_LINKS]) {
-		err = etrunk_bfd_parse_links(tb[ETRUNK_BFD_A_LINKS], &links, &n,
-					     info->extack);
-		if (err)
-			return err;
-	}
-	rtnl_lock();
-	s = etrunk_bfd_find(info, tb[ETRUNK_BFD_A_NAME]);
-	if (!s) {
-		err = -ENOENT;
-		goto out;
-	}
-	if (tb[ETRUNK_BFD_A_LINKS] && s->conf.type != ETRUNK_BFD_MICRO) {
-		NL_SET_ERR_MSG_ATTR(info->extack, tb[ETRUNK_BFD_A_LINKS],
-				    "Only micro-BFD sessions have links");
-		err = -EINVAL;
-		goto out;
-	}
-	if (tb[ETRUNK_BFD_A_STATE]) {
-		state = nla_get_u8(tb[ETRUNK_BFD_A_STATE]);
-		if (state != s->state) {
-			s->state = state;
-			s->changed = get_jiffies_64();
-			changed = true;
-		}
-	}
-	if (tb[ETRUNK_BFD_A_REMOTE_STATE])
-		s->remote_state = nla_get_u8(tb[ETRUNK_BFD_A_REMOTE_STATE]);
-	if (tb[ETRUNK_BFD_A_DIAG])
-		s->diag = nla_get_u8(tb[ETRUNK_BFD_A_DIAG]);
-	if (tb[ETRUNK_BFD_A_REMOTE_DIAG])
-		s->remote_diag = nla_get_u8(tb[ETRUNK_BFD_A_REMOTE_DIAG]);
-	if (tb[ETRUNK_BFD_A_PEER_DISCR])
-		s->peer_discr = nla_get_u32(tb[ETRUNK_BFD_A_PEER_DISCR]);
-	if (tb[ETRUNK_BFD_A_TX_INTERVAL])
-		s->tx_interval = nla_get_u32(tb[ETRUNK_BFD_A_TX_INTERVAL]);
-	if (tb[ETRUNK_BFD_A_DETECT_TIME])
-		s->detect_time = nla_get_u32(tb[ETRUNK_BFD_A_DETECT_TIME]);
-	if (tb[ETRUNK_BFD_A_REMOTE_MIN_TX])
-		s->remote_min_tx = nla_get_u32(tb[ETRUNK_BFD_A_REMOTE_MIN_TX]);
-	if (tb[ETRUNK_BFD_A_REMOTE_MIN_RX])
-		s->remote_min_rx = nla_get_u32(tb[ETRUNK_BFD_A_REMOTE_MIN_RX]);
-	if (tb[ETRUNK_BFD_A_REMOTE_MULT])
-		s->remote_mult = nla_get_u8(tb[ETRUNK_BFD_A_REMOTE_MULT]);
-	for (i = 0; i < ARRAY_SIZE(s->counters); i++)
-		if (tb[ETRUNK_BFD_A_PKTS_TX + i])
-			s->counters[i] = nla_get_u64(tb[ETRUNK_BFD_A_PKTS_TX + i]);
-	if (tb[ETRUNK_BFD_A_LINKS]) {
-		if (etrunk_bfd_links_changed(s, links, n))
-			changed = true;
-		swap(s->links, links);
-		s->n_links = n;
-	}
-	if (changed)
-		etrunk_bfd_event(genl_info_net(info), s, ETRUNK_EVENT_BFD_STATE);
-out:
-	rtnl_unlock();
-	kfree(links);
-	return err;
-}
-
-/* GET_BFD_KEY's reply: ETRUNK_A_BFD with the name and the key only. */
-static int etrunk_bfd_put_key(struct sk_buff *skb, struct net *net,
-			      const void *obj)
-{
-	const struct etrunk_bfd *s = obj;
-
-	return etrunk_genl_put_key(skb, ETRUNK_A_BFD, ETRUNK_BFD_A_NAME,
-				   strlen(s->name) + 1, s->name,
-				   ETRUNK_BFD_A_AUTH_KEY, s->conf.key_len,
-				   s->conf.key);
 }
 
 /*
@@ -974,19 +819,10 @@ static int etrunk_bfd_reply(struct genl_info *info, u8 cmd)
 	err = etrunk_bfd_parse(info, tb, ETRUNK_BFD_NAME_ONLY);
 	if (err)
 		return err;
-	rtnl_lock();
+	etrunk_store_lock(genl_info_net(info));
 	s = etrunk_bfd_find(info, tb[ETRUNK_BFD_A_NAME]);
-	if (!s)
-		msg = ERR_PTR(-ENOENT);
-	else if (cmd == ETRUNK_CMD_GET_BFD_KEY)
-		msg = etrunk_genl_reply_new(info, cmd,
-					    etrunk_genl_key_size(ETRUNK_BFD_NAME_MAX + 1,
-								 ETRUNK_BFD_KEY_MAX),
-					    etrunk_bfd_put_key, s);
-	else
-		msg = etrunk_genl_reply_new(info, cmd, etrunk_bfd_size(s, true),
-					    etrunk_bfd_put_all, s);
-	rtnl_unlock();
+	msg = etrunk_obj_reply(info, &etrunk_bfd_type, s, cmd);
+	etrunk_store_unlock(genl_info_net(info));
 	return etrunk_genl_reply_send(info, msg);
 }
 
@@ -1006,155 +842,8 @@ int etrunk_genl_get_bfd_key(struct sk_buff *skb, struct genl_info *info)
  */
 int etrunk_genl_dump_bfd(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct net *net = sock_net(skb->sk);
-	const struct etrunk_bfd *s;
-	unsigned long idx = 0;
-	int err = 0;
-
-	rtnl_lock();
-	list_for_each_entry(s, &etrunk_bfds_of(net)->list, list) {
-		if (idx++ < cb->args[0])
-			continue;
-		err = etrunk_genl_dump_one(skb, cb, ETRUNK_CMD_GET_BFD,
-					   etrunk_bfd_put_all, s);
-		if (err && !skb->len)
-			err = etrunk_genl_dump_one(skb, cb, ETRUNK_CMD_GET_BFD,
-						   etrunk_bfd_put_nolinks, s);
-		if (err)
-			break;
-		cb->args[0] = idx;
-	}
-	rtnl_unlock();
-	return err && !skb->len ? err : skb->len;
-}
-
-/* ---- E-Trunk groups --------------------------------------------------------- */
-
-const char *etrunk_bfd_name(const struct etrunk_bfd *s)
-{
-	return s->name;
-}
-
-int etrunk_bfd_group_check(struct net *net, const struct etrunk_group *g,
-			   u32 id, struct nlattr **tb,
-			   struct etrunk_bfd **bound, struct etrunk_bfd **owned,
-			   struct netlink_ext_ack *extack)
-{
-	struct etrunk_bfds *bs = etrunk_bfds_of(net);
-	struct nlattr *name = tb[ETRUNK_GROUP_A_BFD_SESSION];
-	struct nlattr *own = tb[ETRUNK_GROUP_A_BFD];
-	bool has_bound, has_own;
-	char own_name[ETRUNK_BFD_NAME_MAX + 1];
-	struct etrunk_bfd *s;
-
-	*bound = NULL;
-	*owned = NULL;
-	has_own = own ? nla_get_u8(own) : g && g->bfd_owned;
-	has_bound = g && g->bfd_bound;
-	if (name) {
-		has_bound = false;
-		if (*(char *)nla_data(name)) {
-			s = etrunk_bfd_lookup(bs, nla_data(name));
-			if (!s) {
-				NL_SET_ERR_MSG_ATTR(extack, name,
-						    "No such BFD session");
-				return -ENOENT;
-			}
-			if (s->group) {
-				etrunk_bfd_err(extack, name,
-					       etrunk_bfd_owned_msg[s->group - 1]);
-				return -EBUSY;
-			}
-			*bound = s;
-			has_bound = true;
-		}
-	}
-	if (has_own && has_bound) {
-		NL_SET_ERR_MSG_ATTR(extack, own ?: name,
-				    "A group is bound to a configured session or has one of its own, not both");
-		return -EINVAL;
-	}
-	if (!has_own || (g && g->bfd_owned))
-		return 0;
-	snprintf(own_name, sizeof(own_name), "e-trunk-%u", id);
-	if (etrunk_bfd_lookup(bs, own_name)) {
-		etrunk_bfd_err(extack, own, etrunk_bfd_taken_msg[id - 1]);
-		return -EEXIST;
-	}
-	if (bs->n >= ETRUNK_BFD_MAX_SESSIONS) {
-		NL_SET_ERR_MSG_ATTR(extack, own,
-				    "The namespace has its maximum of BFD sessions");
-		return -ENOSPC;
-	}
-	*owned = kzalloc(sizeof(**owned), GFP_KERNEL);
-	return *owned ? 0 : -ENOMEM;
-}
-
-/* The configuration of @g's own session: from its addresses and timers. */
-static void etrunk_bfd_group_conf(const struct etrunk_group *g,
-				  struct etrunk_bfd_conf *c)
-{
-	c->type = ETRUNK_BFD_SINGLE_HOP;
-	c->addr_len = g->addr_len;
-	c->source_len = g->addr_len;
-	memcpy(c->peer, g->peer, sizeof(c->peer));
-	memcpy(c->source, g->source, sizeof(c->source));
-	c->min_tx = g->bfd_min_tx;
-	c->min_rx = g->bfd_min_rx;
-	c->mult = g->bfd_mult;
-}
-
-void etrunk_bfd_group_apply(struct net *net, struct etrunk_group *g,
-			    struct nlattr **tb, struct etrunk_bfd *bound,
-			    struct etrunk_bfd *owned)
-{
-	struct etrunk_bfd_conf c;
-	char name[ETRUNK_BFD_NAME_MAX + 1];
-
-	if (tb[ETRUNK_GROUP_A_BFD_MIN_TX])
-		g->bfd_min_tx = nla_get_u32(tb[ETRUNK_GROUP_A_BFD_MIN_TX]);
-	if (tb[ETRUNK_GROUP_A_BFD_MIN_RX])
-		g->bfd_min_rx = nla_get_u32(tb[ETRUNK_GROUP_A_BFD_MIN_RX]);
-	if (tb[ETRUNK_GROUP_A_BFD_MULT])
-		g->bfd_mult = nla_get_u8(tb[ETRUNK_GROUP_A_BFD_MULT]);
-	if (tb[ETRUNK_GROUP_A_BFD_SESSION])
-		g->bfd_bound = bound;
-
-	if (owned) {
-		etrunk_bfd_conf_default(&c);
-		etrunk_bfd_group_conf(g, &c);
-		snprintf(name, sizeof(name), "e-trunk-%u", g->id);
-		owned->group = g->id;
-		etrunk_bfd_add(net, owned, name, &c);
-		g->bfd_owned = owned;
-		return;
-	}
-	if (!g->bfd_owned)
-		return;
-	if (tb[ETRUNK_GROUP_A_BFD] && !nla_get_u8(tb[ETRUNK_GROUP_A_BFD])) {
-		etrunk_bfd_del(net, g->bfd_owned);
-		g->bfd_owned = NULL;
-		return;
-	}
-	c = g->bfd_owned->conf;
-	etrunk_bfd_group_conf(g, &c);
-	if (c.addr_len != g->bfd_owned->conf.addr_len ||
-	    memcmp(c.peer, g->bfd_owned->conf.peer, sizeof(c.peer)) ||
-	    memcmp(c.source, g->bfd_owned->conf.source, sizeof(c.source)) ||
-	    c.min_tx != g->bfd_owned->conf.min_tx ||
-	    c.min_rx != g->bfd_owned->conf.min_rx ||
-	    c.mult != g->bfd_owned->conf.mult) {
-		g->bfd_owned->conf = c;
-		etrunk_bfd_event(net, g->bfd_owned, ETRUNK_EVENT_BFD_CHANGED);
-	}
-}
-
-void etrunk_bfd_group_gone(struct net *net, struct etrunk_group *g)
-{
-	g->bfd_bound = NULL;
-	if (g->bfd_owned)
-		etrunk_bfd_del(net, g->bfd_owned);
-	g->bfd_owned = NULL;
+	return etrunk_obj_dump(skb, cb, &etrunk_bfd_type,
+			       &etrunk_bfds_of(sock_net(skb->sk))->list);
 }
 
 /* ---- devices and namespaces ---------------------------------------------- */
@@ -1165,6 +854,7 @@ void etrunk_bfd_netdev_unregister(struct net_device *dev)
 	struct etrunk_bfd *s, *tmp;
 	struct etrunk_group *g;
 
+	etrunk_store_assert(net);
 	list_for_each_entry_safe(s, tmp, &etrunk_bfds_of(net)->list, list) {
 		if (s->conf.ifindex != dev->ifindex)
 			continue;
@@ -1181,7 +871,6 @@ void etrunk_bfds_init(struct etrunk_bfds *bs)
 {
 	INIT_LIST_HEAD(&bs->list);
 	bs->n = 0;
-	bs->next_discr = ETRUNK_BFD_STATIC_DISCR_MAX + 1;
 }
 
 void etrunk_bfds_exit(struct etrunk_bfds *bs)

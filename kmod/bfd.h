@@ -118,11 +118,10 @@ struct etrunk_bfd {
 	struct etrunk_bfd_link *links;
 };
 
-/* Per namespace, in struct etrunk_net: the sessions, under RTNL. */
+/* Per namespace, in struct etrunk_net: the sessions, under its store lock. */
 struct etrunk_bfds {
 	struct list_head list;
 	unsigned int n;
-	u32 next_discr;		/* where the next dynamic discriminator search starts */
 };
 
 extern const struct nla_policy etrunk_bfd_policy[ETRUNK_BFD_A_MAX + 1];
@@ -136,11 +135,11 @@ int etrunk_genl_set_bfd_state(struct sk_buff *skb, struct genl_info *info);
 int etrunk_genl_get_bfd_key(struct sk_buff *skb, struct genl_info *info);
 
 /*
- * E-Trunk groups (RTNL): ETRUNK_GROUP_A_BFD_SESSION and ETRUNK_GROUP_A_BFD
- * of a NEW_GROUP (@g NULL) or SET_GROUP request checked, before anything
- * changes: *@bound is the session to bind (NULL: none or no change),
- * *@owned a new session the group is to own (allocated here, not yet
- * listed), or NULL.
+ * E-Trunk groups (the store lock): ETRUNK_GROUP_A_BFD_SESSION and
+ * ETRUNK_GROUP_A_BFD of a NEW_GROUP (@g NULL) or SET_GROUP request
+ * checked, before anything changes: *@bound is the session to bind (NULL:
+ * none or no change), *@owned a new session the group is to own
+ * (allocated here, not yet listed), or NULL.
  */
 int etrunk_bfd_group_check(struct net *net, const struct etrunk_group *g,
 			   u32 id, struct nlattr **tb,
@@ -157,7 +156,7 @@ void etrunk_bfd_group_gone(struct net *net, struct etrunk_group *g);
 /* The name of a session (for GET_GROUP). */
 const char *etrunk_bfd_name(const struct etrunk_bfd *s);
 
-/* The device goes: the sessions on it with it. */
+/* The device goes (RTNL and the store lock): the sessions on it with it. */
 void etrunk_bfd_netdev_unregister(struct net_device *dev);
 void etrunk_bfds_init(struct etrunk_bfds *bs);
 /* The namespace goes: free its sessions (after its groups). */

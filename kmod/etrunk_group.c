@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * E-Trunk groups (see "E-Trunk groups" in uapi/linux/etrunk.h): per
- * namespace, the configuration of the peer protocol etrunkd runs, the
- * member trunks bound to each group, and what the daemon writes back: the
- * role of each member trunk (applied to a trunk in mode lacp as its LACP
- * role; in mode backup, role backup makes both members stand by) and the
- * state of the peer. Everything here runs under RTNL.
+ * namespace, the configuration of the peer protocol etrunkd runs and what
+ * the daemon writes back of the peer; the member trunks bound to each
+ * group and their roles are binding.c's. Everything here runs under the
+ * namespace's store lock (objstore.h); the configuration commands take
+ * RTNL before it, SET_GROUP_STATE, GET_GROUP and the dump do not.
  */
 
 #include <linux/etherdevice.h>
@@ -18,7 +18,7 @@
 #include "device.h"
 #include "etrunk_group.h"
 #include "genetlink.h"
-#include "member.h"
+#include "objstore.h"
 #include "rbs.h"
 
 #define ETRUNK_GROUP_RO(attr) \
@@ -37,10 +37,6 @@ static int etrunk_group_validate_addr(const struct nlattr *attr,
 			    "An address is 4 (IPv4) or 16 (IPv6) bytes");
 	return -EINVAL;
 }
-
-static struct netlink_range_validation etrunk_revert_ms_range = {
-	.max = ETRUNK_GROUP_MAX_REVERT_DELAY * 1000,
-};
 
 static struct netlink_range_validation etrunk_hello_interval_range = {
 	.min = ETRUNK_GROUP_MIN_HELLO_INTERVAL,
@@ -94,28 +90,6 @@ const struct nla_policy etrunk_group_policy[ETRUNK_GROUP_A_MAX + 1] = {
 	[ETRUNK_GROUP_A_BFD_MULT] = NLA_POLICY_MIN(NLA_U8, 1),
 };
 
-const struct nla_policy etrunk_binding_policy[ETRUNK_BIND_A_MAX + 1] = {
-	[ETRUNK_BIND_A_IFINDEX] = {
-		.type = NLA_REJECT,
-		.reject_message = "Name the trunk with ETRUNK_A_IFINDEX or ETRUNK_A_IFNAME",
-	},
-	[ETRUNK_BIND_A_IFNAME] = {
-		.type = NLA_REJECT,
-		.reject_message = "Name the trunk with ETRUNK_A_IFINDEX or ETRUNK_A_IFNAME",
-	},
-	[ETRUNK_BIND_A_GROUP] = NLA_POLICY_RANGE(NLA_U32, 1, ETRUNK_GROUP_MAX),
-	[ETRUNK_BIND_A_MODE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_EGROUP_MODE_MAX),
-	[ETRUNK_BIND_A_REMOTE_ID] = { .type = NLA_U32 },
-	[ETRUNK_BIND_A_CLEAR_REMOTE_ID] = { .type = NLA_FLAG },
-	[ETRUNK_BIND_A_BASIS] = NLA_POLICY_MAX(NLA_U8, ETRUNK_EGROUP_BASIS_MAX),
-	[ETRUNK_BIND_A_ROLE] = NLA_POLICY_RANGE(NLA_U8, ETRUNK_EROLE_MASTER,
-						ETRUNK_EROLE_BACKUP),
-	[ETRUNK_BIND_A_REASON] = NLA_POLICY_MAX(NLA_U8, ETRUNK_EREASON_MAX),
-	[ETRUNK_BIND_A_REVERT_MS] =
-		NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_revert_ms_range),
-	[ETRUNK_BIND_A_ID] = NLA_POLICY_MIN(NLA_U32, 1),
-};
-
 /* The group attributes each kind of command takes. */
 #define ETRUNK_GROUP_CONFIG (BIT(ETRUNK_GROUP_A_ID) | BIT(ETRUNK_GROUP_A_PRIORITY) | \
 	BIT(ETRUNK_GROUP_A_SYSTEM) | BIT(ETRUNK_GROUP_A_PEER_ADDR) | \
@@ -131,16 +105,9 @@ const struct nla_policy etrunk_binding_policy[ETRUNK_BIND_A_MAX + 1] = {
 	BIT(ETRUNK_GROUP_A_AUTH_FAILURES) | BIT(ETRUNK_GROUP_A_REPLAYS) | \
 	BIT(ETRUNK_GROUP_A_ROLE_CHANGES) | BIT(ETRUNK_GROUP_A_DROPS))
 
-#define ETRUNK_BIND_CONFIG (BIT(ETRUNK_BIND_A_GROUP) | BIT(ETRUNK_BIND_A_MODE) | \
-	BIT(ETRUNK_BIND_A_REMOTE_ID) | BIT(ETRUNK_BIND_A_CLEAR_REMOTE_ID) | \
-	BIT(ETRUNK_BIND_A_BASIS) | BIT(ETRUNK_BIND_A_ID))
-#define ETRUNK_BIND_ROLE (BIT(ETRUNK_BIND_A_ROLE) | BIT(ETRUNK_BIND_A_REASON) | \
-	BIT(ETRUNK_BIND_A_REVERT_MS))
-
-/* Refuse an attribute of @tb outside @allowed, telling who writes it. */
-static int etrunk_group_only(struct nlattr **tb, int max, unsigned long allowed,
-			     unsigned long config, const char *config_cmd,
-			     const char *other_cmd, struct netlink_ext_ack *extack)
+int etrunk_group_only(struct nlattr **tb, int max, unsigned long allowed,
+		      unsigned long config, const char *config_cmd,
+		      const char *other_cmd, struct netlink_ext_ack *extack)
 {
 	int i;
 
@@ -200,8 +167,8 @@ static struct etrunk_groups *etrunk_groups_of(struct genl_info *info)
 	return &etrunk_net(genl_info_net(info))->groups;
 }
 
-static struct etrunk_group *etrunk_group_find(struct genl_info *info,
-					      struct nlattr *id)
+struct etrunk_group *etrunk_group_find(struct genl_info *info,
+				       struct nlattr *id)
 {
 	struct etrunk_group *g;
 
@@ -213,29 +180,12 @@ static struct etrunk_group *etrunk_group_find(struct genl_info *info,
 
 /* ---- messages ----------------------------------------------------------- */
 
-size_t etrunk_binding_size(void)
+/* Room for ETRUNK_A_GROUP of @obj; its trunks but in an event. */
+static size_t etrunk_group_size(const void *obj, bool event)
 {
-	return nla_total_size(0) +			/* the nest */
-	       nla_total_size(sizeof(u32)) +		/* IFINDEX */
-	       nla_total_size(IFNAMSIZ) +		/* IFNAME */
-	       nla_total_size(sizeof(u32)) +		/* GROUP */
-	       nla_total_size(sizeof(u32)) +		/* ID */
-	       4 * nla_total_size(sizeof(u8)) +		/* MODE ... REASON */
-	       nla_total_size(sizeof(u32)) +		/* REMOTE_ID */
-	       nla_total_size(sizeof(u32));		/* REVERT_MS */
-}
+	const struct etrunk_group *g = obj;
+	bool trunks = !event;
 
-/* The revert wait's ms left, 0 if none (or run out). */
-static u32 etrunk_binding_revert_ms(const struct etrunk_binding *b)
-{
-	if (b->reason != ETRUNK_EREASON_REVERT_WAIT ||
-	    !time_before(jiffies, b->revert_at))
-		return 0;
-	return jiffies_to_msecs(b->revert_at - jiffies);
-}
-
-static size_t etrunk_group_size(const struct etrunk_group *g, bool trunks)
-{
 	return nla_total_size(0) +			/* ETRUNK_A_GROUP */
 	       nla_total_size(sizeof(u32)) +		/* ID */
 	       nla_total_size(sizeof(u8)) +		/* PRIORITY */
@@ -254,34 +204,6 @@ static size_t etrunk_group_size(const struct etrunk_group *g, bool trunks)
 	       2 * nla_total_size(sizeof(u32)) +	/* BFD_MIN_TX, _RX */
 	       (trunks ? nla_total_size(0) +
 			 g->n_bindings * etrunk_binding_size() : 0);
-}
-
-int etrunk_binding_put(struct sk_buff *skb, int type,
-		       const struct etrunk_binding *b)
-{
-	u32 revert_ms = etrunk_binding_revert_ms(b);
-	struct nlattr *nest;
-
-	nest = nla_nest_start(skb, type);
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_u32(skb, ETRUNK_BIND_A_IFINDEX, b->et->dev->ifindex) ||
-	    nla_put_string(skb, ETRUNK_BIND_A_IFNAME, b->et->dev->name) ||
-	    nla_put_u32(skb, ETRUNK_BIND_A_GROUP, b->group->id) ||
-	    nla_put_u32(skb, ETRUNK_BIND_A_ID, b->id) ||
-	    nla_put_u8(skb, ETRUNK_BIND_A_MODE, b->mode) ||
-	    (b->has_remote_id &&
-	     nla_put_u32(skb, ETRUNK_BIND_A_REMOTE_ID, b->remote_id)) ||
-	    nla_put_u8(skb, ETRUNK_BIND_A_BASIS, b->basis) ||
-	    nla_put_u8(skb, ETRUNK_BIND_A_ROLE, b->role) ||
-	    nla_put_u8(skb, ETRUNK_BIND_A_REASON, b->reason) ||
-	    (revert_ms &&
-	     nla_put_u32(skb, ETRUNK_BIND_A_REVERT_MS, revert_ms))) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
-	return 0;
 }
 
 static int etrunk_group_put_counter(struct sk_buff *skb, int type, u64 v)
@@ -360,36 +282,38 @@ static int etrunk_group_put_notrunks(struct sk_buff *skb, struct net *net,
 	return etrunk_group_put(skb, obj, false);
 }
 
+/* GET_GROUP_KEY's reply: ETRUNK_A_GROUP with the id and the key only. */
+static int etrunk_group_put_key(struct sk_buff *skb, struct net *net,
+				const void *obj)
+{
+	const struct etrunk_group *g = obj;
+
+	return etrunk_genl_put_key(skb, ETRUNK_A_GROUP, ETRUNK_GROUP_A_ID,
+				   sizeof(g->id), &g->id, ETRUNK_GROUP_A_KEY,
+				   g->key_len, g->key);
+}
+
+/* Groups are kept by id (struct etrunk_groups), not in a list. */
+static const struct etrunk_obj_type etrunk_group_type = {
+	.get_cmd = ETRUNK_CMD_GET_GROUP,
+	.key_cmd = ETRUNK_CMD_GET_GROUP_KEY,
+	.size = etrunk_group_size,
+	.put = etrunk_group_put_all,
+	.put_event = etrunk_group_put_notrunks,
+	.put_key = etrunk_group_put_key,
+	.key_id_len = sizeof(u32),
+	.key_max = ETRUNK_GROUP_KEY_MAX,
+};
+
 static void etrunk_group_event(struct net *net, const struct etrunk_group *g,
 			       u8 event)
 {
-	etrunk_genl_event(net, event, etrunk_group_size(g, false),
-			  etrunk_group_put_notrunks, g);
+	etrunk_obj_event(net, &etrunk_group_type, g, event);
 }
 
 void etrunk_group_changed(struct net *net, struct etrunk_group *g)
 {
 	etrunk_group_event(net, g, ETRUNK_EVENT_GROUP_CHANGED);
-}
-
-/* A binding's event: its trunk's ids and ETRUNK_A_BINDING. */
-static int etrunk_binding_put_event(struct sk_buff *skb, struct net *net,
-				    const void *obj)
-{
-	const struct etrunk_binding *b = obj;
-
-	if (etrunk_genl_put_ids(skb, b->et) ||
-	    etrunk_binding_put(skb, ETRUNK_A_BINDING, b))
-		return -EMSGSIZE;
-	return 0;
-}
-
-static void etrunk_binding_event(const struct etrunk_binding *b, u8 event)
-{
-	etrunk_genl_event(dev_net(b->et->dev), event,
-			  nla_total_size(sizeof(u32)) +
-			  nla_total_size(IFNAMSIZ) +
-			  etrunk_binding_size(), etrunk_binding_put_event, b);
 }
 
 /* ---- groups ------------------------------------------------------------- */
@@ -502,7 +426,7 @@ int etrunk_genl_new_group(struct sk_buff *skb, struct genl_info *info)
 		return err;
 	id = nla_get_u32(tb[ETRUNK_GROUP_A_ID]);
 
-	rtnl_lock();
+	etrunk_store_lock_rtnl(genl_info_net(info));
 	gs = etrunk_groups_of(info);
 	if (gs->group[id - 1]) {
 		NL_SET_ERR_MSG_ATTR(info->extack, tb[ETRUNK_GROUP_A_ID],
@@ -536,7 +460,7 @@ int etrunk_genl_new_group(struct sk_buff *skb, struct genl_info *info)
 	etrunk_group_event(net, g, ETRUNK_EVENT_GROUP_ADDED);
 	etrunk_bfd_group_apply(net, g, tb, bound, owned);
 out:
-	rtnl_unlock();
+	etrunk_store_unlock_rtnl(genl_info_net(info));
 	return err;
 }
 
@@ -550,7 +474,7 @@ int etrunk_genl_set_group(struct sk_buff *skb, struct genl_info *info)
 	err = etrunk_group_parse(info, tb, ETRUNK_GROUP_CONFIG);
 	if (err)
 		return err;
-	rtnl_lock();
+	etrunk_store_lock_rtnl(genl_info_net(info));
 	g = etrunk_group_find(info, tb[ETRUNK_GROUP_A_ID]);
 	if (!g) {
 		err = -ENOENT;
@@ -567,7 +491,7 @@ int etrunk_genl_set_group(struct sk_buff *skb, struct genl_info *info)
 	etrunk_bfd_group_apply(genl_info_net(info), g, tb, bound, owned);
 	etrunk_group_event(genl_info_net(info), g, ETRUNK_EVENT_GROUP_CHANGED);
 out:
-	rtnl_unlock();
+	etrunk_store_unlock_rtnl(genl_info_net(info));
 	return err;
 }
 
@@ -580,7 +504,10 @@ int etrunk_genl_set_group_state(struct sk_buff *skb, struct genl_info *info)
 	err = etrunk_group_parse(info, tb, ETRUNK_GROUP_STATE);
 	if (err)
 		return err;
-	rtnl_lock();
+	/* The peer's state and the counters: nothing of a trunk (roles come
+	 * with SET_ROLE), so the store lock alone.
+	 */
+	etrunk_store_lock(genl_info_net(info));
 	g = etrunk_group_find(info, tb[ETRUNK_GROUP_A_ID]);
 	if (!g) {
 		err = -ENOENT;
@@ -602,7 +529,7 @@ int etrunk_genl_set_group_state(struct sk_buff *skb, struct genl_info *info)
 		g->drops = nla_get_u64(tb[ETRUNK_GROUP_A_DROPS]);
 	etrunk_group_event(genl_info_net(info), g, ETRUNK_EVENT_GROUP_STATE);
 out:
-	rtnl_unlock();
+	etrunk_store_unlock(genl_info_net(info));
 	return err;
 }
 
@@ -615,7 +542,7 @@ int etrunk_genl_del_group(struct sk_buff *skb, struct genl_info *info)
 	err = etrunk_group_parse(info, tb, BIT(ETRUNK_GROUP_A_ID));
 	if (err)
 		return err;
-	rtnl_lock();
+	etrunk_store_lock_rtnl(genl_info_net(info));
 	g = etrunk_group_find(info, tb[ETRUNK_GROUP_A_ID]);
 	if (!g) {
 		err = -ENOENT;
@@ -632,19 +559,8 @@ int etrunk_genl_del_group(struct sk_buff *skb, struct genl_info *info)
 	etrunk_group_event(genl_info_net(info), g, ETRUNK_EVENT_GROUP_REMOVED);
 	etrunk_group_free(g);
 out:
-	rtnl_unlock();
+	etrunk_store_unlock_rtnl(genl_info_net(info));
 	return err;
-}
-
-/* GET_GROUP_KEY's reply: ETRUNK_A_GROUP with the id and the key only. */
-static int etrunk_group_put_key(struct sk_buff *skb, struct net *net,
-				const void *obj)
-{
-	const struct etrunk_group *g = obj;
-
-	return etrunk_genl_put_key(skb, ETRUNK_A_GROUP, ETRUNK_GROUP_A_ID,
-				   sizeof(g->id), &g->id, ETRUNK_GROUP_A_KEY,
-				   g->key_len, g->key);
 }
 
 /*
@@ -661,19 +577,10 @@ static int etrunk_group_reply(struct genl_info *info, u8 cmd)
 	err = etrunk_group_parse(info, tb, BIT(ETRUNK_GROUP_A_ID));
 	if (err)
 		return err;
-	rtnl_lock();
+	etrunk_store_lock(genl_info_net(info));
 	g = etrunk_group_find(info, tb[ETRUNK_GROUP_A_ID]);
-	if (!g)
-		msg = ERR_PTR(-ENOENT);
-	else if (cmd == ETRUNK_CMD_GET_GROUP_KEY)
-		msg = etrunk_genl_reply_new(info, cmd,
-					    etrunk_genl_key_size(sizeof(u32),
-								 ETRUNK_GROUP_KEY_MAX),
-					    etrunk_group_put_key, g);
-	else
-		msg = etrunk_genl_reply_new(info, cmd, etrunk_group_size(g, true),
-					    etrunk_group_put_all, g);
-	rtnl_unlock();
+	msg = etrunk_obj_reply(info, &etrunk_group_type, g, cmd);
+	etrunk_store_unlock(genl_info_net(info));
 	return etrunk_genl_reply_send(info, msg);
 }
 
@@ -691,348 +598,23 @@ int etrunk_genl_get_group_key(struct sk_buff *skb, struct genl_info *info)
 int etrunk_genl_dump_groups(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct etrunk_groups *gs = &etrunk_net(sock_net(skb->sk))->groups;
-	int err = 0;
+	int err;
 
-	rtnl_lock();
+	err = etrunk_genl_dump_check(cb);
+	if (err)
+		return err;
+	etrunk_store_lock(sock_net(skb->sk));
 	for (; cb->args[0] < ETRUNK_GROUP_MAX; cb->args[0]++) {
 		const struct etrunk_group *g = gs->group[cb->args[0]];
 
 		if (!g)
 			continue;
-		err = etrunk_genl_dump_one(skb, cb, ETRUNK_CMD_GET_GROUP,
-					   etrunk_group_put_all, g);
+		err = etrunk_obj_dump_one(skb, cb, &etrunk_group_type, g);
 		if (err)
 			break;
 	}
-	rtnl_unlock();
+	etrunk_store_unlock(sock_net(skb->sk));
 	return err && !skb->len ? err : skb->len;
-}
-
-/* ---- member trunks ------------------------------------------------------ */
-
-static int etrunk_binding_parse(struct genl_info *info, struct nlattr **tb,
-				bool required)
-{
-	struct nlattr *nest = info->attrs[ETRUNK_A_BINDING];
-
-	if (!nest) {
-		memset(tb, 0, sizeof(*tb) * (ETRUNK_BIND_A_MAX + 1));
-		if (!required)
-			return 0;
-		NL_SET_ERR_MSG(info->extack, "ETRUNK_A_BINDING is required");
-		return -EINVAL;
-	}
-	return nla_parse_nested(tb, ETRUNK_BIND_A_MAX, nest,
-				etrunk_binding_policy, info->extack);
-}
-
-static const char etrunk_bind_config_cmd[] =
-	"Written with ETRUNK_CMD_BIND_TRUNK or ETRUNK_CMD_SET_BINDING";
-static const char etrunk_bind_role_cmd[] = "Written with ETRUNK_CMD_SET_ROLE";
-
-/* A member trunk id is unique in its group; @self (NULL when binding)
- * may keep its own.
- */
-static int etrunk_binding_check_id(const struct etrunk_group *g,
-				   const struct etrunk_binding *self,
-				   struct nlattr *id,
-				   struct netlink_ext_ack *extack)
-{
-	const struct etrunk_binding *b;
-
-	if (!id)
-		return 0;
-	list_for_each_entry(b, &g->bindings, list) {
-		if (b != self && b->id == nla_get_u32(id)) {
-			NL_SET_ERR_MSG_ATTR(extack, id,
-					    "Another member trunk of the group has this id");
-			return -EEXIST;
-		}
-	}
-	return 0;
-}
-
-static void etrunk_binding_apply(struct etrunk_binding *b, struct nlattr **tb)
-{
-	if (tb[ETRUNK_BIND_A_ID])
-		b->id = nla_get_u32(tb[ETRUNK_BIND_A_ID]);
-	if (tb[ETRUNK_BIND_A_MODE])
-		b->mode = nla_get_u8(tb[ETRUNK_BIND_A_MODE]);
-	if (tb[ETRUNK_BIND_A_BASIS])
-		b->basis = nla_get_u8(tb[ETRUNK_BIND_A_BASIS]);
-	if (tb[ETRUNK_BIND_A_CLEAR_REMOTE_ID])
-		b->has_remote_id = false;
-	if (tb[ETRUNK_BIND_A_REMOTE_ID]) {
-		b->remote_id = nla_get_u32(tb[ETRUNK_BIND_A_REMOTE_ID]);
-		b->has_remote_id = true;
-	}
-}
-
-static bool etrunk_mode_bindable(u8 mode)
-{
-	return mode == ETRUNK_MODE_LACP || mode == ETRUNK_MODE_BACKUP;
-}
-
-int etrunk_genl_bind_trunk(struct sk_buff *skb, struct genl_info *info)
-{
-	struct nlattr *tb[ETRUNK_BIND_A_MAX + 1];
-	struct etrunk_group *g;
-	struct etrunk_binding *b;
-	struct etrunk *et;
-	int err;
-
-	err = etrunk_binding_parse(info, tb, true);
-	if (err)
-		return err;
-	err = etrunk_group_only(tb, ETRUNK_BIND_A_MAX, ETRUNK_BIND_CONFIG,
-				ETRUNK_BIND_CONFIG, etrunk_bind_config_cmd,
-				etrunk_bind_role_cmd, info->extack);
-	if (err)
-		return err;
-	if (!tb[ETRUNK_BIND_A_GROUP]) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[ETRUNK_A_BINDING],
-				    "ETRUNK_BIND_A_GROUP is required");
-		return -EINVAL;
-	}
-	if (!tb[ETRUNK_BIND_A_ID]) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[ETRUNK_A_BINDING],
-				    "ETRUNK_BIND_A_ID is required: the member trunk's id, the same on both devices unless a remote id is set");
-		return -EINVAL;
-	}
-	rtnl_lock();
-	et = etrunk_genl_trunk(info);
-	if (IS_ERR(et)) {
-		err = PTR_ERR(et);
-		goto out;
-	}
-	err = -EINVAL;
-	if (!etrunk_mode_bindable(et->mode)) {
-		NL_SET_ERR_MSG(info->extack,
-			       "E-Trunk member trunks are in mode lacp or backup");
-		goto out;
-	}
-	err = -EBUSY;
-	if (et->binding) {
-		NL_SET_ERR_MSG(info->extack,
-			       "The trunk is already bound to an E-Trunk group");
-		goto out;
-	}
-	err = -ENOENT;
-	g = etrunk_group_find(info, tb[ETRUNK_BIND_A_GROUP]);
-	if (!g)
-		goto out;
-	err = -ENOSPC;
-	if (g->n_bindings >= ETRUNK_GROUP_MAX_TRUNKS) {
-		NL_SET_ERR_MSG_ATTR(info->extack, tb[ETRUNK_BIND_A_GROUP],
-				    "The group has its maximum of member trunks");
-		goto out;
-	}
-	err = etrunk_binding_check_id(g, NULL, tb[ETRUNK_BIND_A_ID],
-				      info->extack);
-	if (err)
-		goto out;
-	err = -ENOMEM;
-	b = kzalloc(sizeof(*b), GFP_KERNEL);
-	if (!b)
-		goto out;
-	err = 0;
-	b->group = g;
-	b->et = et;
-	b->mode = ETRUNK_EGROUP_MODE_AUTO;
-	b->basis = ETRUNK_EGROUP_BASIS_PRIORITY;
-	b->role = ETRUNK_EROLE_NONE;
-	b->reason = ETRUNK_EREASON_NONE;
-	etrunk_binding_apply(b, tb);
-	list_add_tail(&b->list, &g->bindings);
-	g->n_bindings++;
-	et->binding = b;
-	etrunk_binding_event(b, ETRUNK_EVENT_TRUNK_BOUND);
-out:
-	rtnl_unlock();
-	return err;
-}
-
-/* RTNL: the trunk named by the request and its binding. */
-static struct etrunk_binding *etrunk_genl_binding(struct genl_info *info)
-{
-	struct etrunk *et = etrunk_genl_trunk(info);
-
-	if (IS_ERR(et))
-		return ERR_CAST(et);
-	if (!et->binding) {
-		NL_SET_ERR_MSG_ATTR(info->extack,
-				    info->attrs[ETRUNK_A_IFINDEX] ?:
-				    info->attrs[ETRUNK_A_IFNAME],
-				    "The trunk is not bound to an E-Trunk group");
-		return ERR_PTR(-ENOENT);
-	}
-	return et->binding;
-}
-
-int etrunk_genl_set_binding(struct sk_buff *skb, struct genl_info *info)
-{
-	struct nlattr *tb[ETRUNK_BIND_A_MAX + 1];
-	struct etrunk_binding *b;
-	int err;
-
-	err = etrunk_binding_parse(info, tb, true);
-	if (err)
-		return err;
-	err = etrunk_group_only(tb, ETRUNK_BIND_A_MAX, ETRUNK_BIND_CONFIG,
-				ETRUNK_BIND_CONFIG, etrunk_bind_config_cmd,
-				etrunk_bind_role_cmd, info->extack);
-	if (err)
-		return err;
-	rtnl_lock();
-	b = etrunk_genl_binding(info);
-	if (IS_ERR(b)) {
-		err = PTR_ERR(b);
-		goto out;
-	}
-	if (tb[ETRUNK_BIND_A_GROUP] &&
-	    nla_get_u32(tb[ETRUNK_BIND_A_GROUP]) != b->group->id) {
-		NL_SET_ERR_MSG_ATTR(info->extack, tb[ETRUNK_BIND_A_GROUP],
-				    "The trunk is bound to another group; unbind it first");
-		err = -EBUSY;
-		goto out;
-	}
-	err = etrunk_binding_check_id(b->group, b, tb[ETRUNK_BIND_A_ID],
-				      info->extack);
-	if (err)
-		goto out;
-	etrunk_binding_apply(b, tb);
-	etrunk_binding_event(b, ETRUNK_EVENT_TRUNK_BINDING);
-out:
-	rtnl_unlock();
-	return err;
-}
-
-/* Role backup on or off. In mode backup, off is a switchover to the
- * master the trunk chooses (ETRUNK_SWITCH_EROLE), on takes both members
- * out; neither for a trunk being deleted, which releases its members.
- */
-static void etrunk_erole_standby(struct etrunk *et, bool standby)
-{
-	if (et->erole_backup == standby)
-		return;
-	et->erole_backup = standby;
-	if (et->mode != ETRUNK_MODE_BACKUP ||
-	    et->dev->reg_state != NETREG_REGISTERED)
-		return;
-	et->erole_release = !standby;
-	etrunk_select(et, NULL);
-	et->erole_release = false;
-}
-
-static void etrunk_unbind(struct etrunk_binding *b)
-{
-	struct etrunk *et = b->et;
-
-	etrunk_binding_event(b, ETRUNK_EVENT_TRUNK_UNBOUND);
-	list_del(&b->list);
-	b->group->n_bindings--;
-	et->binding = NULL;
-	kfree(b);
-	etrunk_erole_standby(et, false);
-}
-
-int etrunk_genl_unbind_trunk(struct sk_buff *skb, struct genl_info *info)
-{
-	struct etrunk_binding *b;
-	int err = 0;
-
-	if (info->attrs[ETRUNK_A_BINDING]) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[ETRUNK_A_BINDING],
-				    "Unbinding takes only the trunk");
-		return -EINVAL;
-	}
-	rtnl_lock();
-	b = etrunk_genl_binding(info);
-	if (IS_ERR(b))
-		err = PTR_ERR(b);
-	else
-		etrunk_unbind(b);
-	rtnl_unlock();
-	return err;
-}
-
-/* Mode lacp: the role becomes the LACP role. Mode backup: role backup
- * makes the whole trunk stand by, role master lets it choose a master.
- */
-static int etrunk_binding_apply_role(struct etrunk_binding *b, u8 role,
-				     struct netlink_ext_ack *extack)
-{
-	bool backup = role == ETRUNK_EROLE_BACKUP;
-	struct etrunk *et = b->et;
-	struct etrunk_params p = {};
-	u8 lacp_role;
-	int err;
-
-	if (et->mode == ETRUNK_MODE_LACP && et->lacp.backup != backup) {
-		lacp_role = backup ? ETRUNK_LACP_ROLE_BACKUP :
-				     ETRUNK_LACP_ROLE_MASTER;
-		p.lacp_role = &lacp_role;
-		err = etrunk_set_params(et, &p, extack);
-		if (err)
-			return err;
-	}
-	etrunk_erole_standby(et, backup);
-	return 0;
-}
-
-int etrunk_genl_set_role(struct sk_buff *skb, struct genl_info *info)
-{
-	struct nlattr *tb[ETRUNK_BIND_A_MAX + 1];
-	struct etrunk_binding *b;
-	u8 role, reason;
-	int err;
-
-	err = etrunk_binding_parse(info, tb, true);
-	if (err)
-		return err;
-	err = etrunk_group_only(tb, ETRUNK_BIND_A_MAX, ETRUNK_BIND_ROLE,
-				ETRUNK_BIND_CONFIG, etrunk_bind_config_cmd,
-				etrunk_bind_role_cmd, info->extack);
-	if (err)
-		return err;
-	if (!tb[ETRUNK_BIND_A_ROLE]) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[ETRUNK_A_BINDING],
-				    "ETRUNK_BIND_A_ROLE is required");
-		return -EINVAL;
-	}
-	role = nla_get_u8(tb[ETRUNK_BIND_A_ROLE]);
-	reason = tb[ETRUNK_BIND_A_REASON] ?
-		 nla_get_u8(tb[ETRUNK_BIND_A_REASON]) : ETRUNK_EREASON_NONE;
-	if (tb[ETRUNK_BIND_A_REVERT_MS] && reason != ETRUNK_EREASON_REVERT_WAIT) {
-		NL_SET_ERR_MSG_ATTR(info->extack, tb[ETRUNK_BIND_A_REVERT_MS],
-				    "ETRUNK_BIND_A_REVERT_MS goes with reason revert-wait only");
-		return -EINVAL;
-	}
-	rtnl_lock();
-	b = etrunk_genl_binding(info);
-	if (IS_ERR(b)) {
-		err = PTR_ERR(b);
-		goto out;
-	}
-	err = etrunk_binding_apply_role(b, role, info->extack);
-	if (err)
-		goto out;
-	if (tb[ETRUNK_BIND_A_REVERT_MS])
-		b->revert_at = jiffies +
-			msecs_to_jiffies(nla_get_u32(tb[ETRUNK_BIND_A_REVERT_MS]));
-	if (b->role != role || b->reason != reason) {
-		b->role = role;
-		b->reason = reason;
-		etrunk_binding_event(b, ETRUNK_EVENT_TRUNK_ROLE);
-	}
-out:
-	rtnl_unlock();
-	return err;
-}
-
-bool etrunk_group_mode_ok(const struct etrunk *et, u8 mode)
-{
-	return !et->binding || etrunk_mode_bindable(mode);
 }
 
 void etrunk_groups_exit(struct etrunk_groups *gs)
@@ -1065,14 +647,17 @@ static int etrunk_group_netdev_event(struct notifier_block *nb,
 
 	if (event != NETDEV_UNREGISTER)
 		return NOTIFY_DONE;
+	/* Under RTNL; the objects on the device go under the store lock. */
+	etrunk_store_lock(dev_net(dev));
 	/* BFD sessions on the device go with it, whatever the device. */
 	etrunk_bfd_netdev_unregister(dev);
-	if (!netif_is_etrunk(dev))
-		return NOTIFY_DONE;
-	et = netdev_priv(dev);
-	etrunk_rbp_netdev_unregister(dev);
-	if (et->binding)
-		etrunk_unbind(et->binding);
+	if (netif_is_etrunk(dev)) {
+		et = netdev_priv(dev);
+		etrunk_rbp_netdev_unregister(dev);
+		if (et->binding)
+			etrunk_unbind(et->binding);
+	}
+	etrunk_store_unlock(dev_net(dev));
 	return NOTIFY_DONE;
 }
 

@@ -108,7 +108,9 @@ struct etrunk_binding {
 	unsigned long revert_at;
 };
 
-/* Per namespace, in struct etrunk_net: the groups by id - 1. */
+/* Per namespace, in struct etrunk_net: the groups by id - 1, under its
+ * store lock.
+ */
 struct etrunk_groups {
 	struct etrunk_group *group[ETRUNK_GROUP_MAX];
 };
@@ -134,7 +136,22 @@ int etrunk_binding_put(struct sk_buff *skb, int type,
 size_t etrunk_binding_size(void);
 /* RTNL: whether the trunk may take @mode (a bound one stays lacp/backup). */
 bool etrunk_group_mode_ok(const struct etrunk *et, u8 mode);
-/* RTNL: event ETRUNK_EVENT_GROUP_CHANGED of @g. */
+/* RTNL and the store lock, binding.c: @b unbound from its group and freed
+ * (with its event).
+ */
+void etrunk_unbind(struct etrunk_binding *b);
+/* The store lock: the group of a request's id attribute, or NULL (told in
+ * extack).
+ */
+struct etrunk_group *etrunk_group_find(struct genl_info *info,
+				       struct nlattr *id);
+/* Refuse an attribute of @tb outside @allowed, telling who writes it:
+ * @config_cmd of one in @config, else @other_cmd.
+ */
+int etrunk_group_only(struct nlattr **tb, int max, unsigned long allowed,
+		      unsigned long config, const char *config_cmd,
+		      const char *other_cmd, struct netlink_ext_ack *extack);
+/* The store lock: event ETRUNK_EVENT_GROUP_CHANGED of @g. */
 void etrunk_group_changed(struct net *net, struct etrunk_group *g);
 /* The namespace goes: free its groups. */
 void etrunk_groups_exit(struct etrunk_groups *gs);

@@ -23,68 +23,66 @@ static const u8 etrunk_flush_dest[ETH_ALEN] __aligned(2) = ETRUNK_FLUSH_DEST;
 
 #define ETRUNK_FLUSH_HDR_LEN sizeof(struct etrunk_flush_hdr)
 
+/* A member of a trunk in mode backup listens to the flush address, as one
+ * in mode lacp listens to the Slow Protocols address: a NIC that filters
+ * multicast would drop flush frames otherwise.
+ */
+int etrunk_flush_member_add(struct etrunk_member *m)
+{
+	ASSERT_RTNL();
+	if (m->et->mode != ETRUNK_MODE_BACKUP)
+		return 0;
+	return dev_mc_add(m->dev, etrunk_flush_dest);
+}
+
+void etrunk_flush_member_del(struct etrunk_member *m)
+{
+	ASSERT_RTNL();
+	if (m->et->mode == ETRUNK_MODE_BACKUP)
+		dev_mc_del(m->dev, etrunk_flush_dest);
+}
+
 void etrunk_flush_rx_init(struct etrunk_flush_rx *rx)
 {
 	spin_lock_init(&rx->lock);
-	rx->tokens = ETRUNK_FLUSH_RX_BURST;
-	rx->refilled = jiffies;
+	etrunk_bucket_init(&rx->bucket, ETRUNK_FLUSH_RX_BURST);
 }
 
-/* Under rx->lock: take a token from the bucket, refilled at
- * ETRUNK_FLUSH_RX_RATE per second up to ETRUNK_FLUSH_RX_BURST.
- */
-static bool etrunk_flush_take_token(struct etrunk_flush_rx *rx)
+void etrunk_flush_rx_forget(struct etrunk_flush_rx *rx)
 {
-	unsigned long now = jiffies;
-	unsigned long n = (now - rx->refilled) * ETRUNK_FLUSH_RX_RATE / HZ;
-
-	if (n) {
-		if (rx->tokens + n >= ETRUNK_FLUSH_RX_BURST) {
-			rx->tokens = ETRUNK_FLUSH_RX_BURST;
-			rx->refilled = now;
-		} else {
-			rx->tokens += n;
-			/* Keep the remainder, so a slow stream is not starved. */
-			rx->refilled += n * HZ / ETRUNK_FLUSH_RX_RATE;
-		}
-	}
-	if (!rx->tokens)
-		return false;
-	rx->tokens--;
-	return true;
+	spin_lock_bh(&rx->lock);
+	rx->n_senders = 0;
+	spin_unlock_bh(&rx->lock);
 }
 
-/* Under rx->lock: a sequence number not above the last one accepted from
- * the same sender is a replay; otherwise it becomes the last one. The
- * least recently heard sender makes room for a new one.
+/* Under rx->lock: the slot of the sender of @h in rx->senders (@known
+ * set), or where a new sender goes: rx->n_senders if there is room, the
+ * least recently heard sender's slot when there is no key (nothing is
+ * authentic then anyway), or -1 when the table is full and a key is set.
+ * A forgotten sender's old frames would be fresh again, so with a key no
+ * sender is forgotten: its frames are refused as replays until another
+ * key is set, which empties the table.
  */
-static bool etrunk_flush_fresh(struct etrunk_flush_rx *rx,
-			       const struct etrunk_flush_hdr *h)
+static int etrunk_flush_sender(struct etrunk_flush_rx *rx,
+			       const struct etrunk_flush_hdr *h, bool keyed,
+			       bool *known)
 {
 	u32 trunk_id = be32_to_cpu(h->trunk_id);
-	u64 seq = be64_to_cpu(h->seq);
 	unsigned int i, lru = 0;
 
+	*known = false;
 	for (i = 0; i < rx->n_senders; i++) {
 		if (rx->senders[i].trunk_id == trunk_id &&
-		    ether_addr_equal_unaligned(rx->senders[i].system, h->system))
-			break;
+		    ether_addr_equal_unaligned(rx->senders[i].system, h->system)) {
+			*known = true;
+			return i;
+		}
 		if (time_before(rx->senders[i].used, rx->senders[lru].used))
 			lru = i;
 	}
-	if (i < rx->n_senders) {
-		if (seq <= rx->senders[i].seq)
-			return false;
-	} else if (rx->n_senders < ETRUNK_FLUSH_RX_SENDERS) {
-		i = rx->n_senders++;
-	} else {
-		i = lru;
-	}
-	ether_addr_copy(rx->senders[i].system, h->system);
-	rx->senders[i].trunk_id = trunk_id;
-	rx->senders[i].seq = seq;
-	rx->senders[i].used = jiffies;
-	return true;
+	if (rx->n_senders < ETRUNK_FLUSH_RX_SENDERS)
+		return rx->n_senders;
+	return keyed ? -1 : lru;
 }
 
 /* The HMAC of the first @len bytes of @skb's PDU, read in pieces so that
@@ -183,23 +181,38 @@ etrunk_flush_rx_check(struct etrunk_flush_rx *rx,
 		      const struct sk_buff *skb, struct etrunk_flush_hdr *hdr)
 {
 	enum etrunk_flush_verdict v;
+	bool known = false;
+	int i = -1;
 
-	spin_lock_bh(&rx->lock);
-	if (!etrunk_flush_take_token(rx)) {
-		rx->stats.rx_rate++;
-		spin_unlock_bh(&rx->lock);
-		return ETRUNK_FLUSH_RATE;
-	}
-	spin_unlock_bh(&rx->lock);
-
+	/* Format and HMAC first, so that only authentic frames reach the
+	 * sender table and the bucket: forgeries cannot use up a real
+	 * sender's budget.
+	 */
 	v = etrunk_flush_parse(key, skb, hdr);
 
 	spin_lock_bh(&rx->lock);
-	if (v == ETRUNK_FLUSH_ACCEPT && !etrunk_flush_fresh(rx, hdr))
-		v = ETRUNK_FLUSH_REPLAY;
+	if (v == ETRUNK_FLUSH_ACCEPT) {
+		i = etrunk_flush_sender(rx, hdr, key, &known);
+		if (i < 0 ||
+		    (known && be64_to_cpu(hdr->seq) <= rx->senders[i].seq))
+			v = ETRUNK_FLUSH_REPLAY;
+	}
+	if (v == ETRUNK_FLUSH_ACCEPT &&
+	    !etrunk_bucket_take(&rx->bucket, ETRUNK_FLUSH_RX_RATE,
+				ETRUNK_FLUSH_RX_BURST))
+		v = ETRUNK_FLUSH_RATE;
 	switch (v) {
 	case ETRUNK_FLUSH_ACCEPT:
+		if (i == rx->n_senders)
+			rx->n_senders++;
+		ether_addr_copy(rx->senders[i].system, hdr->system);
+		rx->senders[i].trunk_id = be32_to_cpu(hdr->trunk_id);
+		rx->senders[i].seq = be64_to_cpu(hdr->seq);
+		rx->senders[i].used = jiffies;
 		rx->stats.rx_accepted++;
+		break;
+	case ETRUNK_FLUSH_RATE:
+		rx->stats.rx_rate++;
 		break;
 	case ETRUNK_FLUSH_MALFORMED:
 		rx->stats.rx_malformed++;
@@ -213,8 +226,6 @@ etrunk_flush_rx_check(struct etrunk_flush_rx *rx,
 	case ETRUNK_FLUSH_REPLAY:
 		rx->stats.rx_replay++;
 		break;
-	case ETRUNK_FLUSH_RATE:	/* counted above */
-		break;
 	}
 	spin_unlock_bh(&rx->lock);
 	return v;
@@ -225,14 +236,20 @@ bool etrunk_flush_rx_member(struct etrunk_member *m, struct sk_buff *skb)
 	struct etrunk *et = m->et;
 	enum etrunk_flush_verdict v;
 	struct etrunk_flush_hdr h;
+	u8 addr[ETH_ALEN];
 
 	if (!etrunk_flush_is_frame(skb))
 		return false;
 	v = etrunk_flush_rx_check(&et->flush.rx, rcu_dereference(et->flush.key),
 				  skb, &h);
+	if (v != ETRUNK_FLUSH_ACCEPT && v != ETRUNK_FLUSH_REPLAY) {
+		kfree_skb(skb);	/* counted: a drop the drop monitor sees */
+		return true;
+	}
+	consume_skb(skb);
 	/* Our own, come back over a loop: no news about the paths. */
-	if ((v != ETRUNK_FLUSH_ACCEPT && v != ETRUNK_FLUSH_REPLAY) ||
-	    ether_addr_equal_unaligned(h.system, et->dev->dev_addr))
+	etrunk_get_addr(et, addr);
+	if (ether_addr_equal_unaligned(h.system, addr))
 		return true;
 	/* Authentic (a replay too: the copy of a frame that came the
 	 * other way): backup.c asks whether both members hear the peer.
@@ -302,6 +319,7 @@ int etrunk_flush_new_key(const u8 *key, unsigned int len,
 		kfree(k);
 		return err;
 	}
+	sha256(key, len, k->id);
 	err = crypto_shash_setkey(k->tfm, key, len);
 	if (err) {
 		NL_SET_ERR_MSG(extack, "The flush key was refused by HMAC-SHA256");
@@ -310,6 +328,14 @@ int etrunk_flush_new_key(const u8 *key, unsigned int len,
 	}
 	*keyp = k;
 	return 0;
+}
+
+bool etrunk_flush_key_same(const struct etrunk_flush_key *a,
+			   const struct etrunk_flush_key *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !crypto_memneq(a->id, b->id, sizeof(a->id));
 }
 
 void etrunk_flush_free_key(struct etrunk_flush_key *key)
@@ -329,6 +355,8 @@ void etrunk_flush_set_key(struct etrunk *et, struct etrunk_flush_key *key)
 	struct etrunk_flush_key *old;
 
 	old = rcu_replace_pointer(et->flush.key, key, lockdep_rtnl_is_held());
+	if (!etrunk_flush_key_same(old, key))
+		etrunk_flush_rx_forget(&et->flush.rx);
 	if (old) {
 		synchronize_net();
 		etrunk_flush_free_key(old);
@@ -359,7 +387,7 @@ static void etrunk_flush_send(struct etrunk *et, struct net_device *dev,
 	skb_reset_mac_header(skb);
 	eth = skb_put(skb, ETH_HLEN);
 	ether_addr_copy(eth->h_dest, etrunk_flush_dest);
-	ether_addr_copy(eth->h_source, et->dev->dev_addr);
+	etrunk_get_addr(et, eth->h_source);
 	eth->h_proto = htons(ETRUNK_FLUSH_ETHERTYPE);
 	skb_reset_network_header(skb);
 
@@ -367,7 +395,7 @@ static void etrunk_flush_send(struct etrunk *et, struct net_device *dev,
 	h->magic = htonl(ETRUNK_FLUSH_MAGIC);
 	h->version = ETRUNK_FLUSH_VERSION;
 	h->type = ETRUNK_FLUSH_TYPE_FLUSH;
-	ether_addr_copy(h->system, et->dev->dev_addr);
+	etrunk_get_addr(et, h->system);
 	h->trunk_id = htonl(et->dev->ifindex);
 	h->seq = cpu_to_be64(et->flush.seq++);
 	if (vid) {
@@ -411,8 +439,9 @@ static void etrunk_flush_send(struct etrunk *et, struct net_device *dev,
 }
 
 /* A round: untagged, then on each VLAN the trunk carries. The master is
- * read under RCU, not RTNL, so that etrunk_flush_start() and
- * etrunk_flush_uninit() may cancel this work synchronously under RTNL.
+ * read under RCU, neither RTNL nor the trunk's lock, so that
+ * etrunk_flush_start() (under the trunk's lock), etrunk_flush_stop() and
+ * etrunk_flush_uninit() may cancel this work synchronously.
  */
 static void etrunk_flush_tx_work(struct work_struct *work)
 {
@@ -445,12 +474,18 @@ static void etrunk_flush_tx_work(struct work_struct *work)
 
 void etrunk_flush_start(struct etrunk *et)
 {
-	ASSERT_RTNL();
-	/* The work never takes RTNL: no deadlock, and no stale series. */
+	lockdep_assert_held(&et->lock);
+	/* The work takes no lock of ours: no deadlock, no stale series. */
 	cancel_delayed_work_sync(&et->flush.tx_work);
 	et->flush.left = et->flush_count;
 	if (et->flush.left)
 		queue_delayed_work(system_wq, &et->flush.tx_work, 0);
+}
+
+void etrunk_flush_stop(struct etrunk *et)
+{
+	cancel_delayed_work_sync(&et->flush.tx_work);
+	et->flush.left = 0;
 }
 
 void etrunk_flush_init(struct etrunk *et)
@@ -463,7 +498,6 @@ void etrunk_flush_init(struct etrunk *et)
 
 void etrunk_flush_uninit(struct etrunk *et)
 {
-	cancel_delayed_work_sync(&et->flush.tx_work);
-	et->flush.left = 0;
+	etrunk_flush_stop(et);
 	etrunk_flush_set_key(et, NULL);
 }

@@ -7,11 +7,14 @@
 #ifndef _ETRUNK_FLUSH_H
 #define _ETRUNK_FLUSH_H
 
+#include <crypto/sha2.h>
 #include <linux/rcupdate.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 #include <net/genetlink.h>
 #include <linux/etrunk.h>
+
+#include "bucket.h"
 
 struct etrunk;
 struct etrunk_member;
@@ -35,6 +38,7 @@ struct etrunk_flush_stats {
  */
 struct etrunk_flush_key {
 	struct crypto_shash *tfm;
+	u8 id[SHA256_DIGEST_SIZE];	/* SHA-256 of the key: is it the same? */
 };
 
 /* What a receiver remembers: a token bucket against floods and the last
@@ -42,8 +46,7 @@ struct etrunk_flush_key {
  */
 struct etrunk_flush_rx {
 	spinlock_t lock;	/* the fields below */
-	u32 tokens;
-	unsigned long refilled;
+	struct etrunk_bucket bucket;
 	struct {
 		u8 system[ETH_ALEN];
 		u32 trunk_id;
@@ -79,9 +82,19 @@ int etrunk_flush_new_key(const u8 *key, unsigned int len,
 			 struct netlink_ext_ack *extack);
 void etrunk_flush_set_key(struct etrunk *et, struct etrunk_flush_key *key);
 void etrunk_flush_free_key(struct etrunk_flush_key *key);
+/* The trunk's lock: a switchover's series of flush frames begins. */
 void etrunk_flush_start(struct etrunk *et);
-/* RCU (softirq): true if @skb is a flush frame, handled and counted;
- * the caller then consumes it.
+/* RTNL: a member of a trunk in mode backup joins (leaves) the flush
+ * frames' multicast address.
+ */
+int etrunk_flush_member_add(struct etrunk_member *m);
+void etrunk_flush_member_del(struct etrunk_member *m);
+/* RTNL (with or without the trunk's lock): no more flush frames of the
+ * current series (the trunk went down).
+ */
+void etrunk_flush_stop(struct etrunk *et);
+/* RCU (softirq): true if @skb is a flush frame, handled and counted; it
+ * is then freed, as consumed or, if dropped, as a drop (kfree_skb).
  */
 bool etrunk_flush_rx_member(struct etrunk_member *m, struct sk_buff *skb);
 /* A nest @attrtype of ETRUNK_FLUSH_STATS_A_*: @tx frames sent (a
@@ -92,6 +105,14 @@ int etrunk_flush_put_stats(struct sk_buff *skb, int attrtype,
 
 /* Shared by both receivers (flush.c). */
 void etrunk_flush_rx_init(struct etrunk_flush_rx *rx);
+/* Another key: the senders heard so far are forgotten (their old frames
+ * fail the new key's check). The same key again forgets nothing, or
+ * their old frames would be fresh again.
+ */
+void etrunk_flush_rx_forget(struct etrunk_flush_rx *rx);
+/* Are @a and @b (either may be NULL: no key) the same key? */
+bool etrunk_flush_key_same(const struct etrunk_flush_key *a,
+			   const struct etrunk_flush_key *b);
 /* RCU: is @skb a flush frame (EtherType and destination)? */
 bool etrunk_flush_is_frame(const struct sk_buff *skb);
 /* What a receiver made of a flush frame: accepted, or why it dropped it. */

@@ -6,31 +6,43 @@
  * one makes the bridge forget the dynamic FDB entries learned on its
  * flush-receive ports, so traffic to the trunk that switched is flooded
  * until it is learned again on the new path.
+ *
+ * The flush itself is the bridge's own "flush this port's dynamic
+ * entries" (SWITCHDEV_FDB_FLUSH_TO_BRIDGE, what switch drivers ask for
+ * when their hardware forgets a port): it takes the bridge's hash lock,
+ * not RTNL, so a remote sender cannot keep RTNL busy. Each port has its
+ * own work item; the VLANs asked for wait in a bitmap, so a flood of
+ * frames costs at most one walk per VLAN and port of the bridge per run,
+ * and the token bucket (32 frames per second) bounds the runs.
  */
 
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
-#include <linux/neighbour.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
 #include <net/sock.h>
+#include <net/switchdev.h>
 
+#include "compat.h"
 #include "flush.h"
 #include "genetlink.h"
 
 /**
  * struct etrunk_flush_port - a bridge port with flush-receive enabled
- * @list: entry in etrunk_flush_ports (RTNL).
+ * @list: entry in etrunk_flush_ports (changed under RTNL, walked under
+ *	RCU by the work).
  * @dev: the port; the entry goes when it leaves its bridge or goes away.
  * @pt: the tap on @dev, seeing its frames before the bridge does.
  * @key: the HMAC key frames must carry, NULL for none.
- * @filter: the VLANs this port acts on (RTNL); @n_filter 0: all.
+ * @filter: the VLANs this port acts on (changed under RTNL and @rx.lock);
+ *	@n_filter 0: all.
  * @n_filter: VLANs set in @filter.
  * @rx: bucket, senders and counters.
- * @pending: VLANs to flush, set by the tap, taken by the work, under
+ * @pending: VLANs to flush, set by the tap, taken by @work, under
  *	@rx.lock; @pending_all: all of them.
  * @pending_all: see @pending.
+ * @work: flushes what is pending.
  */
 struct etrunk_flush_port {
 	struct list_head list;
@@ -42,18 +54,13 @@ struct etrunk_flush_port {
 	struct etrunk_flush_rx rx;
 	unsigned long pending[BITS_TO_LONGS(VLAN_N_VID)];
 	bool pending_all;
+	struct work_struct work;
 };
 
-/* Every namespace's ports, changed and walked under RTNL. A dump shows
- * those of the caller's namespace.
+/* Every namespace's ports, changed under RTNL, walked under RTNL or RCU.
+ * A dump shows those of the caller's namespace.
  */
 static LIST_HEAD(etrunk_flush_ports);
-
-static void etrunk_flush_port_work_fn(struct work_struct *work);
-/* One work for all ports: cancelled only at module exit, outside RTNL,
- * so it may simply take RTNL.
- */
-static DECLARE_WORK(etrunk_flush_port_work, etrunk_flush_port_work_fn);
 
 static struct etrunk_flush_port *etrunk_flush_port_find(const struct net_device *dev)
 {
@@ -96,98 +103,80 @@ static int etrunk_flush_port_rcv(struct sk_buff *skb, struct net_device *dev,
 			__set_bit(be16_to_cpu(*vp), p->pending);
 	}
 	spin_unlock_bh(&p->rx.lock);
-	schedule_work(&etrunk_flush_port_work);
+	schedule_work(&p->work);
 out:
 	consume_skb(skb);
 	return NET_RX_SUCCESS;
 }
 
-/* Remove the dynamic entries (neither local nor static) learned on @port
- * in VLAN @vid (0: all) of bridge @br, as `bridge fdb flush` would.
+/* Remove the dynamic entries (neither local nor static, nor learned
+ * by a controller) learned on @port in VLAN @vid (0: all), as
+ * `bridge fdb flush dev PORT [vlan VID] nopermanent nostatic` would.
  */
-static void etrunk_flush_fdb_del(struct net_device *br,
-				 const struct net_device *port, u16 vid)
+static void etrunk_flush_fdb_del(struct net_device *port, u16 vid)
 {
-	struct {
-		struct nlattr nla;
-		s32 ifindex;
-	} ifindex = {
-		.nla = { .nla_len = nla_attr_size(sizeof(s32)),
-			 .nla_type = NDA_IFINDEX },
-		.ifindex = port->ifindex,
-	};
-	struct {
-		struct nlattr nla;
-		u16 mask;
-	} state_mask = {
-		.nla = { .nla_len = nla_attr_size(sizeof(u16)),
-			 .nla_type = NDA_NDM_STATE_MASK },
-		/* Entries with either state bit are kept. */
-		.mask = NUD_PERMANENT | NUD_NOARP,
-	};
-	struct nlattr *tb[NDA_MAX + 1] = {
-		[NDA_IFINDEX] = &ifindex.nla,
-		[NDA_NDM_STATE_MASK] = &state_mask.nla,
-	};
-	struct ndmsg ndm = { .ndm_family = PF_BRIDGE };
-	int err;
+	struct switchdev_notifier_fdb_info info = { .vid = vid };
 
-	err = br->netdev_ops->ndo_fdb_del_bulk(&ndm, tb, br, vid, NULL);
-	if (err)
-		netdev_dbg(port, "flush of the FDB entries failed: %d\n", err);
+	call_switchdev_notifiers(SWITCHDEV_FDB_FLUSH_TO_BRIDGE, port,
+				 &info.info, NULL);
 }
 
-/* @vid (0: all) was asked for by a frame on @p: flush it, as far as
- * @p's filter allows, on every flush-receive port of @p's bridge.
+/* RCU: @vid (0: all) was asked for by a frame on @p: flush it, as far as
+ * @filter (@p's, @n_filter VLANs, 0: all) allows, on every flush-receive
+ * port of @p's bridge.
  */
-static void etrunk_flush_port_vid(struct etrunk_flush_port *p, u16 vid)
+static void etrunk_flush_port_vid(struct etrunk_flush_port *p, u16 vid,
+				  const unsigned long *filter,
+				  unsigned int n_filter)
 {
-	struct net_device *br = netdev_master_upper_dev_get(p->dev);
+	struct net_device *br = netdev_master_upper_dev_get_rcu(p->dev);
 	struct etrunk_flush_port *q;
 	unsigned int v;
 
-	if (!br || !netif_is_bridge_master(br) ||
-	    !br->netdev_ops->ndo_fdb_del_bulk)
+	if (!br || !netif_is_bridge_master(br))
 		return;
-	if (vid && p->n_filter && !test_bit(vid, p->filter))
+	if (vid && n_filter && !test_bit(vid, filter))
 		return;
-	list_for_each_entry(q, &etrunk_flush_ports, list) {
-		if (netdev_master_upper_dev_get(q->dev) != br)
+	list_for_each_entry_rcu(q, &etrunk_flush_ports, list) {
+		if (netdev_master_upper_dev_get_rcu(q->dev) != br)
 			continue;
-		if (vid || !p->n_filter) {
-			etrunk_flush_fdb_del(br, q->dev, vid);
+		if (vid || !n_filter) {
+			etrunk_flush_fdb_del(q->dev, vid);
 			continue;
 		}
-		for_each_set_bit(v, p->filter, VLAN_N_VID)
-			etrunk_flush_fdb_del(br, q->dev, v);
+		for_each_set_bit(v, filter, VLAN_N_VID)
+			etrunk_flush_fdb_del(q->dev, v);
 	}
 }
 
 static void etrunk_flush_port_work_fn(struct work_struct *work)
 {
-	struct etrunk_flush_port *p;
-	unsigned int vid;
+	struct etrunk_flush_port *p = container_of(work, struct etrunk_flush_port,
+						   work);
+	unsigned long filter[BITS_TO_LONGS(VLAN_N_VID)];
+	unsigned int vid, n_filter;
 
-	rtnl_lock();
-	list_for_each_entry(p, &etrunk_flush_ports, list) {
-		for (;;) {
-			spin_lock_bh(&p->rx.lock);
-			if (p->pending_all) {
-				p->pending_all = false;
-				bitmap_zero(p->pending, VLAN_N_VID);
-				vid = 0;
-			} else {
-				vid = find_first_bit(p->pending, VLAN_N_VID);
-				if (vid < VLAN_N_VID)
-					__clear_bit(vid, p->pending);
-			}
-			spin_unlock_bh(&p->rx.lock);
-			if (vid >= VLAN_N_VID)
-				break;
-			etrunk_flush_port_vid(p, vid);
+	for (;;) {
+		spin_lock_bh(&p->rx.lock);
+		bitmap_copy(filter, p->filter, VLAN_N_VID);
+		n_filter = p->n_filter;
+		if (p->pending_all) {
+			p->pending_all = false;
+			bitmap_zero(p->pending, VLAN_N_VID);
+			vid = 0;
+		} else {
+			vid = find_first_bit(p->pending, VLAN_N_VID);
+			if (vid < VLAN_N_VID)
+				__clear_bit(vid, p->pending);
 		}
+		spin_unlock_bh(&p->rx.lock);
+		if (vid >= VLAN_N_VID)
+			break;
+		rcu_read_lock();
+		etrunk_flush_port_vid(p, vid, filter, n_filter);
+		rcu_read_unlock();
+		cond_resched();
 	}
-	rtnl_unlock();
 }
 
 /* Forget a port's setting: its tap is gone once dev_remove_pack()
@@ -196,8 +185,12 @@ static void etrunk_flush_port_work_fn(struct work_struct *work)
 static void etrunk_flush_port_del(struct etrunk_flush_port *p)
 {
 	ASSERT_RTNL();
-	list_del(&p->list);
+	list_del_rcu(&p->list);
+	/* Waits for a grace period: no tap, no RCU walk of the list sees
+	 * @p after it; the work does not take RTNL.
+	 */
 	dev_remove_pack(&p->pt);
+	cancel_work_sync(&p->work);
 	etrunk_flush_free_key(rtnl_dereference(p->key));
 	kfree(p);
 }
@@ -306,8 +299,11 @@ int etrunk_genl_dump_flush_rx(struct sk_buff *skb, struct netlink_callback *cb)
 	struct net *net = sock_net(skb->sk);
 	struct etrunk_flush_port *p;
 	unsigned long idx = 0;
-	int err = 0;
+	int err;
 
+	err = etrunk_genl_dump_check(cb);
+	if (err)
+		return err;
 	rtnl_lock();
 	list_for_each_entry(p, &etrunk_flush_ports, list) {
 		if (!net_eq(dev_net(p->dev), net) || idx++ < cb->args[0])
@@ -429,16 +425,21 @@ int etrunk_genl_set_flush_rx(struct sk_buff *skb, struct genl_info *info)
 		p->pt.func = etrunk_flush_port_rcv;
 		/* Not a clone of every frame the port sends. */
 		p->pt.ignore_outgoing = true;
+		INIT_WORK(&p->work, etrunk_flush_port_work_fn);
 	}
 
 	if (filter) {
+		spin_lock_bh(&p->rx.lock);
 		bitmap_copy(p->filter, filter, VLAN_N_VID);
 		p->n_filter = n_filter;
+		spin_unlock_bh(&p->rx.lock);
 	}
 	if (attrs[ETRUNK_A_FLUSH_KEY]) {
 		struct etrunk_flush_key *old;
 
 		old = rcu_replace_pointer(p->key, key, lockdep_rtnl_is_held());
+		if (!etrunk_flush_key_same(old, key))
+			etrunk_flush_rx_forget(&p->rx);
 		key = NULL;
 		if (old) {
 			synchronize_net();
@@ -446,9 +447,12 @@ int etrunk_genl_set_flush_rx(struct sk_buff *skb, struct genl_info *info)
 		}
 	}
 	if (new) {
-		list_add_tail(&new->list, &etrunk_flush_ports);
+		list_add_tail_rcu(&new->list, &etrunk_flush_ports);
 		dev_add_pack(&new->pt);
 	}
+	if (!rcu_access_pointer(p->key))
+		NL_SET_ERR_MSG(info->extack,
+			       "Flush-receive without a key: any host on the port's segment can flush the bridge");
 	err = 0;
 out:
 	rtnl_unlock();
@@ -497,6 +501,4 @@ void etrunk_flush_port_exit(void)
 	list_for_each_entry_safe(p, tmp, &etrunk_flush_ports, list)
 		etrunk_flush_port_del(p);
 	rtnl_unlock();
-	/* No tap is left to queue it again. */
-	cancel_work_sync(&etrunk_flush_port_work);
 }

@@ -9,110 +9,14 @@
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
 #include <net/sock.h>
-#include <net/netns/generic.h>
 
 #include "bfd.h"
+#include "compat.h"
 #include "device.h"
 #include "etrunk_group.h"
 #include "genetlink.h"
 #include "member.h"
 #include "rbs.h"
-
-static unsigned int etrunk_net_id __read_mostly;
-
-struct etrunk_net *etrunk_net(const struct net *net)
-{
-	return net_generic(net, etrunk_net_id);
-}
-
-enum etrunk_mcgrp { ETRUNK_MCGRP_EVENTS_ID };
-
-static const struct genl_multicast_group etrunk_mcgrps[] = {
-	[ETRUNK_MCGRP_EVENTS_ID] = { .name = ETRUNK_MCGRP_EVENTS },
-};
-
-static const struct nla_policy etrunk_member_genl_policy[ETRUNK_MEMBER_A_MAX + 1] = {
-	[ETRUNK_MEMBER_A_IFINDEX] = { .type = NLA_U32 },
-	[ETRUNK_MEMBER_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
-	[ETRUNK_MEMBER_A_STATE] = {
-		.type = NLA_REJECT,
-		.reject_message = "ETRUNK_MEMBER_A_STATE is read-only",
-	},
-	[ETRUNK_MEMBER_A_REASON] = {
-		.type = NLA_REJECT,
-		.reject_message = "ETRUNK_MEMBER_A_REASON is read-only",
-	},
-	[ETRUNK_MEMBER_A_PRIORITY] = { .type = NLA_U16 },
-	[ETRUNK_MEMBER_A_MASTER] = NLA_POLICY_MAX(NLA_U8, 1),
-	[ETRUNK_MEMBER_A_ADMIN_UP] = NLA_POLICY_MAX(NLA_U8, 1),
-	[ETRUNK_MEMBER_A_LINK_FAILURES] = {
-		.type = NLA_REJECT,
-		.reject_message = "ETRUNK_MEMBER_A_LINK_FAILURES is read-only",
-	},
-	[ETRUNK_MEMBER_A_SPEED] = {
-		.type = NLA_REJECT,
-		.reject_message = "ETRUNK_MEMBER_A_SPEED is read-only",
-	},
-	[ETRUNK_MEMBER_A_LACP_PORT_PRIO] = NLA_POLICY_MIN(NLA_U16, 1),
-	[ETRUNK_MEMBER_A_LACP_ACTIVE] = NLA_POLICY_MAX(NLA_U8, 1),
-	[ETRUNK_MEMBER_A_LACP] = {
-		.type = NLA_REJECT,
-		.reject_message = "ETRUNK_MEMBER_A_LACP is read-only",
-	},
-};
-
-#define ETRUNK_RO(attr) { .type = NLA_REJECT, .reject_message = #attr " is read-only" }
-
-static const struct nla_policy etrunk_genl_policy[ETRUNK_A_MAX + 1] = {
-	[ETRUNK_A_IFINDEX] = { .type = NLA_U32 },
-	[ETRUNK_A_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
-	[ETRUNK_A_MODE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_MODE_MAX),
-	[ETRUNK_A_HASH_POLICY] = NLA_POLICY_MAX(NLA_U8, ETRUNK_HASH_MAX),
-	[ETRUNK_A_MIN_LINKS] = NLA_POLICY_MAX(NLA_U32, ETRUNK_MAX_MEMBERS),
-	[ETRUNK_A_MAX_LINKS] = NLA_POLICY_MAX(NLA_U32, ETRUNK_MAX_MEMBERS),
-	[ETRUNK_A_UP] = ETRUNK_RO(ETRUNK_A_UP),
-	[ETRUNK_A_CARRIER] = ETRUNK_RO(ETRUNK_A_CARRIER),
-	[ETRUNK_A_ACTIVE_MEMBERS] = ETRUNK_RO(ETRUNK_A_ACTIVE_MEMBERS),
-	[ETRUNK_A_STATS] = ETRUNK_RO(ETRUNK_A_STATS),
-	[ETRUNK_A_MEMBERS] = ETRUNK_RO(ETRUNK_A_MEMBERS),
-	[ETRUNK_A_MEMBER] = NLA_POLICY_NESTED(etrunk_member_genl_policy),
-	[ETRUNK_A_EVENT] = ETRUNK_RO(ETRUNK_A_EVENT),
-	[ETRUNK_A_EVENT_SEQ] = ETRUNK_RO(ETRUNK_A_EVENT_SEQ),
-	[ETRUNK_A_REVERTIVE] = NLA_POLICY_MAX(NLA_U8, 1),
-	[ETRUNK_A_REVERT_DELAY] = NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_revert_delay_range),
-	[ETRUNK_A_GRAT_ARP] = { .type = NLA_U8 },
-	[ETRUNK_A_FLUSH_COUNT] = NLA_POLICY_MAX(NLA_U8, ETRUNK_MAX_FLUSH_COUNT),
-	[ETRUNK_A_FLUSH_INTERVAL] = NLA_POLICY_RANGE(NLA_U16, 1, 1000),
-	[ETRUNK_A_FLUSH_KEY] = { .type = NLA_BINARY, .len = ETRUNK_FLUSH_KEY_MAX },
-	[ETRUNK_A_FLUSH_KEY_SET] = ETRUNK_RO(ETRUNK_A_FLUSH_KEY_SET),
-	[ETRUNK_A_FLUSH_RX] = NLA_POLICY_MAX(NLA_U8, 1),
-	[ETRUNK_A_PROBE_INTERVAL] = NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_probe_interval_range),
-	[ETRUNK_A_PROBE_MISSED] = NLA_POLICY_MIN(NLA_U8, 1),
-	[ETRUNK_A_PROBE_TARGETS] = { .type = NLA_NESTED },
-	[ETRUNK_A_PROBE_TARGET] = ETRUNK_RO(ETRUNK_A_PROBE_TARGET),
-	[ETRUNK_A_ACTIVE_MEMBER] = ETRUNK_RO(ETRUNK_A_ACTIVE_MEMBER),
-	[ETRUNK_A_SWITCHOVERS] = ETRUNK_RO(ETRUNK_A_SWITCHOVERS),
-	[ETRUNK_A_SWITCHOVER_REASON] = ETRUNK_RO(ETRUNK_A_SWITCHOVER_REASON),
-	[ETRUNK_A_SWITCHOVER_AGE] = ETRUNK_RO(ETRUNK_A_SWITCHOVER_AGE),
-	[ETRUNK_A_FLUSH_STATS] = ETRUNK_RO(ETRUNK_A_FLUSH_STATS),
-	[ETRUNK_A_FLUSH_VLANS] = { .type = NLA_NESTED },
-	[ETRUNK_A_LACP_SYSTEM_PRIO] = NLA_POLICY_MIN(NLA_U16, 1),
-	[ETRUNK_A_LACP_SYSTEM] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
-	[ETRUNK_A_LACP_KEY] = NLA_POLICY_MIN(NLA_U16, 1),
-	[ETRUNK_A_LACP_PORT_OFFSET] =
-		NLA_POLICY_FULL_RANGE(NLA_U16, &etrunk_lacp_port_offset_range),
-	[ETRUNK_A_LACP_RATE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_RATE_MAX),
-	[ETRUNK_A_LACP_ROLE] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_ROLE_MAX),
-	[ETRUNK_A_LACP_SELECT] = NLA_POLICY_MAX(NLA_U8, ETRUNK_LACP_SELECT_MAX),
-	[ETRUNK_A_LACP_PREEMPT] = NLA_POLICY_MAX(NLA_U8, 1),
-	[ETRUNK_A_LACP_PREEMPT_DELAY] =
-		NLA_POLICY_FULL_RANGE(NLA_U32, &etrunk_lacp_preempt_delay_range),
-	[ETRUNK_A_GROUP] = NLA_POLICY_NESTED(etrunk_group_policy),
-	[ETRUNK_A_BINDING] = NLA_POLICY_NESTED(etrunk_binding_policy),
-	[ETRUNK_A_BFD] = NLA_POLICY_NESTED(etrunk_bfd_policy),
-	[ETRUNK_A_RBS] = NLA_POLICY_NESTED(etrunk_rbs_policy),
-	[ETRUNK_A_RBP] = NLA_POLICY_NESTED(etrunk_rbp_policy),
-};
 
 /* Find the device named by an ifindex and/or ifname attribute pair. */
 struct net_device *etrunk_genl_dev(struct net *net, struct nlattr *ifindex,
@@ -158,6 +62,29 @@ struct etrunk *etrunk_genl_trunk(struct genl_info *info)
 		return ERR_PTR(-ENODEV);
 	}
 	return netdev_priv(dev);
+}
+
+/**
+ * etrunk_genl_dump_check - refuse the attributes of a dump request
+ * @cb: the dump
+ *
+ * A dump takes no attributes, but its command's policy is the one of the
+ * request without NLM_F_DUMP, which names an object: a dump refuses them
+ * here (with a message, as a dump's error has no attribute offset).
+ */
+int etrunk_genl_dump_check(struct netlink_callback *cb)
+{
+	struct nlattr **attrs = etrunk_genl_dump_attrs(cb);
+	int i;
+
+	for (i = 1; attrs && i <= ETRUNK_A_MAX; i++) {
+		if (attrs[i]) {
+			NL_SET_ERR_MSG_ATTR(cb->extack, attrs[i],
+					    "A dump takes no attributes");
+			return -EINVAL;
+		}
+	}
+	return 0;
 }
 
 static struct etrunk_member *etrunk_genl_member(struct genl_info *info,
@@ -237,12 +164,16 @@ static size_t etrunk_genl_trunk_size(const struct etrunk *et)
 	       etrunk_binding_size();
 }
 
+/* Under the trunk's lock. The speed is the one of the last link event
+ * (the query needs RTNL, which an event from a work item does not hold);
+ * a GET refreshes it first.
+ */
 static int etrunk_genl_put_member(struct sk_buff *skb,
 				  struct etrunk_member *m)
 {
-	struct ethtool_link_ksettings ks;
 	struct nlattr *nest;
 
+	lockdep_assert_held(&m->et->lock);
 	nest = nla_nest_start(skb, ETRUNK_A_MEMBER);
 	if (!nest)
 		return -EMSGSIZE;
@@ -255,9 +186,7 @@ static int etrunk_genl_put_member(struct sk_buff *skb,
 	    nla_put_u8(skb, ETRUNK_MEMBER_A_ADMIN_UP, m->admin_up) ||
 	    nla_put_u32(skb, ETRUNK_MEMBER_A_LINK_FAILURES, m->link_failures))
 		goto cancel;
-	if (!__ethtool_get_link_ksettings(m->dev, &ks) &&
-	    ks.base.speed != (u32)SPEED_UNKNOWN &&
-	    nla_put_u32(skb, ETRUNK_MEMBER_A_SPEED, ks.base.speed))
+	if (m->speed && nla_put_u32(skb, ETRUNK_MEMBER_A_SPEED, m->speed))
 		goto cancel;
 	if (m->et->mode == ETRUNK_MODE_LACP &&
 	    (nla_put_u16(skb, ETRUNK_MEMBER_A_LACP_PORT_PRIO, m->lacp.port_prio) ||
@@ -341,10 +270,12 @@ static int etrunk_genl_put_trunk(struct sk_buff *skb, struct etrunk *et,
 	unsigned int i = 0;
 	void *hdr;
 
+	ASSERT_RTNL();
 	hdr = genlmsg_put(skb, hdr_portid, hdr_seq, &etrunk_genl_family, flags,
 			  ETRUNK_CMD_GET_TRUNK);
 	if (!hdr)
 		return -EMSGSIZE;
+	mutex_lock(&et->lock);
 	if (etrunk_genl_put_ids(skb, et) || etrunk_genl_put_params(skb, et) ||
 	    nla_put_u8(skb, ETRUNK_A_UP, !!(et->dev->flags & IFF_UP)) ||
 	    nla_put_u8(skb, ETRUNK_A_CARRIER, netif_carrier_ok(et->dev)) ||
@@ -366,6 +297,7 @@ static int etrunk_genl_put_trunk(struct sk_buff *skb, struct etrunk *et,
 	list_for_each_entry(m, &et->members, list) {
 		if (i++ < first)
 			continue;
+		etrunk_member_update_speed(m);
 		if (etrunk_genl_put_member(skb, m)) {
 			/* Not even one member fits: the message is useless. */
 			if (*next_member == first)
@@ -374,58 +306,112 @@ static int etrunk_genl_put_trunk(struct sk_buff *skb, struct etrunk *et,
 		}
 		*next_member = i;
 	}
+	mutex_unlock(&et->lock);
 	nla_nest_end(skb, members);
 	genlmsg_end(skb, hdr);
 	return 0;
 
 cancel:
+	mutex_unlock(&et->lock);
 	genlmsg_cancel(skb, hdr);
 	return -EMSGSIZE;
 }
 
-static int etrunk_genl_get_trunk(struct sk_buff *skb, struct genl_info *info)
+/* The most one GET_TRUNK reply message takes (the uapi promises that a
+ * reader's 32 KiB buffer is enough): a trunk whose members do not fit
+ * continues in further messages, as a dump does.
+ */
+#define ETRUNK_GENL_REPLY_MAX 32768
+
+/* A message buffer of at most ETRUNK_GENL_REPLY_MAX bytes, whatever the
+ * slab rounded the allocation up to.
+ */
+static struct sk_buff *etrunk_genl_trunk_msg_new(size_t payload)
+{
+	size_t len = min_t(size_t, nlmsg_total_size(GENL_HDRLEN + payload),
+			   ETRUNK_GENL_REPLY_MAX);
+	struct sk_buff *skb = alloc_skb(len, GFP_KERNEL);
+
+	if (skb && skb_tailroom(skb) > len)
+		skb_reserve(skb, skb_tailroom(skb) - len);
+	return skb;
+}
+
+int etrunk_genl_get_trunk(struct sk_buff *skb, struct genl_info *info)
 {
 	unsigned int next_member = 0;
+	struct sk_buff_head parts;
+	struct nlmsghdr *nlh;
 	struct sk_buff *msg;
 	struct etrunk *et;
+	size_t size;
+	bool multi;
 	int err;
 
+	__skb_queue_head_init(&parts);
 	rtnl_lock();
 	et = etrunk_genl_trunk(info);
 	if (IS_ERR(et)) {
 		err = PTR_ERR(et);
 		goto out;
 	}
-	msg = genlmsg_new(etrunk_genl_trunk_size(et), GFP_KERNEL);
+	size = etrunk_genl_trunk_size(et);
+	multi = nlmsg_total_size(GENL_HDRLEN + size) > ETRUNK_GENL_REPLY_MAX;
+	do {
+		msg = etrunk_genl_trunk_msg_new(size);
+		if (!msg) {
+			err = -ENOMEM;
+			goto out;
+		}
+		__skb_queue_tail(&parts, msg);
+		err = etrunk_genl_put_trunk(msg, et, info->snd_portid,
+					    info->snd_seq,
+					    multi ? NLM_F_MULTI : 0,
+					    &next_member);
+		if (err)
+			goto out;
+	} while (next_member < et->member_count);
+	rtnl_unlock();
+
+	if (!multi)
+		return genlmsg_reply(__skb_dequeue(&parts), info);
+	/* Parts, then NLMSG_DONE, as a dump ends (the ack follows). */
+	msg = nlmsg_new(sizeof(int), GFP_KERNEL);
 	if (!msg) {
 		err = -ENOMEM;
-		goto out;
+		goto free;
 	}
-	err = etrunk_genl_put_trunk(msg, et, info->snd_portid, info->snd_seq,
-				    0, &next_member);
-	if (err) {
-		nlmsg_free(msg);
-		goto out;
+	nlh = nlmsg_put(msg, info->snd_portid, info->snd_seq, NLMSG_DONE,
+			sizeof(int), NLM_F_MULTI);
+	*(int *)nlmsg_data(nlh) = 0;
+	__skb_queue_tail(&parts, msg);
+	while ((msg = __skb_dequeue(&parts))) {
+		err = genlmsg_reply(msg, info);
+		if (err)
+			goto free;
 	}
-	rtnl_unlock();
-	return genlmsg_reply(msg, info);
+	return 0;
 
 out:
 	rtnl_unlock();
+free:
+	__skb_queue_purge(&parts);
 	return err;
 }
 
 /* cb->args[0]: trunks of the namespace already dumped; cb->args[1]: the
  * next member of the trunk after them, when it did not fit one message.
  */
-static int etrunk_genl_dump_trunks(struct sk_buff *skb,
-				   struct netlink_callback *cb)
+int etrunk_genl_dump_trunks(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct net *net = sock_net(skb->sk);
 	unsigned long idx = 0;
 	struct net_device *dev;
-	int err = 0;
+	int err;
 
+	err = etrunk_genl_dump_check(cb);
+	if (err)
+		return err;
 	rtnl_lock();
 	for_each_netdev(net, dev) {
 		unsigned int next_member = cb->args[1];
@@ -453,7 +439,7 @@ static int etrunk_genl_dump_trunks(struct sk_buff *skb,
 	return err && !skb->len ? err : skb->len;
 }
 
-static int etrunk_genl_set_trunk(struct sk_buff *skb, struct genl_info *info)
+int etrunk_genl_set_trunk(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
 	struct etrunk_params p = {};
@@ -516,7 +502,7 @@ out:
 	return err;
 }
 
-static int etrunk_genl_get_member(struct sk_buff *skb, struct genl_info *info)
+int etrunk_genl_get_member(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[ETRUNK_MEMBER_A_MAX + 1];
 	struct etrunk_member *m;
@@ -536,10 +522,13 @@ static int etrunk_genl_get_member(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	hdr = genlmsg_put_reply(msg, info, &etrunk_genl_family, 0,
 				ETRUNK_CMD_GET_MEMBER);
-	if (!hdr || etrunk_genl_put_ids(msg, m->et) ||
-	    etrunk_genl_put_member(msg, m)) {
+	mutex_lock(&m->et->lock);
+	etrunk_member_update_speed(m);
+	err = !hdr || etrunk_genl_put_ids(msg, m->et) ||
+	      etrunk_genl_put_member(msg, m) ? -EMSGSIZE : 0;
+	mutex_unlock(&m->et->lock);
+	if (err) {
 		nlmsg_free(msg);
-		err = -EMSGSIZE;
 		goto out;
 	}
 	genlmsg_end(msg, hdr);
@@ -551,7 +540,7 @@ out:
 	return err;
 }
 
-static int etrunk_genl_set_member(struct sk_buff *skb, struct genl_info *info)
+int etrunk_genl_set_member(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *tb[ETRUNK_MEMBER_A_MAX + 1];
 	struct etrunk_member *m;
@@ -563,6 +552,7 @@ static int etrunk_genl_set_member(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(m);
 		goto out;
 	}
+	mutex_lock(&m->et->lock);
 	if (tb[ETRUNK_MEMBER_A_PRIORITY])
 		m->priority = nla_get_u16(tb[ETRUNK_MEMBER_A_PRIORITY]);
 	if (tb[ETRUNK_MEMBER_A_MASTER])
@@ -573,192 +563,34 @@ static int etrunk_genl_set_member(struct sk_buff *skb, struct genl_info *info)
 		m->lacp.port_prio = nla_get_u16(tb[ETRUNK_MEMBER_A_LACP_PORT_PRIO]);
 	if (tb[ETRUNK_MEMBER_A_LACP_ACTIVE])
 		m->lacp.active = nla_get_u8(tb[ETRUNK_MEMBER_A_LACP_ACTIVE]);
-	etrunk_select(m->et, NULL);
+	__etrunk_select(m->et, NULL);
 	etrunk_lacp_changed(m->et);
+	mutex_unlock(&m->et->lock);
 out:
 	rtnl_unlock();
 	return err;
 }
 
-static const struct genl_small_ops etrunk_genl_ops[] = {
-	{
-		.cmd = ETRUNK_CMD_GET_TRUNK,
-		.doit = etrunk_genl_get_trunk,
-		.dumpit = etrunk_genl_dump_trunks,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_TRUNK,
-		.doit = etrunk_genl_set_trunk,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_GET_MEMBER,
-		.doit = etrunk_genl_get_member,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_MEMBER,
-		.doit = etrunk_genl_set_member,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_GET_FLUSH_RX,
-		.doit = etrunk_genl_get_flush_rx,
-		.dumpit = etrunk_genl_dump_flush_rx,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_FLUSH_RX,
-		.doit = etrunk_genl_set_flush_rx,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_NEW_GROUP,
-		.doit = etrunk_genl_new_group,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_GROUP,
-		.doit = etrunk_genl_set_group,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_DEL_GROUP,
-		.doit = etrunk_genl_del_group,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_GET_GROUP,
-		.doit = etrunk_genl_get_group,
-		.dumpit = etrunk_genl_dump_groups,
-	},
-	{
-		.cmd = ETRUNK_CMD_BIND_TRUNK,
-		.doit = etrunk_genl_bind_trunk,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_BINDING,
-		.doit = etrunk_genl_set_binding,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_UNBIND_TRUNK,
-		.doit = etrunk_genl_unbind_trunk,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_ROLE,
-		.doit = etrunk_genl_set_role,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_GROUP_STATE,
-		.doit = etrunk_genl_set_group_state,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_GET_GROUP_KEY,
-		.doit = etrunk_genl_get_group_key,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_NEW_BFD,
-		.doit = etrunk_genl_new_bfd,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_BFD,
-		.doit = etrunk_genl_set_bfd,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_DEL_BFD,
-		.doit = etrunk_genl_del_bfd,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_GET_BFD,
-		.doit = etrunk_genl_get_bfd,
-		.dumpit = etrunk_genl_dump_bfd,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_BFD_STATE,
-		.doit = etrunk_genl_set_bfd_state,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_GET_BFD_KEY,
-		.doit = etrunk_genl_get_bfd_key,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_NEW_RBS,
-		.doit = etrunk_genl_new_rbs,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_RBS,
-		.doit = etrunk_genl_set_rbs,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_DEL_RBS,
-		.doit = etrunk_genl_del_rbs,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_GET_RBS,
-		.doit = etrunk_genl_get_rbs,
-		.dumpit = etrunk_genl_dump_rbs,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_RBS_STATE,
-		.doit = etrunk_genl_set_rbs_state,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_GET_RBS_KEY,
-		.doit = etrunk_genl_get_rbs_key,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_NEW_RBP,
-		.doit = etrunk_genl_new_rbp,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_RBP,
-		.doit = etrunk_genl_set_rbp,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_DEL_RBP,
-		.doit = etrunk_genl_del_rbp,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	{
-		.cmd = ETRUNK_CMD_GET_RBP,
-		.doit = etrunk_genl_get_rbp,
-		.dumpit = etrunk_genl_dump_rbp,
-	},
-	{
-		.cmd = ETRUNK_CMD_SET_RBP_STATE,
-		.doit = etrunk_genl_set_rbp_state,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-};
+/* The next sequence number of @net's events, under the event lock. */
+static u32 etrunk_genl_event_seq(struct etrunk_net *en)
+{
+	lockdep_assert_held(&etrunk_genl_event_lock);
+	return ++en->event_seq;
+}
 
-struct genl_family etrunk_genl_family __ro_after_init = {
-	.name = ETRUNK_GENL_NAME,
-	.version = ETRUNK_GENL_VERSION,
-	.maxattr = ETRUNK_A_MAX,
-	.policy = etrunk_genl_policy,
-	.netnsok = true,
-	.module = THIS_MODULE,
-	.small_ops = etrunk_genl_ops,
-	.n_small_ops = ARRAY_SIZE(etrunk_genl_ops),
-	.mcgrps = etrunk_mcgrps,
-	.n_mcgrps = ARRAY_SIZE(etrunk_mcgrps),
-};
+/* An event dropped (nobody listens, memory ran out, or its message, @skb
+ * if any, did not fit): its sequence number is used all the same, as a
+ * lost event's.
+ */
+void etrunk_genl_event_cancel(struct net *net, struct sk_buff *skb)
+{
+	struct etrunk_net *en = etrunk_net(net);
+
+	nlmsg_free(skb);
+	mutex_lock(&etrunk_genl_event_lock);
+	etrunk_genl_event_seq(en);
+	mutex_unlock(&etrunk_genl_event_lock);
+}
 
 /**
  * etrunk_genl_event_begin - start an event of a namespace
@@ -767,44 +599,65 @@ struct genl_family etrunk_genl_family __ro_after_init = {
  * @size: room for what the caller adds
  * @skbp: out: the message
  *
- * Events are sent under RTNL, which orders the sequence numbers. Returns
- * the header for etrunk_genl_event_end(), or NULL if nobody listens (the
- * event still counts) or memory ran out.
+ * Events are sent under RTNL (trunks, members, bindings), under a
+ * trunk's lock (its protocol machines, without RTNL) or under the
+ * namespace's store lock alone (the daemon's state writes): the event
+ * lock, taken only around the sequence number and the sending (in
+ * etrunk_genl_event_end()), keeps the numbers in the order the events go
+ * out. Returns the header for etrunk_genl_event_end(), or NULL if nobody
+ * listens (the event still counts) or memory ran out.
  */
 void *etrunk_genl_event_begin(struct net *net, u8 event, size_t size,
 			      struct sk_buff **skbp)
 {
-	struct etrunk_net *en = etrunk_net(net);
-	struct sk_buff *skb;
+	struct sk_buff *skb = NULL;
 	void *hdr;
 
-	ASSERT_RTNL();
-	en->event_seq++;
-	if (!genl_has_listeners(&etrunk_genl_family, net, ETRUNK_MCGRP_EVENTS_ID))
-		return NULL;
+	if (!etrunk_genl_is_up() ||
+	    !genl_has_listeners(&etrunk_genl_family, net, ETRUNK_MCGRP_EVENTS_ID))
+		goto none;
 	skb = genlmsg_new(nla_total_size(sizeof(u8)) +	/* EVENT */
 			  nla_total_size(sizeof(u32)) +	/* EVENT_SEQ */
 			  size, GFP_KERNEL);
 	if (!skb)
-		return NULL;
+		goto none;
+	/* The sequence number is the sending's (etrunk_genl_event_end()). */
 	hdr = genlmsg_put(skb, 0, 0, &etrunk_genl_family, 0, ETRUNK_CMD_EVENT);
 	if (!hdr || nla_put_u8(skb, ETRUNK_A_EVENT, event) ||
-	    nla_put_u32(skb, ETRUNK_A_EVENT_SEQ, en->event_seq)) {
-		nlmsg_free(skb);
-		return NULL;
-	}
+	    nla_put_u32(skb, ETRUNK_A_EVENT_SEQ, 0))
+		goto none;
 	*skbp = skb;
 	return hdr;
+
+none:
+	etrunk_genl_event_cancel(net, skb);
+	return NULL;
 }
 
+/* The event of etrunk_genl_event_begin() numbered and sent. */
 void etrunk_genl_event_end(struct net *net, struct sk_buff *skb, void *hdr)
 {
+	struct etrunk_net *en = etrunk_net(net);
+	struct nlattr *seq;
+
 	genlmsg_end(skb, hdr);
-	genlmsg_multicast_netns(&etrunk_genl_family, net, skb, 0,
-				ETRUNK_MCGRP_EVENTS_ID, GFP_KERNEL);
+	seq = nla_find(hdr, skb_tail_pointer(skb) - (unsigned char *)hdr,
+		       ETRUNK_A_EVENT_SEQ);
+	mutex_lock(&etrunk_genl_event_lock);
+	if (seq)
+		*(u32 *)nla_data(seq) = etrunk_genl_event_seq(en);
+	/* The family may have gone since etrunk_genl_event_begin(). */
+	if (etrunk_genl_is_up())
+		genlmsg_multicast_netns(&etrunk_genl_family, net, skb, 0,
+					ETRUNK_MCGRP_EVENTS_ID, GFP_KERNEL);
+	else
+		nlmsg_free(skb);
+	mutex_unlock(&etrunk_genl_event_lock);
 }
 
-/* RTNL: one object's event; nothing goes out if it does not fit @size. */
+/* One object's event, under the lock that keeps @obj (RTNL, the store
+ * lock or a trunk's lock); nothing goes out if it does not fit @size.
+ */
 void etrunk_genl_event(struct net *net, u8 event, size_t size,
 		       etrunk_genl_put_t put, const void *obj)
 {
@@ -815,7 +668,7 @@ void etrunk_genl_event(struct net *net, u8 event, size_t size,
 	if (!hdr)
 		return;
 	if (put(skb, net, obj)) {
-		nlmsg_free(skb);
+		etrunk_genl_event_cancel(net, skb);
 		return;
 	}
 	etrunk_genl_event_end(net, skb, hdr);
@@ -829,8 +682,8 @@ void etrunk_genl_event(struct net *net, u8 event, size_t size,
  * @put: puts it
  * @obj: the object
  *
- * Under RTNL, which keeps @obj; etrunk_genl_reply_send() sends the reply
- * after the unlock. Returns the message or an ERR_PTR().
+ * Under the lock that keeps @obj (RTNL or the store lock);
+ * etrunk_genl_reply_send() sends the reply after the unlock. Returns the message or an ERR_PTR().
  */
 struct sk_buff *etrunk_genl_reply_new(struct genl_info *info, u8 cmd,
 				      size_t size, etrunk_genl_put_t put,
@@ -859,7 +712,9 @@ int etrunk_genl_reply_send(struct genl_info *info, struct sk_buff *msg)
 	return genlmsg_reply(msg, info);
 }
 
-/* RTNL: one object of a dump in a message of its own, or -EMSGSIZE. */
+/* One object of a dump in a message of its own, or -EMSGSIZE; under the
+ * lock that keeps @obj (RTNL or the store lock).
+ */
 int etrunk_genl_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
 			 u8 cmd, etrunk_genl_put_t put, const void *obj)
 {
@@ -908,7 +763,7 @@ static void *etrunk_genl_event_start(struct etrunk *et, u8 event,
 				      nla_total_size(IFNAMSIZ) +	/* IFNAME */
 				      size, skbp);
 	if (hdr && etrunk_genl_put_ids(*skbp, et)) {
-		nlmsg_free(*skbp);
+		etrunk_genl_event_cancel(dev_net(et->dev), *skbp);
 		return NULL;
 	}
 	return hdr;
@@ -920,28 +775,32 @@ static void etrunk_genl_event_send(struct etrunk *et, struct sk_buff *skb,
 	etrunk_genl_event_end(dev_net(et->dev), skb, hdr);
 }
 
+/* Under the trunk's lock, with or without RTNL. */
 void etrunk_genl_member_event(struct etrunk_member *m, u8 event)
 {
 	struct sk_buff *skb;
 	void *hdr;
 
+	lockdep_assert_held(&m->et->lock);
 	hdr = etrunk_genl_event_start(m->et, event, etrunk_genl_member_size(),
 				      &skb);
 	if (!hdr)
 		return;
 	if (etrunk_genl_put_member(skb, m)) {
-		nlmsg_free(skb);
+		etrunk_genl_event_cancel(dev_net(m->et->dev), skb);
 		return;
 	}
 	etrunk_genl_event_send(m->et, skb, hdr);
 }
 
+/* Under the trunk's lock, with or without RTNL. */
 void etrunk_genl_trunk_event(struct etrunk *et, u8 event)
 {
-	const struct etrunk_member *master = rtnl_dereference(et->active);
+	const struct etrunk_member *master = etrunk_dereference(et, et->active);
 	struct sk_buff *skb;
 	void *hdr;
 
+	lockdep_assert_held(&et->lock);
 	hdr = etrunk_genl_event_start(et, event,
 				      5 * nla_total_size(sizeof(u32)) +
 				      4 * nla_total_size(sizeof(u8)), &skb);
@@ -956,49 +815,8 @@ void etrunk_genl_trunk_event(struct etrunk *et, u8 event)
 	    nla_put_u8(skb, ETRUNK_A_CARRIER, netif_carrier_ok(et->dev)) ||
 	    (event == ETRUNK_EVENT_TRUNK_CHANGED &&
 	     etrunk_genl_put_params(skb, et))) {
-		nlmsg_free(skb);
+		etrunk_genl_event_cancel(dev_net(et->dev), skb);
 		return;
 	}
 	etrunk_genl_event_send(et, skb, hdr);
-}
-
-static int __net_init etrunk_net_init(struct net *net)
-{
-	etrunk_bfds_init(&etrunk_net(net)->bfds);
-	return 0;
-}
-
-/* The namespace's devices went first (NETDEV_UNREGISTER), with the BFD
- * sessions on them; the groups go before the sessions they point to.
- */
-static void __net_exit etrunk_net_exit(struct net *net)
-{
-	etrunk_groups_exit(&etrunk_net(net)->groups);
-	etrunk_bfds_exit(&etrunk_net(net)->bfds);
-}
-
-static struct pernet_operations etrunk_net_ops = {
-	.init = etrunk_net_init,
-	.exit = etrunk_net_exit,
-	.id = &etrunk_net_id,
-	.size = sizeof(struct etrunk_net),
-};
-
-int etrunk_genl_init(void)
-{
-	int err;
-
-	err = register_pernet_subsys(&etrunk_net_ops);
-	if (err)
-		return err;
-	err = genl_register_family(&etrunk_genl_family);
-	if (err)
-		unregister_pernet_subsys(&etrunk_net_ops);
-	return err;
-}
-
-void etrunk_genl_uninit(void)
-{
-	genl_unregister_family(&etrunk_genl_family);
-	unregister_pernet_subsys(&etrunk_net_ops);
 }

@@ -8,22 +8,28 @@
  * of the members beyond max_links that stand by (with or without
  * preemption).
  *
- * The machines run under RTNL, from one work item per trunk (on every
- * received LACPDU and at the earliest timer deadline of any member) and
- * directly from the netdevice notifier and configuration changes, so a
+ * This file holds the machines and their scheduling, the members joining
+ * and leaving, and the netlink dump of a member's state; the selection
+ * logic is in lacp_select.c, the PDUs on the wire (build, send, receive,
+ * validate, the marker responder) in lacp_pdu.c.
+ *
+ * The machines run under the trunk's lock (etrunk.lock), not RTNL, from
+ * one work item per trunk (on every received LACPDU and at the earliest
+ * timer deadline of any member) and directly from the netdevice notifier
+ * and configuration changes (which hold RTNL and take the lock), so a
  * link or setting change is told to the partner at once. Receive only
  * validates a PDU and leaves it for the work item. Timers are deadlines
  * in jiffies that the work item is scheduled for: there is no periodic
- * tick. The work item takes RTNL with rtnl_trylock() and retries a jiffy
- * later, because ndo_uninit cancels it synchronously while holding RTNL.
+ * tick. Nothing here needs RTNL: LACPDUs go out with dev_queue_xmit(),
+ * the selection changes the transmit slots and carrier under the lock,
+ * and what must be told under RTNL (NETDEV_CHANGELOWERSTATE) waits for
+ * etrunk.notify_work, so a task that holds RTNL for long delays no
+ * timeout, no periodic LACPDU and no aggregation.
  */
 
 #include <linux/etherdevice.h>
-#include <linux/ethtool.h>
-#include <linux/if_vlan.h>
 #include <linux/jiffies.h>
 #include <linux/netdevice.h>
-#include <linux/pkt_sched.h>
 #include <linux/rtnetlink.h>
 #include <net/netlink.h>
 #include <net/sch_generic.h>
@@ -31,20 +37,9 @@
 #include "device.h"
 #include "genetlink.h"
 #include "lacp.h"
+#include "lacp_int.h"
 #include "member.h"
-
-#define ETRUNK_LACP_SUBTYPE		1
-#define ETRUNK_MARKER_SUBTYPE		2
-#define ETRUNK_LACP_VERSION		1
-#define ETRUNK_MARKER_VERSION		1
-#define ETRUNK_LACP_TLV_ACTOR		1
-#define ETRUNK_LACP_TLV_PARTNER		2
-#define ETRUNK_LACP_TLV_COLLECTOR	3
-#define ETRUNK_LACP_PORT_TLV_LEN	20
-#define ETRUNK_LACP_COLLECTOR_TLV_LEN	16
-#define ETRUNK_MARKER_TLV_INFO		1
-#define ETRUNK_MARKER_TLV_RESPONSE	2
-#define ETRUNK_MARKER_TLV_LEN		16
+#include "mode.h"
 
 /* 802.1AX timer values. */
 #define ETRUNK_LACP_FAST_PERIODIC	(1 * HZ)
@@ -61,39 +56,21 @@
 /* What update_NTT compares of our state in the partner's PDU. */
 #define ETRUNK_LACP_NTT_BITS (ETRUNK_LACP_CONFIG_BITS | ETRUNK_LACP_STATE_SYNC)
 
-static const u8 etrunk_lacp_dest[ETH_ALEN] __aligned(2) = {
-	0x01, 0x80, 0xc2, 0x00, 0x00, 0x02
-};
-
-static void etrunk_lacp_timer_start(struct etrunk_lacp_timer *t,
-				    unsigned long delay)
+void etrunk_lacp_system(const struct etrunk *et, u8 *system)
 {
-	t->at = jiffies + delay;
-	t->on = true;
+	if (et->lacp.system_set)
+		ether_addr_copy(system, et->lacp.system);
+	else
+		etrunk_get_addr(et, system);
 }
 
-static bool etrunk_lacp_timer_expired(const struct etrunk_lacp_timer *t)
-{
-	return t->on && time_after_eq(jiffies, t->at);
-}
-
-const u8 *etrunk_lacp_system(const struct etrunk *et)
-{
-	return et->lacp.system_set ? et->lacp.system : et->dev->dev_addr;
-}
-
-static bool etrunk_lacp_enabled(const struct etrunk_member *m)
-{
-	return netif_running(m->dev) && netif_carrier_ok(m->dev);
-}
-
-static void etrunk_lacp_actor(const struct etrunk_member *m,
-			      struct etrunk_lacp_info *a)
+void etrunk_lacp_actor(const struct etrunk_member *m,
+		       struct etrunk_lacp_info *a)
 {
 	const struct etrunk *et = m->et;
 
 	a->system_prio = et->lacp.system_prio;
-	ether_addr_copy(a->system, etrunk_lacp_system(et));
+	etrunk_lacp_system(et, a->system);
 	a->key = et->lacp.key;
 	a->port_prio = m->lacp.port_prio;
 	a->port = et->lacp.port_offset + m->lacp.index;
@@ -111,79 +88,6 @@ static bool etrunk_lacp_same_port(const struct etrunk_lacp_info *a,
 	return a->port == b->port && a->port_prio == b->port_prio &&
 	       ether_addr_equal(a->system, b->system) &&
 	       a->system_prio == b->system_prio && a->key == b->key;
-}
-
-static void etrunk_lacp_decode(const struct etrunk_lacpdu_port *t,
-			       struct etrunk_lacp_info *i)
-{
-	i->system_prio = ntohs(t->system_prio);
-	ether_addr_copy(i->system, t->system);
-	i->key = ntohs(t->key);
-	i->port_prio = ntohs(t->port_prio);
-	i->port = ntohs(t->port);
-	i->state = t->state;
-}
-
-static void etrunk_lacp_encode(struct etrunk_lacpdu_port *t, u8 type,
-			       const struct etrunk_lacp_info *i)
-{
-	t->tlv_type = type;
-	t->tlv_len = ETRUNK_LACP_PORT_TLV_LEN;
-	t->system_prio = htons(i->system_prio);
-	ether_addr_copy(t->system, i->system);
-	t->key = htons(i->key);
-	t->port_prio = htons(i->port_prio);
-	t->port = htons(i->port);
-	t->state = i->state;
-}
-
-/* A slow-protocols frame from the member's own address (802.1AX: the
- * port's individual MAC), not the trunk's that every member shares.
- */
-static bool etrunk_lacp_xmit(struct etrunk_member *m, const void *pdu)
-{
-	struct net_device *dev = m->dev;
-	struct sk_buff *skb;
-	struct ethhdr *eth;
-
-	skb = alloc_skb(LL_RESERVED_SPACE(dev) + ETH_HLEN + ETRUNK_LACP_PDU_LEN +
-			dev->needed_tailroom, GFP_ATOMIC);
-	if (!skb)
-		return false;
-	skb_reserve(skb, LL_RESERVED_SPACE(dev));
-	skb_reset_mac_header(skb);
-	eth = skb_put(skb, ETH_HLEN);
-	ether_addr_copy(eth->h_dest, etrunk_lacp_dest);
-	ether_addr_copy(eth->h_source, m->orig_addr);
-	eth->h_proto = htons(ETH_P_SLOW);
-	skb_reset_network_header(skb);
-	skb_put_data(skb, pdu, ETRUNK_LACP_PDU_LEN);
-	skb->dev = dev;
-	skb->protocol = htons(ETH_P_SLOW);
-	skb->priority = TC_PRIO_CONTROL;
-	return dev_queue_xmit(skb) == NET_XMIT_SUCCESS;
-}
-
-static void etrunk_lacp_send_pdu(struct etrunk_member *m)
-{
-	struct etrunk_lacp_port *p = &m->lacp;
-	struct etrunk_lacp_info actor;
-	struct etrunk_lacpdu pdu = {
-		.subtype = ETRUNK_LACP_SUBTYPE,
-		.version = ETRUNK_LACP_VERSION,
-		.collector_type = ETRUNK_LACP_TLV_COLLECTOR,
-		.collector_len = ETRUNK_LACP_COLLECTOR_TLV_LEN,
-	};
-
-	BUILD_BUG_ON(sizeof(struct etrunk_lacpdu) != ETRUNK_LACP_PDU_LEN);
-	etrunk_lacp_actor(m, &actor);
-	etrunk_lacp_encode(&pdu.actor, ETRUNK_LACP_TLV_ACTOR, &actor);
-	etrunk_lacp_encode(&pdu.partner, ETRUNK_LACP_TLV_PARTNER, &p->partner);
-	if (!etrunk_lacp_xmit(m, &pdu))
-		return;
-	spin_lock_bh(&p->lock);
-	p->stats.lacpdu_tx++;
-	spin_unlock_bh(&p->lock);
 }
 
 /* Partner information when none was received (802.1AX recordDefault):
@@ -317,241 +221,6 @@ static void etrunk_lacp_rx_machine(struct etrunk_member *m,
 				      ETRUNK_LACP_STATE_EXPIRED);
 		etrunk_lacp_set_rx_state(m, ETRUNK_LACP_RX_DEFAULTED);
 	}
-}
-
-/* Our own LACPDUs came back: the partner is this trunk. */
-static bool etrunk_lacp_looped(const struct etrunk_member *m)
-{
-	const struct etrunk *et = m->et;
-	const struct etrunk_lacp_info *pa = &m->lacp.partner;
-
-	return pa->key == et->lacp.key &&
-	       pa->system_prio == et->lacp.system_prio &&
-	       ether_addr_equal(pa->system, etrunk_lacp_system(et));
-}
-
-/* Members that may aggregate: enabled, not taken out, with a partner
- * that is not this trunk itself.
- */
-static bool etrunk_lacp_candidate(const struct etrunk_member *m)
-{
-	return m->admin_up && etrunk_lacp_enabled(m) &&
-	       (m->lacp.rx_state == ETRUNK_LACP_RX_CURRENT ||
-		m->lacp.rx_state == ETRUNK_LACP_RX_EXPIRED) &&
-	       !etrunk_lacp_looped(m);
-}
-
-/* Same aggregator: the same partner system and key, both aggregatable. */
-static bool etrunk_lacp_same_agg(const struct etrunk_lacp_info *a,
-				 const struct etrunk_lacp_info *b)
-{
-	return (a->state & ETRUNK_LACP_STATE_AGGREGATION) &&
-	       (b->state & ETRUNK_LACP_STATE_AGGREGATION) &&
-	       ether_addr_equal(a->system, b->system) &&
-	       a->system_prio == b->system_prio && a->key == b->key;
-}
-
-static bool etrunk_lacp_same_group(const struct etrunk_member *m,
-				   const struct etrunk_member *o)
-{
-	return m == o || etrunk_lacp_same_agg(&m->lacp.partner, &o->lacp.partner);
-}
-
-/* Port priority order: lower port priority, then lower port number. */
-static bool etrunk_lacp_prio_before(const struct etrunk_member *a,
-				    const struct etrunk_member *b)
-{
-	if (a->lacp.port_prio != b->lacp.port_prio)
-		return a->lacp.port_prio < b->lacp.port_prio;
-	return a->lacp.index < b->lacp.index;
-}
-
-/* Who keeps a place beyond max_links: members that hold one (aggregated
- * already, or with preemption a candidate for the preemption delay)
- * before the others, then port priority order.
- */
-static bool etrunk_lacp_better(const struct etrunk_member *a,
-			       const struct etrunk_member *b)
-{
-	if (a->lacp.holds != b->lacp.holds)
-		return a->lacp.holds;
-	return etrunk_lacp_prio_before(a, b);
-}
-
-static unsigned int etrunk_lacp_n_better(const struct etrunk *et,
-					 const struct etrunk_member *m,
-					 const struct etrunk_member *best)
-{
-	const struct etrunk_member *o;
-	unsigned int n = 0;
-
-	list_for_each_entry(o, &et->members, list)
-		if (o != m && etrunk_lacp_candidate(o) &&
-		    etrunk_lacp_same_group(o, best) && etrunk_lacp_better(o, m))
-			n++;
-	return n;
-}
-
-static unsigned long etrunk_lacp_preempt_at(const struct etrunk_member *m)
-{
-	return m->lacp.candidate_since +
-	       msecs_to_jiffies(m->et->lacp.preempt_delay);
-}
-
-static bool etrunk_lacp_holds(const struct etrunk_member *m)
-{
-	if (m->lacp.selected == ETRUNK_LACP_SELECTED)
-		return true;
-	return m->et->lacp.preempt &&
-	       time_after_eq(jiffies, etrunk_lacp_preempt_at(m));
-}
-
-/* What the aggregator choice compares of a group of members. */
-struct etrunk_lacp_group {
-	unsigned int count;
-	u64 speed;
-	const struct etrunk_member *first;	/* in port priority order */
-};
-
-static void etrunk_lacp_group_of(const struct etrunk *et,
-				 const struct etrunk_member *m,
-				 struct etrunk_lacp_group *g)
-{
-	const struct etrunk_member *o;
-
-	memset(g, 0, sizeof(*g));
-	list_for_each_entry(o, &et->members, list) {
-		if (!etrunk_lacp_candidate(o) || !etrunk_lacp_same_group(m, o))
-			continue;
-		g->count++;
-		g->speed += o->lacp.speed;
-		if (!g->first || etrunk_lacp_prio_before(o, g->first))
-			g->first = o;
-	}
-}
-
-/* > 0 if @a is the better aggregator, < 0 if @b is, 0 on a tie. */
-static int etrunk_lacp_group_cmp(const struct etrunk *et,
-				 const struct etrunk_lacp_group *a,
-				 const struct etrunk_lacp_group *b)
-{
-	switch (et->lacp.select) {
-	case ETRUNK_LACP_SELECT_BANDWIDTH:
-		if (a->speed != b->speed)
-			return a->speed > b->speed ? 1 : -1;
-		break;
-	case ETRUNK_LACP_SELECT_PRIORITY:
-		if (a->first != b->first)
-			return etrunk_lacp_prio_before(a->first, b->first) ? 1 : -1;
-		break;
-	}
-	if (a->count != b->count)
-		return a->count > b->count ? 1 : -1;
-	return 0;
-}
-
-static u32 etrunk_lacp_speed(struct etrunk_member *m)
-{
-	struct ethtool_link_ksettings ks;
-
-	if (__ethtool_get_link_ksettings(m->dev, &ks) ||
-	    ks.base.speed == (u32)SPEED_UNKNOWN)
-		return 0;
-	return ks.base.speed;
-}
-
-/* The selection logic: one aggregator per trunk, the best group of
- * candidates with the same partner as lacp.select says; on a tie the one
- * already chosen, else the group of the member enslaved first. O(n^2),
- * only when a partner, a candidate or a setting changed.
- */
-static void etrunk_lacp_select(struct etrunk *et)
-{
-	struct etrunk_lacp_group best_g = {}, g;
-	struct etrunk_member *m, *best = NULL;
-	bool best_cur = false;
-
-	list_for_each_entry(m, &et->members, list) {
-		m->lacp.holds = etrunk_lacp_holds(m);
-		m->lacp.speed = et->lacp.select == ETRUNK_LACP_SELECT_BANDWIDTH &&
-				etrunk_lacp_candidate(m) ? etrunk_lacp_speed(m) : 0;
-	}
-	list_for_each_entry(m, &et->members, list) {
-		bool cur;
-		int cmp;
-
-		if (!etrunk_lacp_candidate(m))
-			continue;
-		etrunk_lacp_group_of(et, m, &g);
-		cur = et->lacp.agg_valid &&
-		      etrunk_lacp_same_agg(&m->lacp.partner, &et->lacp.agg);
-		cmp = best ? etrunk_lacp_group_cmp(et, &g, &best_g) : 1;
-		if (cmp > 0 || (!cmp && cur && !best_cur)) {
-			best = m;
-			best_g = g;
-			best_cur = cur;
-		}
-	}
-	et->lacp.agg_valid = !!best;
-	if (best)
-		et->lacp.agg = best->lacp.partner;
-
-	list_for_each_entry(m, &et->members, list) {
-		u8 selected = ETRUNK_LACP_SELECTED;
-
-		if (!best || !etrunk_lacp_candidate(m) ||
-		    !etrunk_lacp_same_group(m, best))
-			selected = ETRUNK_LACP_UNSELECTED;
-		else if (et->max_links &&
-			 etrunk_lacp_n_better(et, m, best) >= et->max_links)
-			selected = ETRUNK_LACP_STANDBY;
-		m->lacp.next_selected = selected;
-	}
-	list_for_each_entry(m, &et->members, list)
-		m->lacp.selected = m->lacp.next_selected;
-}
-
-/* With preemption, a standby member whose delay ran out since the last
- * selection may now take a place.
- */
-static bool etrunk_lacp_preempt_due(const struct etrunk *et)
-{
-	const struct etrunk_member *m;
-
-	if (!et->lacp.preempt)
-		return false;
-	list_for_each_entry(m, &et->members, list)
-		if (m->lacp.selected == ETRUNK_LACP_STANDBY && !m->lacp.holds &&
-		    time_after_eq(jiffies, etrunk_lacp_preempt_at(m)))
-			return true;
-	return false;
-}
-
-/* 802.1AX Ready: every member selected for the aggregator that waits has
- * waited the aggregate wait time, so they attach together; or nothing is
- * left to wait for.
- */
-static bool etrunk_lacp_ready(const struct etrunk *et)
-{
-	const struct etrunk_member *m;
-	bool heard = true;
-
-	/* No member can still join: every member with carrier has heard
-	 * from its partner since its link came up, so waiting longer
-	 * gathers no one.
-	 */
-	list_for_each_entry(m, &et->members, list)
-		if (m->admin_up && etrunk_lacp_enabled(m) &&
-		    m->lacp.rx_state == ETRUNK_LACP_RX_EXPIRED)
-			heard = false;
-	if (heard)
-		return true;
-	list_for_each_entry(m, &et->members, list)
-		if (m->lacp.selected == ETRUNK_LACP_SELECTED &&
-		    m->lacp.mux_state == ETRUNK_LACP_MUX_WAITING &&
-		    !etrunk_lacp_timer_expired(&m->lacp.wait_while))
-			return false;
-	return true;
 }
 
 /* The mux machine with coupled control (802.1AX 6.4.15). In role backup
@@ -819,7 +488,7 @@ void etrunk_lacp_run(struct etrunk *et)
 	bool changed = false;
 	bool ready;
 
-	ASSERT_RTNL();
+	lockdep_assert_held(&et->lock);
 	if (et->mode != ETRUNK_MODE_LACP)
 		return;
 	list_for_each_entry(m, &et->members, list) {
@@ -867,7 +536,7 @@ void etrunk_lacp_run(struct etrunk *et)
 		WRITE_ONCE(m->rx_drop, !etrunk_lacp_collects(m));
 	}
 	if (changed)
-		etrunk_select(et, NULL);
+		__etrunk_select(et, NULL);
 	list_for_each_entry(m, &et->members, list)
 		etrunk_lacp_report(m);
 	etrunk_lacp_schedule(et, now);
@@ -877,7 +546,7 @@ void etrunk_lacp_changed(struct etrunk *et)
 {
 	struct etrunk_member *m;
 
-	ASSERT_RTNL();
+	lockdep_assert_held(&et->lock);
 	list_for_each_entry(m, &et->members, list)
 		m->lacp.ntt = true;
 	et->lacp.reselect = true;
@@ -889,22 +558,18 @@ static void etrunk_lacp_work(struct work_struct *work)
 	struct etrunk *et = container_of(to_delayed_work(work), struct etrunk,
 					 lacp.work);
 
-	if (!rtnl_trylock()) {
-		schedule_delayed_work(&et->lacp.work, 1);
-		return;
-	}
+	mutex_lock(&et->lock);
 	etrunk_lacp_run(et);
-	rtnl_unlock();
+	mutex_unlock(&et->lock);
 }
 
-void etrunk_lacp_member_init(struct etrunk_member *m)
+static void etrunk_lacp_member_init(struct etrunk_member *m)
 {
 	struct etrunk_lacp_port *p = &m->lacp;
 	int i;
 
 	spin_lock_init(&p->lock);
-	p->tokens = ETRUNK_LACP_RX_BURST;
-	p->refilled = jiffies;
+	etrunk_bucket_init(&p->bucket, ETRUNK_LACP_RX_BURST);
 	p->port_prio = ETRUNK_LACP_DEFAULT_PORT_PRIO;
 	p->active = true;
 	p->rx_state = ETRUNK_LACP_RX_DISABLED;
@@ -914,7 +579,7 @@ void etrunk_lacp_member_init(struct etrunk_member *m)
 		p->tx_times[i] = jiffies - ETRUNK_LACP_FAST_PERIODIC - 1;
 }
 
-int etrunk_lacp_member_add(struct etrunk_member *m)
+static int etrunk_lacp_member_add(struct etrunk_member *m)
 {
 	struct etrunk_lacp_port *p = &m->lacp;
 	struct etrunk *et = m->et;
@@ -940,9 +605,10 @@ int etrunk_lacp_member_add(struct etrunk_member *m)
 /* A member leaving says so first, so the partner stops distributing to
  * it at once instead of after its timeout.
  */
-void etrunk_lacp_member_del(struct etrunk_member *m)
+static void etrunk_lacp_member_del(struct etrunk_member *m)
 {
 	ASSERT_RTNL();
+	lockdep_assert_held(&m->et->lock);
 	if (m->et->mode != ETRUNK_MODE_LACP)
 		return;
 	if (etrunk_lacp_enabled(m) &&
@@ -951,122 +617,6 @@ void etrunk_lacp_member_del(struct etrunk_member *m)
 		etrunk_lacp_send_pdu(m);
 	}
 	dev_mc_del(m->dev, etrunk_lacp_dest);
-}
-
-/* Under p->lock: the token bucket against floods. */
-static bool etrunk_lacp_take_token(struct etrunk_lacp_port *p)
-{
-	unsigned long now = jiffies;
-	unsigned long n = (now - p->refilled) * ETRUNK_LACP_RX_RATE / HZ;
-
-	if (n) {
-		if (p->tokens + n >= ETRUNK_LACP_RX_BURST) {
-			p->tokens = ETRUNK_LACP_RX_BURST;
-			p->refilled = now;
-		} else {
-			p->tokens += n;
-			p->refilled += n * HZ / ETRUNK_LACP_RX_RATE;
-		}
-	}
-	if (!p->tokens)
-		return false;
-	p->tokens--;
-	return true;
-}
-
-/* A later version may put more TLVs after the collector's: only those of
- * version 1 before it are checked and used then.
- */
-static bool etrunk_lacpdu_valid(const struct etrunk_lacpdu *pdu,
-				unsigned int len)
-{
-	bool later = pdu->version > ETRUNK_LACP_VERSION;
-
-	if (!pdu->version || (later ? len > ETRUNK_LACP_PDU_MAX_LEN :
-				      len != ETRUNK_LACP_PDU_LEN))
-		return false;
-	return pdu->actor.tlv_type == ETRUNK_LACP_TLV_ACTOR &&
-	       pdu->actor.tlv_len == ETRUNK_LACP_PORT_TLV_LEN &&
-	       pdu->partner.tlv_type == ETRUNK_LACP_TLV_PARTNER &&
-	       pdu->partner.tlv_len == ETRUNK_LACP_PORT_TLV_LEN &&
-	       pdu->collector_type == ETRUNK_LACP_TLV_COLLECTOR &&
-	       pdu->collector_len == ETRUNK_LACP_COLLECTOR_TLV_LEN &&
-	       (later || (!pdu->terminator_type && !pdu->terminator_len));
-}
-
-static bool etrunk_marker_valid(const struct etrunk_marker *pdu)
-{
-	return pdu->version == ETRUNK_MARKER_VERSION &&
-	       (pdu->tlv_type == ETRUNK_MARKER_TLV_INFO ||
-		pdu->tlv_type == ETRUNK_MARKER_TLV_RESPONSE) &&
-	       pdu->tlv_len == ETRUNK_MARKER_TLV_LEN &&
-	       !pdu->terminator_type && !pdu->terminator_len;
-}
-
-bool etrunk_lacp_rx(struct etrunk_member *m, struct sk_buff *skb)
-{
-	struct etrunk_lacp_port *p = &m->lacp;
-	union {
-		u8 subtype;
-		struct etrunk_lacpdu lacpdu;
-		struct etrunk_marker marker;
-	} buf;
-	const u8 *subtype;
-	bool respond = false;
-
-	BUILD_BUG_ON(sizeof(struct etrunk_marker) != ETRUNK_LACP_PDU_LEN);
-	/* Other slow protocols (OAM, ...) and tagged frames go up. */
-	subtype = skb_header_pointer(skb, 0, 1, &buf);
-	if (skb_vlan_tag_present(skb) || !subtype ||
-	    (*subtype != ETRUNK_LACP_SUBTYPE && *subtype != ETRUNK_MARKER_SUBTYPE))
-		return false;
-
-	spin_lock_bh(&p->lock);
-	if (!etrunk_lacp_take_token(p)) {
-		p->stats.rx_rate++;
-		goto out;
-	}
-	/* Version 1 PDUs of both kinds are exactly this long; LACPDUs of a
-	 * later version may be longer (checked below).
-	 */
-	if (skb->len < ETRUNK_LACP_PDU_LEN ||
-	    (*subtype == ETRUNK_MARKER_SUBTYPE && skb->len != ETRUNK_LACP_PDU_LEN) ||
-	    skb_copy_bits(skb, 0, &buf, ETRUNK_LACP_PDU_LEN)) {
-		p->stats.rx_malformed++;
-		goto out;
-	}
-	if (buf.subtype == ETRUNK_LACP_SUBTYPE) {
-		if (!etrunk_lacpdu_valid(&buf.lacpdu, skb->len)) {
-			p->stats.rx_malformed++;
-			goto out;
-		}
-		p->stats.lacpdu_rx++;
-		p->rx_pdu = buf.lacpdu;
-		p->rx_pending = true;
-		mod_delayed_work(system_wq, &m->et->lacp.work, 0);
-		goto out;
-	}
-	if (!etrunk_marker_valid(&buf.marker)) {
-		p->stats.rx_malformed++;
-		goto out;
-	}
-	p->stats.marker_rx++;
-	respond = buf.marker.tlv_type == ETRUNK_MARKER_TLV_INFO;
-out:
-	spin_unlock_bh(&p->lock);
-	if (!respond)
-		return true;
-
-	/* The response is the information TLV sent back as a response. */
-	buf.marker.tlv_type = ETRUNK_MARKER_TLV_RESPONSE;
-	memset(buf.marker.pad, 0, sizeof(buf.marker.pad));
-	memset(buf.marker.reserved, 0, sizeof(buf.marker.reserved));
-	if (etrunk_lacp_xmit(m, &buf.marker)) {
-		spin_lock_bh(&p->lock);
-		p->stats.marker_tx++;
-		spin_unlock_bh(&p->lock);
-	}
-	return true;
 }
 
 size_t etrunk_lacp_member_size(void)
@@ -1143,7 +693,7 @@ int etrunk_lacp_put_member(struct sk_buff *skb, struct etrunk_member *m,
 	return 0;
 }
 
-void etrunk_lacp_init(struct etrunk *et)
+static void etrunk_lacp_init(struct etrunk *et)
 {
 	et->lacp.system_prio = ETRUNK_LACP_DEFAULT_SYSTEM_PRIO;
 	et->lacp.key = ETRUNK_LACP_DEFAULT_KEY;
@@ -1152,7 +702,49 @@ void etrunk_lacp_init(struct etrunk *et)
 }
 
 /* After the members are gone: nothing is left to queue the work. */
-void etrunk_lacp_uninit(struct etrunk *et)
+static void etrunk_lacp_uninit(struct etrunk *et)
 {
 	cancel_delayed_work_sync(&et->lacp.work);
 }
+
+/* Receive (RCU): LACPDUs and markers are the module's; a member that is
+ * not collecting delivers nothing.
+ */
+static bool etrunk_lacp_member_rx(struct etrunk_member *m, struct sk_buff *skb)
+{
+	/* LACPDUs and markers are freed there, consumed or dropped. */
+	if (skb->protocol == htons(ETH_P_SLOW) && etrunk_lacp_rx(m, skb))
+		return true;
+	if (READ_ONCE(m->rx_drop)) {
+		etrunk_rx_drop(m->et, skb);
+		return true;
+	}
+	return false;
+}
+
+/* The lock: lacp.c decided, max-links included. */
+static u8 etrunk_lacp_member_reason(const struct etrunk_member *m)
+{
+	return m->lacp.reason;
+}
+
+/* The lock: a member's link changed: the partner learns it. */
+static void etrunk_lacp_link_changed(struct etrunk *et)
+{
+	et->lacp.reselect = true;
+	etrunk_lacp_run(et);
+}
+
+const struct etrunk_mode_ops etrunk_mode_lacp = {
+	.setup		= etrunk_lacp_init,
+	.teardown	= etrunk_lacp_uninit,
+	.member_init	= etrunk_lacp_member_init,
+	.changed	= etrunk_lacp_changed,
+	.link_changed	= etrunk_lacp_link_changed,
+	.member_add	= etrunk_lacp_member_add,
+	.member_del	= etrunk_lacp_member_del,
+	.member_reason	= etrunk_lacp_member_reason,
+	.rx		= etrunk_lacp_member_rx,
+	.lag_tx_type	= NETDEV_LAG_TX_TYPE_HASH,
+	.rx_drop	= true,
+};

@@ -10,6 +10,8 @@
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
+#include "bucket.h"
+
 struct etrunk;
 struct etrunk_member;
 struct sk_buff;
@@ -115,14 +117,14 @@ struct etrunk_lacp_timer {
  * @reported: what the last ETRUNK_EVENT_LACP said (selection, mux state,
  *	churns, partner port).
  *
- * All of the above are changed under RTNL. Receive fills the rest, under
- * @lock (BH):
+ * All of the above are changed under the trunk's lock (etrunk.lock), the
+ * configuration (@port_prio, @active) under RTNL too. Receive fills the
+ * rest, under @lock (BH):
  * @lock: protects @rx_pdu, @rx_pending, the token bucket and @stats.
  * @rx_pending: @rx_pdu holds a LACPDU the machines have not seen.
  * @rx_pdu: the last valid LACPDU received.
- * @tokens: the token bucket against floods, refilled at
- *	ETRUNK_LACP_RX_RATE per second from @refilled.
- * @refilled: jiffies of the last refill.
+ * @bucket: the token bucket against floods, ETRUNK_LACP_RX_RATE per
+ *	second up to ETRUNK_LACP_RX_BURST.
  * @stats: counters.
  */
 struct etrunk_lacp_port {
@@ -163,8 +165,7 @@ struct etrunk_lacp_port {
 	spinlock_t lock;	/* see above */
 	bool rx_pending;
 	struct etrunk_lacpdu rx_pdu;
-	u32 tokens;
-	unsigned long refilled;
+	struct etrunk_bucket bucket;
 	struct etrunk_lacp_stats stats;
 };
 
@@ -185,8 +186,11 @@ struct etrunk_lacp_port {
  *	@agg_valid.
  * @agg_valid: an aggregator has been chosen.
  * @reselect: the selection logic runs at the next machine run.
- * @work: runs the machines under RTNL: on received LACPDUs and at the
- *	earliest timer deadline of any member.
+ * @work: runs the machines under the trunk's lock (not RTNL): on received
+ *	LACPDUs and at the earliest timer deadline of any member.
+ *
+ * The configuration is written under RTNL and the trunk's lock; @agg,
+ * @agg_valid and @reselect are the machines', under the trunk's lock.
  */
 struct etrunk_lacp {
 	u16 system_prio;
@@ -205,25 +209,24 @@ struct etrunk_lacp {
 	struct delayed_work work;
 };
 
-void etrunk_lacp_init(struct etrunk *et);
-void etrunk_lacp_uninit(struct etrunk *et);
-/* Before the member is visible to receive or netlink. */
-void etrunk_lacp_member_init(struct etrunk_member *m);
-/* RTNL: a member joins or leaves a trunk in mode lacp. */
-int etrunk_lacp_member_add(struct etrunk_member *m);
-void etrunk_lacp_member_del(struct etrunk_member *m);
-/* RTNL: run every member's machines now (a link, setting or member
- * changed); then etrunk_select() if what LACP allows changed.
+/* The trunk's lock: run every member's machines now (a link, setting or
+ * member changed); then the selection if what LACP allows changed.
  */
 void etrunk_lacp_run(struct etrunk *et);
-/* RTNL: the configuration changed in a way the partners must learn. */
+/* The trunk's lock: the configuration changed in a way the partners must
+ * learn.
+ */
 void etrunk_lacp_changed(struct etrunk *et);
 /* Receive, RCU: a slow-protocols frame on a member. Returns true if it
- * was a LACPDU or marker (consumed, also when dropped).
+ * was a LACPDU or marker: it is then freed, as consumed or, if dropped
+ * (rate, malformed), as a drop (kfree_skb).
  */
 bool etrunk_lacp_rx(struct etrunk_member *m, struct sk_buff *skb);
-/* The system ID in use. */
-const u8 *etrunk_lacp_system(const struct etrunk *et);
+/* The system ID in use, into @system. */
+void etrunk_lacp_system(const struct etrunk *et, u8 *system);
+/* The trunk's lock, or RTNL alone (rtnetlink's dump: the machines' fields
+ * are then read one by one, as they are at that moment).
+ */
 int etrunk_lacp_put_member(struct sk_buff *skb, struct etrunk_member *m,
 			   int attr);
 size_t etrunk_lacp_member_size(void);

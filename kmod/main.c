@@ -8,6 +8,7 @@
 #include <net/rtnetlink.h>
 
 #include "bfd.h"
+#include "compat.h"
 #include "device.h"
 #include "etrunk_group.h"
 #include "flush.h"
@@ -15,6 +16,11 @@
 #include "member.h"
 #include "rbs.h"
 
+/* Everything a request may touch exists before the generic netlink family
+ * is registered, last; at unload the family goes first, so no request
+ * (e.g. SET_FLUSH_RX adding a packet handler) runs into a half torn-down
+ * module.
+ */
 static int __init etrunk_mod_init(void)
 {
 	int err;
@@ -24,12 +30,12 @@ static int __init etrunk_mod_init(void)
 	err = etrunk_rbs_init();
 	if (err)
 		return err;
-	err = etrunk_genl_init();
+	err = etrunk_genl_pernet_init();
 	if (err)
 		goto err_rbs;
 	err = etrunk_notifier_register();
 	if (err)
-		goto err_genl;
+		goto err_pernet;
 	err = etrunk_group_init();
 	if (err)
 		goto err_notifier;
@@ -39,17 +45,22 @@ static int __init etrunk_mod_init(void)
 	err = rtnl_link_register(&etrunk_link_ops);
 	if (err)
 		goto err_flush_port;
+	err = etrunk_genl_register();
+	if (err)
+		goto err_link;
 	pr_info("etrunk " ETRUNK_VERSION " loaded\n");
 	return 0;
 
+err_link:
+	rtnl_link_unregister(&etrunk_link_ops);
 err_flush_port:
 	etrunk_flush_port_exit();
 err_group:
 	etrunk_group_exit();
 err_notifier:
 	etrunk_notifier_unregister();
-err_genl:
-	etrunk_genl_uninit();
+err_pernet:
+	etrunk_genl_pernet_exit();
 err_rbs:
 	etrunk_rbs_exit();
 	return err;
@@ -60,11 +71,12 @@ err_rbs:
  */
 static void __exit etrunk_mod_exit(void)
 {
+	etrunk_genl_unregister();
 	rtnl_link_unregister(&etrunk_link_ops);
 	etrunk_flush_port_exit();
 	etrunk_group_exit();
 	etrunk_notifier_unregister();
-	etrunk_genl_uninit();
+	etrunk_genl_pernet_exit();
 	etrunk_rbs_exit();
 }
 
@@ -75,3 +87,4 @@ MODULE_DESCRIPTION("Link aggregation with device-level redundancy");
 MODULE_AUTHOR("etrunk developers");
 MODULE_VERSION(ETRUNK_VERSION);
 MODULE_ALIAS_RTNL_LINK(ETRUNK_LINK_KIND);
+ETRUNK_MODULE_IMPORTS;

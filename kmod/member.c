@@ -4,18 +4,25 @@
  * set of active members the transmit path chooses from, and the netdevice
  * notifier that moves members in and out of that set as their carrier
  * comes and goes.
+ *
+ * The selection runs under the trunk's lock (etrunk.lock): from the
+ * notifier and the configuration, which hold RTNL too, and from the
+ * protocol machines' work items, which do not. What it must tell under
+ * RTNL, NETDEV_CHANGELOWERSTATE, it leaves to etrunk.notify_work.
  */
 
 #include <linux/etherdevice.h>
+#include <linux/ethtool.h>
 #include <linux/if_arp.h>
 #include <linux/if_vlan.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
-#include "backup.h"
+#include "compat.h"
 #include "device.h"
 #include "genetlink.h"
 #include "member.h"
+#include "mode.h"
 
 struct etrunk_member *etrunk_member_get_rtnl(const struct net_device *dev)
 {
@@ -45,7 +52,7 @@ static void etrunk_tx_add(struct etrunk *et, struct etrunk_member *m)
 static void etrunk_tx_remove(struct etrunk *et, struct etrunk_member *m)
 {
 	unsigned int last = et->tx_count - 1;
-	struct etrunk_member *moved = rtnl_dereference(et->tx[last]);
+	struct etrunk_member *moved = etrunk_dereference(et, et->tx[last]);
 
 	if (moved != m) {
 		rcu_assign_pointer(et->tx[m->tx_slot], moved);
@@ -58,25 +65,20 @@ static void etrunk_tx_remove(struct etrunk *et, struct etrunk_member *m)
 	m->tx_slot = -1;
 }
 
-/* Why @m cannot be active, max-links aside. */
+/* Why @m cannot be active, max-links aside; the mode has the last word. */
 static u8 etrunk_member_reason(const struct etrunk_member *m,
 			       const struct etrunk_member *going_down)
 {
+	const struct etrunk_mode_ops *ops = m->et->ops;
+
 	if (m == going_down || !netif_running(m->dev))
 		return ETRUNK_REASON_DEV_DOWN;
 	if (!netif_carrier_ok(m->dev))
 		return ETRUNK_REASON_NO_CARRIER;
 	if (!m->admin_up)
 		return ETRUNK_REASON_ADMIN;
-	if (!m->probe_ok && m->et->mode == ETRUNK_MODE_BACKUP &&
-	    m->et->probe.interval)
-		return ETRUNK_REASON_PROBE;
-	/* The whole 1:1 pair stands by for the peer's trunk. */
-	if (m->et->mode == ETRUNK_MODE_BACKUP && m->et->erole_backup)
-		return ETRUNK_REASON_EROLE_BACKUP;
-	/* lacp.c decided, max-links included. */
-	if (m->et->mode == ETRUNK_MODE_LACP)
-		return m->lacp.reason;
+	if (ops->member_reason)
+		return ops->member_reason(m);
 	return ETRUNK_REASON_NONE;
 }
 
@@ -89,10 +91,11 @@ static bool etrunk_reason_link_failed(u8 reason)
 /* With max-links, only the best candidates are active: lower priority
  * value first, then enslave order. O(n^2) on the control path, n <= 256.
  */
-static void etrunk_apply_max_links(struct etrunk *et)
+void etrunk_apply_max_links(struct etrunk *et)
 {
 	struct etrunk_member *m, *o;
 
+	lockdep_assert_held(&et->lock);
 	list_for_each_entry(m, &et->members, list) {
 		unsigned int better = 0;
 		bool before = true;
@@ -156,36 +159,74 @@ static bool etrunk_joins(const struct etrunk_member *m)
 	       m->next_reason == ETRUNK_REASON_NONE;
 }
 
+/* RTNL: NETDEV_CHANGELOWERSTATE for the members whose state the selection
+ * changed since, then what the mode does under RTNL (mode backup: the
+ * probe addresses in the members' unicast filters). rtnl_trylock():
+ * ndo_uninit cancels this synchronously under RTNL; only the
+ * notification waits, never the protocols.
+ */
+static void etrunk_notify_work(struct work_struct *work)
+{
+	struct etrunk *et = container_of(to_delayed_work(work), struct etrunk,
+					 notify_work);
+	struct netdev_lag_lower_state_info info;
+	struct etrunk_member *m;
+	bool any = false;
+
+	if (!rtnl_trylock()) {
+		schedule_delayed_work(&et->notify_work, 1);
+		return;
+	}
+	mutex_lock(&et->lock);
+	list_for_each_entry(m, &et->members, list) {
+		m->lower_notify = m->lower_pending;
+		m->lower_pending = false;
+		any |= m->lower_notify;
+	}
+	mutex_unlock(&et->lock);
+	/* The list changes only under RTNL too: the members stay. A state
+	 * change meanwhile sets lower_pending again and requeues us.
+	 */
+	list_for_each_entry(m, &et->members, list) {
+		if (!any || !m->lower_notify)
+			continue;
+		m->lower_notify = false;
+		info.link_up = netif_carrier_ok(m->dev);
+		info.tx_enabled = READ_ONCE(m->state) == ETRUNK_MEMBER_ACTIVE;
+		netdev_lower_state_changed(m->dev, &info);
+	}
+	if (et->ops->notify)
+		et->ops->notify(et);
+	rtnl_unlock();
+}
+
 /**
- * etrunk_select - bring the active set in line with the members' state
+ * __etrunk_select - bring the active set in line with the members' state
  * @et: the trunk
  * @going_down: a member about to stop (NETDEV_GOING_DOWN): it leaves
  *	before it stops, so that no packet is sent to it in between
  *
  * Leaving members go first (each handing its slot to a joining one if
  * there is one), then the remaining joining ones, then states, counters
- * and events follow. In mode backup, backup.c picks the one master.
+ * and events follow. The mode may have its say after the reasons (mode
+ * backup picks the one master, mode loadbalance applies max-links) and
+ * at the end (mode backup switches over).
  */
-void etrunk_select(struct etrunk *et, const struct etrunk_member *going_down)
+void __etrunk_select(struct etrunk *et, const struct etrunk_member *going_down)
 {
-	struct etrunk_member *m, *j, *old_master = NULL, *master = NULL;
-	struct netdev_lag_lower_state_info info;
-	bool backup = et->mode == ETRUNK_MODE_BACKUP;
-	bool active_changed = false;
+	const struct etrunk_mode_ops *ops = et->ops;
+	struct etrunk_member *m, *j;
+	bool active_changed = false, notify = false;
 
-	ASSERT_RTNL();
+	lockdep_assert_held(&et->lock);
 	list_for_each_entry(m, &et->members, list) {
 		m->next_reason = etrunk_member_reason(m, going_down);
 		if (m->next_reason == ETRUNK_REASON_NONE &&
 		    !etrunk_reason_usable(m->reason))
 			m->usable_since = jiffies;
 	}
-	if (backup) {
-		old_master = rtnl_dereference(et->active);
-		master = etrunk_backup_choose(et);
-	} else if (et->max_links && et->mode != ETRUNK_MODE_LACP) {
-		etrunk_apply_max_links(et);
-	}
+	if (ops->select)
+		ops->select(et);
 
 	j = list_first_entry(&et->members, struct etrunk_member, list);
 	list_for_each_entry(m, &et->members, list) {
@@ -213,47 +254,60 @@ void etrunk_select(struct etrunk *et, const struct etrunk_member *going_down)
 			continue;
 		if (etrunk_reason_link_failed(m->next_reason) &&
 		    !etrunk_reason_link_failed(m->reason))
-			m->link_failures++;
+			WRITE_ONCE(m->link_failures, m->link_failures + 1);
 		if (was_active != is_active)
 			active_changed = true;
-		m->state = state;
-		m->reason = m->next_reason;
+		WRITE_ONCE(m->state, state);
+		WRITE_ONCE(m->reason, m->next_reason);
 
-		info.link_up = netif_carrier_ok(m->dev);
-		info.tx_enabled = is_active;
-		netdev_lower_state_changed(m->dev, &info);
+		m->lower_pending = true;
+		notify = true;
 		etrunk_genl_member_event(m, ETRUNK_EVENT_MEMBER_STATE);
 	}
+	if (notify)
+		mod_delayed_work(system_wq, &et->notify_work, 0);
 
 	if (active_changed) {
 		etrunk_update_carrier(et);
 		etrunk_genl_trunk_event(et, ETRUNK_EVENT_ACTIVE);
 	}
-	if (backup)
-		rcu_assign_pointer(et->spare, etrunk_backup_spare(et));
-	if (backup && master != old_master) {
-		rcu_assign_pointer(et->active, master);
-		etrunk_backup_switched(et, old_master, et->next_switch_reason);
-	}
+	if (ops->selected)
+		ops->selected(et);
 }
 
-/* At most one designated master per trunk. */
+void etrunk_select(struct etrunk *et, const struct etrunk_member *going_down)
+{
+	ASSERT_RTNL();
+	mutex_lock(&et->lock);
+	__etrunk_select(et, going_down);
+	mutex_unlock(&et->lock);
+}
+
+void etrunk_member_update_speed(struct etrunk_member *m)
+{
+	struct ethtool_link_ksettings ks;
+	u32 speed = 0;
+
+	ASSERT_RTNL();
+	if (!__ethtool_get_link_ksettings(m->dev, &ks) &&
+	    ks.base.speed != (u32)SPEED_UNKNOWN)
+		speed = ks.base.speed;
+	m->speed = speed;
+}
+
+/* At most one designated master per trunk; RTNL and the trunk's lock. */
 void etrunk_member_set_master(struct etrunk_member *m, bool master)
 {
 	struct etrunk_member *o;
 
 	ASSERT_RTNL();
+	lockdep_assert_held(&m->et->lock);
 	if (master)
 		list_for_each_entry(o, &m->et->members, list)
 			o->master = false;
 	m->master = master;
-	/* Mode backup: the designated member takes over at the next
-	 * selection if it is usable.
-	 */
-	if (master && m->et->mode == ETRUNK_MODE_BACKUP) {
-		m->et->prefer = m;
-		m->et->prefer_reason = ETRUNK_SWITCH_MANUAL;
-	}
+	if (master && m->et->ops->master_set)
+		m->et->ops->master_set(m);
 }
 
 static int etrunk_member_check(struct etrunk *et, struct net_device *dev,
@@ -309,12 +363,8 @@ static int etrunk_member_check(struct etrunk *et, struct net_device *dev,
 		NL_SET_ERR_MSG(extack, "The trunk has the most members it can have");
 		return -ENOSPC;
 	}
-	if (et->mode == ETRUNK_MODE_BACKUP &&
-	    et->member_count >= ETRUNK_BACKUP_MEMBERS) {
-		NL_SET_ERR_MSG(extack,
-			       "A trunk in mode backup (1:1) has exactly two members: it has them already");
-		return -ENOSPC;
-	}
+	if (et->ops->member_check)
+		return et->ops->member_check(et, extack);
 	return 0;
 }
 
@@ -325,14 +375,11 @@ static int etrunk_member_check(struct etrunk *et, struct net_device *dev,
 static int etrunk_member_set_addr(struct net_device *dev, const u8 *addr,
 				  struct netlink_ext_ack *extack)
 {
-	struct sockaddr sa = { .sa_family = dev->type };
-
 	if (ether_addr_equal(dev->dev_addr, addr))
 		return 0;
 	if (netif_running(dev) && !(dev->priv_flags & IFF_LIVE_ADDR_CHANGE))
 		dev_close(dev);
-	ether_addr_copy(sa.sa_data, addr);
-	return dev_set_mac_address(dev, &sa, extack);
+	return etrunk_dev_set_mac(dev, addr, extack);
 }
 
 static enum netdev_lag_hash etrunk_lag_hash(u8 policy)
@@ -358,7 +405,7 @@ static enum netdev_lag_hash etrunk_lag_hash(u8 policy)
 static void etrunk_set_trunk_addr(struct net_device *tdev, const u8 *addr,
 				  unsigned char assign_type)
 {
-	eth_hw_addr_set(tdev, addr);
+	etrunk_set_addr(netdev_priv(tdev), addr);
 	tdev->addr_assign_type = assign_type;
 	call_netdevice_notifiers(NETDEV_CHANGEADDR, tdev);
 }
@@ -366,8 +413,12 @@ static void etrunk_set_trunk_addr(struct net_device *tdev, const u8 *addr,
 int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 		      struct netlink_ext_ack *extack)
 {
+	/* What a driver that offloads the LAG learns (mlxsw, mlx5, DSA):
+	 * mode backup sends on one member, as bonding's active-backup.
+	 */
+	const struct etrunk_mode_ops *ops = et->ops;
 	struct netdev_lag_upper_info lag = {
-		.tx_type = NETDEV_LAG_TX_TYPE_HASH,
+		.tx_type = ops->lag_tx_type,
 		.hash_type = etrunk_lag_hash(et->hash_policy),
 	};
 	struct net_device *tdev = et->dev;
@@ -375,7 +426,6 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	u8 trunk_addr[ETH_ALEN];
 	struct etrunk_member *m;
 	bool took_addr = false;
-	struct sockaddr sa;
 	int err;
 
 	ASSERT_RTNL();
@@ -393,11 +443,12 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	m->priority = ETRUNK_DEFAULT_PRIORITY;
 	m->admin_up = true;
 	m->probe_ok = true;
-	m->rx_drop = et->mode != ETRUNK_MODE_LOADBALANCE;
+	m->rx_drop = ops->rx_drop;
 	m->tx_slot = -1;
 	m->orig_mtu = dev->mtu;
+	etrunk_member_update_speed(m);
 	ether_addr_copy(m->orig_addr, dev->dev_addr);
-	etrunk_lacp_member_init(m);
+	etrunk_modes_member_init(m);
 
 	err = dev_set_mtu(dev, tdev->mtu);
 	if (err) {
@@ -417,9 +468,10 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	}
 
 	/* Flagged before it opens, so IPv6 does not configure the member as
-	 * a host of its own (addrconf skips IFF_SLAVE devices).
+	 * a host of its own.
 	 */
 	dev->flags |= IFF_SLAVE;
+	etrunk_dev_no_addrconf(dev, true);
 	err = dev_open(dev, extack);
 	if (err)
 		goto err_addr;
@@ -448,24 +500,31 @@ int etrunk_member_add(struct etrunk *et, struct net_device *dev,
 	err = vlan_vids_add_by_dev(dev, tdev);
 	if (err)
 		goto err_allmulti;
-	err = etrunk_lacp_member_add(m);
-	if (err)
-		goto err_vids;
+	if (ops->member_add) {
+		err = ops->member_add(m);
+		if (err)
+			goto err_vids;
+	}
 
 	/* On the list before the address sync, so that a concurrent
 	 * ndo_set_rx_mode of the trunk reaches this member too.
 	 */
+	mutex_lock(&et->lock);
 	list_add_tail_rcu(&m->list, &et->members);
 	et->member_count++;
+	mutex_unlock(&et->lock);
 	netif_addr_lock_bh(tdev);
 	dev_uc_sync_multiple(dev, tdev);
 	dev_mc_sync_multiple(dev, tdev);
 	netif_addr_unlock_bh(tdev);
 
 	etrunk_compute_features(et);
+	mutex_lock(&et->lock);
 	etrunk_genl_member_event(m, ETRUNK_EVENT_MEMBER_ADDED);
-	etrunk_select(et, NULL);
-	etrunk_lacp_changed(et);
+	__etrunk_select(et, NULL);
+	if (ops->changed)
+		ops->changed(et);
+	mutex_unlock(&et->lock);
 	return 0;
 
 err_vids:
@@ -482,11 +541,10 @@ err_rx_handler:
 	netdev_rx_handler_unregister(dev);
 err_addr:
 	dev->flags &= ~IFF_SLAVE;
+	etrunk_dev_no_addrconf(dev, false);
 	if (!was_up)
 		dev_close(dev);
-	sa.sa_family = dev->type;
-	ether_addr_copy(sa.sa_data, m->orig_addr);
-	dev_set_mac_address(dev, &sa, NULL);
+	etrunk_dev_set_mac(dev, m->orig_addr, NULL);
 	if (took_addr)
 		etrunk_set_trunk_addr(tdev, trunk_addr, NET_ADDR_RANDOM);
 	if (was_up)
@@ -499,50 +557,52 @@ err_free:
 
 /* Undo every step of etrunk_member_add. The member device goes down, as
  * a released bonding slave does, with its own MAC address and MTU back.
+ * @unregistering: called from NETDEV_UNREGISTER (the device is being
+ * deleted or moved to another namespace): IPv4 and IPv6 have already let
+ * go of it, and the NETDEV_CHANGEMTU of dev_set_mtu() would make them
+ * take it again, each with a reference that nothing drops.
  */
-static void etrunk_member_release(struct etrunk_member *m)
+static void etrunk_member_release(struct etrunk_member *m, bool unregistering)
 {
 	struct etrunk *et = m->et;
+	const struct etrunk_mode_ops *ops = et->ops;
 	struct net_device *dev = m->dev, *tdev = et->dev;
 	bool trunk_alive = tdev->reg_state == NETREG_REGISTERED;
-	bool was_active = m->state == ETRUNK_MEMBER_ACTIVE;
-	struct sockaddr sa;
+
+	bool was_active;
 
 	ASSERT_RTNL();
+	mutex_lock(&et->lock);
+	was_active = m->state == ETRUNK_MEMBER_ACTIVE;
 	if (was_active)
 		etrunk_tx_remove(et, m);
-	etrunk_lacp_member_del(m);
-	if (rtnl_dereference(et->active) == m) {
-		RCU_INIT_POINTER(et->active, NULL);
-		et->master_removed = true;
-	}
-	if (rtnl_dereference(et->spare) == m)
-		RCU_INIT_POINTER(et->spare, NULL);
-	if (et->prefer == m)
-		et->prefer = NULL;
+	if (ops->member_del)
+		ops->member_del(m);
 	list_del_rcu(&m->list);
 	et->member_count--;
 	if (trunk_alive)
 		etrunk_genl_member_event(m, ETRUNK_EVENT_MEMBER_REMOVED);
+	mutex_unlock(&et->lock);
 
 	dev_uc_unsync(dev, tdev);
 	dev_mc_unsync(dev, tdev);
-	etrunk_probe_member_del(m);
 	vlan_vids_del_by_dev(dev, tdev);
 	if (tdev->flags & IFF_ALLMULTI)
 		dev_set_allmulti(dev, -1);
 	if (tdev->flags & IFF_PROMISC)
 		dev_set_promiscuity(dev, -1);
 	dev->flags &= ~IFF_SLAVE;
+	etrunk_dev_no_addrconf(dev, false);
 	netdev_upper_dev_unlink(dev, tdev);
 	/* Waits for an RCU grace period: after it no packet sees m. */
 	netdev_rx_handler_unregister(dev);
 
 	dev_close(dev);
-	sa.sa_family = dev->type;
-	ether_addr_copy(sa.sa_data, m->orig_addr);
-	dev_set_mac_address(dev, &sa, NULL);
-	dev_set_mtu(dev, m->orig_mtu);
+	etrunk_dev_set_mac(dev, m->orig_addr, NULL);
+	if (unregistering)
+		etrunk_set_mtu_quiet(dev, m->orig_mtu);
+	else
+		dev_set_mtu(dev, m->orig_mtu);
 
 	if (trunk_alive) {
 		/* Do not keep a released member's address: it has it again. */
@@ -553,13 +613,16 @@ static void etrunk_member_release(struct etrunk_member *m)
 			etrunk_set_trunk_addr(tdev, addr, NET_ADDR_RANDOM);
 		}
 		etrunk_compute_features(et);
+		mutex_lock(&et->lock);
 		/* A standby member may take the released one's place. */
-		etrunk_select(et, NULL);
-		etrunk_lacp_changed(et);
+		__etrunk_select(et, NULL);
+		if (ops->changed)
+			ops->changed(et);
 		if (was_active) {
 			etrunk_update_carrier(et);
 			etrunk_genl_trunk_event(et, ETRUNK_EVENT_ACTIVE);
 		}
+		mutex_unlock(&et->lock);
 	}
 	kfree_rcu(m, rcu);
 }
@@ -573,7 +636,7 @@ int etrunk_member_del(struct etrunk *et, struct net_device *dev,
 		NL_SET_ERR_MSG(extack, "The device is not a member of this trunk");
 		return -EINVAL;
 	}
-	etrunk_member_release(m);
+	etrunk_member_release(m, false);
 	return 0;
 }
 
@@ -582,7 +645,7 @@ void etrunk_members_release_all(struct etrunk *et)
 	struct etrunk_member *m, *tmp;
 
 	list_for_each_entry_safe(m, tmp, &et->members, list)
-		etrunk_member_release(m);
+		etrunk_member_release(m, false);
 }
 
 /* A member keeps its trunk's MAC address; changing it would silently
@@ -599,26 +662,69 @@ static int etrunk_member_pre_changeaddr(struct etrunk_member *m, void *ptr)
 	return notifier_from_errno(-EBUSY);
 }
 
+/* A member's link changed: the selection, then the mode (LACP tells the
+ * partner). Under the trunk's lock.
+ */
+static void etrunk_member_link_changed(struct etrunk *et)
+{
+	__etrunk_select(et, NULL);
+	if (et->ops->link_changed)
+		et->ops->link_changed(et);
+}
+
+/* Transmit found the carrier of a member in the active set gone before
+ * linkwatch told the notifier: for a port that is not bonding's or team's
+ * that takes up to a second (linkwatch_urgent_event()), in which every
+ * packet hashed to it would take the fallback scan. The selection runs
+ * now instead; linkwatch's NETDEV_CHANGE later finds nothing to change.
+ */
+static void etrunk_select_work(struct work_struct *work)
+{
+	struct etrunk *et = container_of(to_delayed_work(work), struct etrunk,
+					 select_work);
+
+	mutex_lock(&et->lock);
+	etrunk_member_link_changed(et);
+	mutex_unlock(&et->lock);
+}
+
+void etrunk_select_init(struct etrunk *et)
+{
+	INIT_DELAYED_WORK(&et->select_work, etrunk_select_work);
+	INIT_DELAYED_WORK(&et->notify_work, etrunk_notify_work);
+}
+
+/* After the members are gone: nothing is left to queue them (the select
+ * work may queue the notify work: it goes first).
+ */
+void etrunk_select_uninit(struct etrunk *et)
+{
+	cancel_delayed_work_sync(&et->select_work);
+	cancel_delayed_work_sync(&et->notify_work);
+}
+
 static int etrunk_netdev_event(struct notifier_block *nb,
 			       unsigned long event, void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 	struct etrunk_member *m = etrunk_member_get_rtnl(dev);
+	struct etrunk *et;
 
 	if (!m)
 		return NOTIFY_DONE;
+	et = m->et;
 
 	switch (event) {
 	case NETDEV_GOING_DOWN:
-		etrunk_select(m->et, m);
+		etrunk_select(et, m);
 		break;
 	case NETDEV_UP:
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:
-		etrunk_select(m->et, NULL);
-		/* LACP tells the partner at once. */
-		m->et->lacp.reselect = true;
-		etrunk_lacp_run(m->et);
+		mutex_lock(&et->lock);
+		etrunk_member_update_speed(m);
+		etrunk_member_link_changed(et);
+		mutex_unlock(&et->lock);
 		break;
 	case NETDEV_FEAT_CHANGE:
 		etrunk_compute_features(m->et);
@@ -628,7 +734,7 @@ static int etrunk_netdev_event(struct notifier_block *nb,
 	case NETDEV_PRE_TYPE_CHANGE:
 		return notifier_from_errno(-EBUSY);
 	case NETDEV_UNREGISTER:
-		etrunk_member_release(m);
+		etrunk_member_release(m, true);
 		break;
 	}
 	return NOTIFY_DONE;

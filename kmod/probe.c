@@ -18,8 +18,11 @@
  * or a neighbour advertisement for a target address. Either shows that
  * the target reaches the member it arrived on.
  *
- * The work takes RTNL with rtnl_trylock() and retries a jiffy later,
- * because ndo_uninit cancels it synchronously while holding RTNL.
+ * The rounds and their judgement run under the trunk's lock
+ * (etrunk.lock), not RTNL: sending a probe and a switchover need none, so
+ * a task holding RTNL delays no round. The unicast filter (which may set
+ * promiscuous mode) waits for etrunk.notify_work, under RTNL. The
+ * configuration (targets, interval) is written under RTNL and the lock.
  */
 
 #include <linux/etherdevice.h>
@@ -99,11 +102,11 @@ static int etrunk_probe_parse_one(const struct nlattr *a,
 	return -EINVAL;
 }
 
-/* All or nothing: @t and @n change only when the whole nest is valid. */
 int etrunk_probe_parse_targets(const struct nlattr *nest, int attrtype,
-			       struct etrunk_probe_target *t, unsigned int *n,
+			       struct etrunk_probe_targets **tp,
 			       struct netlink_ext_ack *extack)
 {
+	struct etrunk_probe_targets *t;
 	struct etrunk_probe_target tmp[ETRUNK_MAX_PROBE_TARGETS];
 	const struct nlattr *a;
 	unsigned int cnt = 0, i;
@@ -136,14 +139,47 @@ int etrunk_probe_parse_targets(const struct nlattr *nest, int attrtype,
 		NL_SET_ERR_MSG_ATTR(extack, nest, "Malformed probe target list");
 		return -EINVAL;
 	}
-	memcpy(t, tmp, cnt * sizeof(*t));
-	*n = cnt;
+	*tp = NULL;
+	if (!cnt)
+		return 0;
+	t = kmalloc(struct_size(t, t, cnt), GFP_KERNEL);
+	if (!t)
+		return -ENOMEM;
+	memcpy(t->t, tmp, cnt * sizeof(tmp[0]));
+	t->n = cnt;
+	*tp = t;
 	return 0;
+}
+
+/* Written under RTNL and the trunk's lock: either keeps them. */
+static struct etrunk_probe_targets *
+etrunk_probe_targets_of(const struct etrunk *et)
+{
+	return rcu_dereference_protected(et->probe.targets,
+					 lockdep_rtnl_is_held() ||
+					 lockdep_is_held(&et->lock));
+}
+
+unsigned int etrunk_probe_n_targets(const struct etrunk *et)
+{
+	const struct etrunk_probe_targets *t = etrunk_probe_targets_of(et);
+
+	return t ? t->n : 0;
+}
+
+void etrunk_probe_set_targets(struct etrunk *et, struct etrunk_probe_targets *t)
+{
+	struct etrunk_probe_targets *old;
+
+	old = rcu_replace_pointer(et->probe.targets, t, lockdep_rtnl_is_held());
+	if (old)
+		kfree_rcu(old, rcu);
 }
 
 int etrunk_probe_put_targets(struct sk_buff *skb, const struct etrunk *et,
 			     int nesttype, int attrtype)
 {
+	const struct etrunk_probe_targets *ts = etrunk_probe_targets_of(et);
 	const struct etrunk_probe_target *t;
 	struct nlattr *nest;
 	unsigned int i;
@@ -152,8 +188,8 @@ int etrunk_probe_put_targets(struct sk_buff *skb, const struct etrunk *et,
 	nest = nla_nest_start(skb, nesttype);
 	if (!nest)
 		return -EMSGSIZE;
-	for (i = 0; i < et->probe.n_targets; i++) {
-		t = &et->probe.targets[i];
+	for (i = 0; ts && i < ts->n; i++) {
+		t = &ts->t[i];
 		if (t->ipv6)
 			err = nla_put_in6_addr(skb, attrtype, &t->ip6);
 		else
@@ -173,8 +209,11 @@ int etrunk_probe_put_targets(struct sk_buff *skb, const struct etrunk *et,
  */
 static void etrunk_probe_own_addr(const struct etrunk_member *m, u8 *addr)
 {
+	u8 trunk[ETH_ALEN];
+
+	etrunk_get_addr(m->et, trunk);
 	ether_addr_copy(addr, m->orig_addr);
-	if (ether_addr_equal(addr, m->et->dev->dev_addr))
+	if (ether_addr_equal(addr, trunk))
 		addr[0] ^= 0x02;
 }
 
@@ -194,7 +233,8 @@ static struct etrunk_probe_uc *etrunk_probe_uc_find(struct etrunk *et,
 }
 
 /* While @m probes as itself its probe address is in its unicast filter:
- * the replies to ARP probes come unicast to it.
+ * the replies to ARP probes come unicast to it. RTNL: on a device without
+ * a unicast filter dev_uc_add() sets promiscuous mode, which needs it.
  */
 static void etrunk_probe_uc_set(struct etrunk *et, struct etrunk_member *m,
 				bool want)
@@ -240,7 +280,31 @@ static void etrunk_probe_uc_prune(struct etrunk *et)
 void etrunk_probe_member_del(struct etrunk_member *m)
 {
 	ASSERT_RTNL();
+	lockdep_assert_held(&m->et->lock);
+	m->probe_uc = false;
 	etrunk_probe_uc_set(m->et, m, false);
+}
+
+/* The trunk's lock: whether @m's probe address belongs in its unicast
+ * filter; etrunk.notify_work makes it so under RTNL.
+ */
+static void etrunk_probe_uc_want(struct etrunk *et, struct etrunk_member *m,
+				 bool want)
+{
+	if (m->probe_uc == want)
+		return;
+	WRITE_ONCE(m->probe_uc, want);
+	mod_delayed_work(system_wq, &et->notify_work, 0);
+}
+
+void etrunk_probe_uc_sync(struct etrunk *et)
+{
+	struct etrunk_member *m;
+
+	ASSERT_RTNL();
+	etrunk_probe_uc_prune(et);
+	list_for_each_entry(m, &et->members, list)
+		etrunk_probe_uc_set(et, m, READ_ONCE(m->probe_uc));
 }
 
 /* The trunk's primary address in @dst's subnet, else any primary one,
@@ -378,17 +442,19 @@ static bool etrunk_probe_send(struct etrunk *et, struct etrunk_member *m,
 	struct net_device *tdev = et->dev;
 	struct in6_addr src6 = {};
 	bool have_src6 = false;
+	const struct etrunk_probe_targets *ts;
 	u8 mac[ETH_ALEN];
 	bool sent = false;
 	unsigned int i;
 
 	if (as_trunk)
-		ether_addr_copy(mac, tdev->dev_addr);
+		etrunk_get_addr(et, mac);
 	else
 		etrunk_probe_own_addr(m, mac);
 
-	for (i = 0; i < et->probe.n_targets; i++) {
-		const struct etrunk_probe_target *t = &et->probe.targets[i];
+	ts = etrunk_probe_targets_of(et);
+	for (i = 0; ts && i < ts->n; i++) {
+		const struct etrunk_probe_target *t = &ts->t[i];
 
 		if (!t->ipv6) {
 			__be32 src = as_trunk ?
@@ -413,7 +479,7 @@ static unsigned long etrunk_probe_period(const struct etrunk *et)
 
 /* Before the next round: the master failed when its last probe_missed
  * rounds went unanswered. Rounds, not time, so that a round the work sent
- * late (RTNL busy, a stalled guest) is no missed reply; and each round
+ * late (a stalled guest) is no missed reply; and each round
  * sent counts once, a round that could not be sent not at all.
  */
 static bool etrunk_probe_master_failed(struct etrunk *et,
@@ -449,7 +515,7 @@ static bool etrunk_probe_member_back(const struct etrunk_member *m)
 
 static void etrunk_probe_judge(struct etrunk *et)
 {
-	struct etrunk_member *master = rtnl_dereference(et->active);
+	struct etrunk_member *master = etrunk_dereference(et, et->active);
 	struct etrunk_member *m;
 	bool changed = false;
 
@@ -472,7 +538,7 @@ static void etrunk_probe_judge(struct etrunk *et)
 		}
 	}
 	if (changed)
-		etrunk_select(et, NULL);
+		__etrunk_select(et, NULL);
 }
 
 static void etrunk_probe_round(struct etrunk *et)
@@ -483,15 +549,14 @@ static void etrunk_probe_round(struct etrunk *et)
 	etrunk_probe_judge(et);
 
 	/* Judging may have switched, and the switchover restarted us. */
-	master = rtnl_dereference(et->active);
+	master = etrunk_dereference(et, et->active);
 	if (et->probe.round_of != master)
 		etrunk_probe_rounds_reset(et, master);
-	etrunk_probe_uc_prune(et);
 	list_for_each_entry(m, &et->members, list) {
 		bool as_trunk = m == master;
 		bool as_self = !as_trunk && m->reason == ETRUNK_REASON_PROBE;
 
-		etrunk_probe_uc_set(et, m, as_self);
+		etrunk_probe_uc_want(et, m, as_self);
 		if (!as_trunk && !as_self)
 			continue;
 		if (!netif_running(m->dev) || !netif_carrier_ok(m->dev))
@@ -512,24 +577,21 @@ static void etrunk_probe_work(struct work_struct *work)
 					 probe.work);
 	struct etrunk_member *master;
 
-	if (!rtnl_trylock()) {
-		schedule_delayed_work(&et->probe.work, 1);
-		return;
-	}
+	mutex_lock(&et->lock);
 	if (!et->probe.enabled)
 		goto out;
 	if (netif_running(et->dev)) {
 		etrunk_probe_round(et);
 	} else {
 		/* Not judged while down: a fresh start when it comes up. */
-		master = rtnl_dereference(et->active);
+		master = etrunk_dereference(et, et->active);
 		if (master)
 			master->probe_sent = 0;
 		etrunk_probe_rounds_reset(et, master);
 	}
 	schedule_delayed_work(&et->probe.work, etrunk_probe_period(et));
 out:
-	rtnl_unlock();
+	mutex_unlock(&et->lock);
 }
 
 void etrunk_probe_init(struct etrunk *et)
@@ -541,6 +603,7 @@ void etrunk_probe_init(struct etrunk *et)
 void etrunk_probe_uninit(struct etrunk *et)
 {
 	cancel_delayed_work_sync(&et->probe.work);
+	etrunk_probe_set_targets(et, NULL);
 }
 
 void etrunk_probe_restart(struct etrunk *et)
@@ -549,14 +612,14 @@ void etrunk_probe_restart(struct etrunk *et)
 	struct etrunk_member *m;
 	bool changed = false;
 
-	ASSERT_RTNL();
+	lockdep_assert_held(&et->lock);
 	WRITE_ONCE(et->probe.enabled, enabled);
-	etrunk_probe_rounds_reset(et, rtnl_dereference(et->active));
+	etrunk_probe_rounds_reset(et, etrunk_dereference(et, et->active));
 	/* Every grace period starts again with the next probe sent. */
 	list_for_each_entry(m, &et->members, list) {
 		m->probe_sent = 0;
 		if (!enabled)
-			etrunk_probe_uc_set(et, m, false);
+			etrunk_probe_uc_want(et, m, false);
 		if (!enabled && !m->probe_ok) {
 			m->probe_ok = true;
 			changed = true;
@@ -572,16 +635,17 @@ void etrunk_probe_restart(struct etrunk *et)
 	 */
 	cancel_delayed_work(&et->probe.work);
 	if (changed)
-		etrunk_select(et, NULL);
+		__etrunk_select(et, NULL);
 }
 
+/* RCU (receive): is @ip one of the targets? */
 static bool etrunk_probe_is_target4(const struct etrunk *et, __be32 ip)
 {
-	unsigned int i, n = min_t(unsigned int, READ_ONCE(et->probe.n_targets),
-				  ETRUNK_MAX_PROBE_TARGETS);
+	const struct etrunk_probe_targets *ts = rcu_dereference(et->probe.targets);
+	unsigned int i;
 
-	for (i = 0; i < n; i++)
-		if (!et->probe.targets[i].ipv6 && et->probe.targets[i].ip4 == ip)
+	for (i = 0; ts && i < ts->n; i++)
+		if (!ts->t[i].ipv6 && ts->t[i].ip4 == ip)
 			return true;
 	return false;
 }
@@ -589,12 +653,11 @@ static bool etrunk_probe_is_target4(const struct etrunk *et, __be32 ip)
 static bool etrunk_probe_is_target6(const struct etrunk *et,
 				    const struct in6_addr *ip)
 {
-	unsigned int i, n = min_t(unsigned int, READ_ONCE(et->probe.n_targets),
-				  ETRUNK_MAX_PROBE_TARGETS);
+	const struct etrunk_probe_targets *ts = rcu_dereference(et->probe.targets);
+	unsigned int i;
 
-	for (i = 0; i < n; i++)
-		if (et->probe.targets[i].ipv6 &&
-		    ipv6_addr_equal(&et->probe.targets[i].ip6, ip))
+	for (i = 0; ts && i < ts->n; i++)
+		if (ts->t[i].ipv6 && ipv6_addr_equal(&ts->t[i].ip6, ip))
 			return true;
 	return false;
 }

@@ -33,26 +33,39 @@ struct etrunk_probe_uc {
 	u8 addr[ETH_ALEN];
 };
 
+/* The probe targets, replaced as a whole under RTNL and the trunk's lock,
+ * read under either by the work and netlink, and under RCU by the receive
+ * path, which matches replies against them.
+ */
+struct etrunk_probe_targets {
+	struct rcu_head rcu;
+	unsigned int n;
+	struct etrunk_probe_target t[];
+};
+
 /**
  * struct etrunk_probe - a trunk's probing configuration and timer
  * @interval: milliseconds between probes, 0 when probing is off.
  * @missed: intervals without a reply after which the master has failed.
- * @n_targets: valid entries of @targets.
- * @targets: where probes go.
+ * @targets: where probes go, NULL for none.
  * @enabled: @interval && mode backup; read locklessly by receive.
  * @work: sends the probes and judges the replies, every @interval.
  * @round_of: the master whose probe rounds @last_round and @unanswered
  *	count (only compared, never followed).
  * @last_round: jiffies of its last probe round, 0 once that was judged.
  * @unanswered: its rounds in a row that got no reply before the next.
- * @uc: the members whose probe address is in their unicast filter (RTNL);
- *	probing is for mode backup, which has two members at most.
+ * @uc: the members whose probe address is in their unicast filter
+ *	(RTNL: etrunk_probe_uc_sync() makes it what etrunk_member.probe_uc
+ *	asks); probing is for mode backup, which has two members at most.
+ *
+ * @round_of, @last_round and @unanswered are the work's, under the
+ * trunk's lock (etrunk.lock); the configuration is written under RTNL and
+ * that lock.
  */
 struct etrunk_probe {
 	u32 interval;
 	u8 missed;
-	unsigned int n_targets;
-	struct etrunk_probe_target targets[ETRUNK_MAX_PROBE_TARGETS];
+	struct etrunk_probe_targets __rcu *targets;
 	bool enabled;
 	struct delayed_work work;
 	const struct etrunk_member *round_of;
@@ -63,16 +76,28 @@ struct etrunk_probe {
 
 void etrunk_probe_init(struct etrunk *et);
 void etrunk_probe_uninit(struct etrunk *et);
-/* Parse a nest of @attrtype address attributes into @t/@n. */
+/* Parse a nest of @attrtype address attributes into a new list *@tp
+ * (NULL for an empty nest); free it with kfree() if it is not set.
+ */
 int etrunk_probe_parse_targets(const struct nlattr *nest, int attrtype,
-			       struct etrunk_probe_target *t, unsigned int *n,
+			       struct etrunk_probe_targets **tp,
 			       struct netlink_ext_ack *extack);
+/* RTNL or the trunk's lock: how many targets the trunk has. */
+unsigned int etrunk_probe_n_targets(const struct etrunk *et);
+/* RTNL and the trunk's lock: @t (may be NULL) replaces the trunk's
+ * targets.
+ */
+void etrunk_probe_set_targets(struct etrunk *et, struct etrunk_probe_targets *t);
 int etrunk_probe_put_targets(struct sk_buff *skb, const struct etrunk *et,
 			     int nesttype, int attrtype);
-/* After the configuration or the master changed (RTNL). */
+/* After the configuration or the master changed (the trunk's lock). */
 void etrunk_probe_restart(struct etrunk *et);
-/* RTNL: @m leaves the trunk; undoes what probing changed on its device. */
+/* RTNL and the trunk's lock: @m leaves the trunk; undoes what probing
+ * changed on its device.
+ */
 void etrunk_probe_member_del(struct etrunk_member *m);
+/* RTNL: each member's unicast filter as its probe_uc asks. */
+void etrunk_probe_uc_sync(struct etrunk *et);
 /* RCU (softirq): look at an ARP or IPv6 frame received on @m; never
  * consumes it.
  */

@@ -28,7 +28,9 @@ int etrunk_genl_get_rbp(struct sk_buff *skb, struct genl_info *info);
 int etrunk_genl_dump_rbp(struct sk_buff *skb, struct netlink_callback *cb);
 int etrunk_genl_set_rbp_state(struct sk_buff *skb, struct genl_info *info);
 
-/* RTNL, NETDEV_UNREGISTER of a trunk: its profiles go with it. */
+/* RTNL and the store lock, NETDEV_UNREGISTER of a trunk: its profiles go
+ * with it.
+ */
 void etrunk_rbp_netdev_unregister(struct net_device *dev);
 /* The per-namespace stores; before the genetlink family and after it. */
 int etrunk_rbs_init(void);

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Receive: the rx_handler on every member hands its frames to the trunk,
- * except, in mode backup, those of the backup member, which are dropped
- * (flush frames aside), and in mode lacp those of members not collecting
- * and LACPDUs and markers, which lacp.c takes; liveness probing gets a
- * look at ARP and IPv6.
+ * unless the trunk's mode takes them (struct etrunk_mode_ops.rx): mode
+ * backup drops the backup member's frames (flush frames aside) and lets
+ * liveness probing look at ARP and IPv6 (backup.c); mode lacp takes
+ * LACPDUs and markers and drops the frames of members not collecting
+ * (lacp.c).
  */
 
 #include <linux/etherdevice.h>
@@ -13,6 +14,7 @@
 
 #include "device.h"
 #include "member.h"
+#include "mode.h"
 
 static void etrunk_count_rx_drop(struct etrunk *et)
 {
@@ -23,56 +25,10 @@ static void etrunk_count_rx_drop(struct etrunk *et)
 	u64_stats_update_end(&s->syncp);
 }
 
-/* The backup @m receives while the master has lost its link and the
- * notifier has not yet switched: the far end may have switched already.
- */
-static bool etrunk_master_lost(struct etrunk *et, struct etrunk_member *m)
+void etrunk_rx_drop(struct etrunk *et, struct sk_buff *skb)
 {
-	struct etrunk_member *master = rcu_dereference(et->active);
-
-	return rcu_access_pointer(et->spare) == m &&
-	       (!master || !netif_carrier_ok(master->dev));
-}
-
-/* Mode backup only: the slow path of a frame that is a flush frame, a
- * probe reply, or arrives on the backup.
- */
-static bool etrunk_backup_rx(struct etrunk_member *m, struct sk_buff *skb)
-{
-	struct etrunk *et = m->et;
-
-	if (skb->protocol == htons(ETRUNK_FLUSH_ETHERTYPE) &&
-	    etrunk_flush_rx_member(m, skb)) {
-		consume_skb(skb);
-		return true;
-	}
-	if (READ_ONCE(et->probe.enabled) &&
-	    (skb->protocol == htons(ETH_P_ARP) ||
-	     skb->protocol == htons(ETH_P_IPV6)))
-		etrunk_probe_rx(m, skb);
-	if (READ_ONCE(m->rx_drop) && !etrunk_master_lost(et, m)) {
-		etrunk_count_rx_drop(et);
-		kfree_skb(skb);
-		return true;
-	}
-	return false;
-}
-
-/* Mode lacp: LACPDUs and markers are the module's; a member that is not
- * collecting delivers nothing.
- */
-static bool etrunk_lacp_member_rx(struct etrunk_member *m, struct sk_buff *skb)
-{
-	if (skb->protocol == htons(ETH_P_SLOW) && etrunk_lacp_rx(m, skb)) {
-		consume_skb(skb);
-		return true;
-	}
-	if (READ_ONCE(m->rx_drop)) {
-		etrunk_count_rx_drop(m->et);
-		kfree_skb(skb);
-		return true;
-	}
-	return false;
+	etrunk_count_rx_drop(et);
+	kfree_skb(skb);
 }
 
 rx_handler_result_t etrunk_handle_frame(struct sk_buff **pskb)
@@ -80,6 +36,7 @@ rx_handler_result_t etrunk_handle_frame(struct sk_buff **pskb)
 	struct sk_buff *skb = *pskb;
 	struct etrunk_member *m = rcu_dereference(skb->dev->rx_handler_data);
 	struct etrunk *et = m->et;
+	const struct etrunk_mode_ops *ops;
 	struct etrunk_pcpu_stats *s;
 
 	skb = skb_share_check(skb, GFP_ATOMIC);
@@ -88,16 +45,10 @@ rx_handler_result_t etrunk_handle_frame(struct sk_buff **pskb)
 		return RX_HANDLER_CONSUMED;
 	}
 	*pskb = skb;
-	switch (READ_ONCE(et->mode)) {
-	case ETRUNK_MODE_BACKUP:
-		if (etrunk_backup_rx(m, skb))
-			return RX_HANDLER_CONSUMED;
-		break;
-	case ETRUNK_MODE_LACP:
-		if (etrunk_lacp_member_rx(m, skb))
-			return RX_HANDLER_CONSUMED;
-		break;
-	}
+	/* The mode's say, where it has one (not in mode loadbalance). */
+	ops = READ_ONCE(et->ops);
+	if (ops->rx && ops->rx(m, skb))
+		return RX_HANDLER_CONSUMED;
 	skb->dev = et->dev;
 
 	s = this_cpu_ptr(et->stats);

@@ -9,6 +9,7 @@
 #include <net/netlink.h>
 #include <net/rtnetlink.h>
 
+#include "compat.h"
 #include "device.h"
 #include "member.h"
 
@@ -146,9 +147,8 @@ static int etrunk_changelink(struct net_device *dev, struct nlattr *tb[],
 	return etrunk_set_params(netdev_priv(dev), &p, extack);
 }
 
-static int etrunk_newlink(struct net *src_net, struct net_device *dev,
-			  struct nlattr *tb[], struct nlattr *data[],
-			  struct netlink_ext_ack *extack)
+int etrunk_create(struct net_device *dev, struct nlattr *tb[],
+		  struct nlattr *data[], struct netlink_ext_ack *extack)
 {
 	struct etrunk *et = netdev_priv(dev);
 	int err;
@@ -156,9 +156,13 @@ static int etrunk_newlink(struct net *src_net, struct net_device *dev,
 	err = etrunk_changelink(dev, tb, data, extack);
 	if (!err)
 		err = register_netdevice(dev);
-	/* An unregistered device is freed without ndo_uninit: the key. */
-	if (err)
+	/* An unregistered device is freed without ndo_uninit: the key and
+	 * the probe targets.
+	 */
+	if (err) {
 		etrunk_flush_set_key(et, NULL);
+		etrunk_probe_set_targets(et, NULL);
+	}
 	return err;
 }
 
@@ -190,7 +194,8 @@ static int etrunk_fill_info(struct sk_buff *skb, const struct net_device *dev)
 	    nla_put_u8(skb, IFLA_ETRUNK_HASH_POLICY, et->hash_policy) ||
 	    nla_put_u32(skb, IFLA_ETRUNK_MIN_LINKS, et->min_links) ||
 	    nla_put_u32(skb, IFLA_ETRUNK_MEMBERS, et->member_count) ||
-	    nla_put_u32(skb, IFLA_ETRUNK_ACTIVE_MEMBERS, et->tx_count) ||
+	    nla_put_u32(skb, IFLA_ETRUNK_ACTIVE_MEMBERS,
+			READ_ONCE(et->tx_count)) ||
 	    nla_put_u32(skb, IFLA_ETRUNK_MAX_LINKS, et->max_links))
 		return -EMSGSIZE;
 	if (et->mode == ETRUNK_MODE_LACP)
@@ -216,6 +221,10 @@ static size_t etrunk_get_member_size(const struct net_device *dev,
 	       etrunk_lacp_member_size();	/* IFLA_ETRUNK_MEMBER_LACP */
 }
 
+/* Under RTNL alone, which keeps the member and its configuration: what
+ * the protocol machines change under the trunk's lock is read one value
+ * at a time, as it is at that moment (bonding's slave dump does the same).
+ */
 static int etrunk_fill_member_info(struct sk_buff *skb,
 				   const struct net_device *dev,
 				   const struct net_device *mdev)
@@ -224,11 +233,11 @@ static int etrunk_fill_member_info(struct sk_buff *skb,
 
 	if (!m)
 		return 0;
-	if (nla_put_u8(skb, IFLA_ETRUNK_MEMBER_STATE, m->state) ||
+	if (nla_put_u8(skb, IFLA_ETRUNK_MEMBER_STATE, READ_ONCE(m->state)) ||
 	    nla_put_u32(skb, IFLA_ETRUNK_MEMBER_LINK_FAILURES,
-			m->link_failures) ||
+			READ_ONCE(m->link_failures)) ||
 	    nla_put_u16(skb, IFLA_ETRUNK_MEMBER_PRIORITY, m->priority) ||
-	    nla_put_u8(skb, IFLA_ETRUNK_MEMBER_REASON, m->reason))
+	    nla_put_u8(skb, IFLA_ETRUNK_MEMBER_REASON, READ_ONCE(m->reason)))
 		return -EMSGSIZE;
 	if (m->et->mode != ETRUNK_MODE_LACP)
 		return 0;
@@ -257,14 +266,16 @@ static int etrunk_member_changelink(struct net_device *dev,
 				  extack);
 	if (err)
 		return err;
+	mutex_lock(&m->et->lock);
 	if (data[IFLA_ETRUNK_MEMBER_PRIORITY])
 		m->priority = nla_get_u16(data[IFLA_ETRUNK_MEMBER_PRIORITY]);
 	if (data[IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO])
 		m->lacp.port_prio = nla_get_u16(data[IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO]);
 	if (data[IFLA_ETRUNK_MEMBER_LACP_ACTIVE])
 		m->lacp.active = nla_get_u8(data[IFLA_ETRUNK_MEMBER_LACP_ACTIVE]);
-	etrunk_select(m->et, NULL);
+	__etrunk_select(m->et, NULL);
 	etrunk_lacp_changed(m->et);
+	mutex_unlock(&m->et->lock);
 	return 0;
 }
 

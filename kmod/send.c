@@ -26,9 +26,11 @@ static bool etrunk_member_can_xmit(const struct etrunk_member *m)
 }
 
 /* The hashed member lost its link and the notifier, which runs from
- * linkwatch some time later, has not yet taken it out of the set. Take the
- * next live slot instead, so the flows of a dead link move at once and
- * each still to one member. Only ever runs in that window.
+ * linkwatch up to a second later, has not yet taken it out of the set.
+ * Ask for the selection now (member.c: the window closes as soon as it
+ * gets RTNL) and take the next live slot meanwhile, so the flows of a dead
+ * link move at once and each still to one member. Only ever runs in that
+ * window; the pending bit is read before it is set, once.
  */
 static struct etrunk_member *etrunk_tx_fallback(struct etrunk *et,
 						unsigned int slot,
@@ -37,6 +39,8 @@ static struct etrunk_member *etrunk_tx_fallback(struct etrunk *et,
 	struct etrunk_member *m;
 	unsigned int i;
 
+	if (!delayed_work_pending(&et->select_work))
+		schedule_delayed_work(&et->select_work, 0);
 	for (i = 1; i < n; i++) {
 		if (++slot == n)
 			slot = 0;

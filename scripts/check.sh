@@ -10,7 +10,9 @@
 #
 # VM OPTIONS are vm.sh's (another kernel, memory, timeout). ETRUNK_KO, if
 # set, names the module the guest loads (the guest starts with a clean
-# environment, so it is passed on explicitly).
+# environment, so it is passed on explicitly). KERNEL picks the Debian
+# kernel series (series.sh, default 6.1); for one other than the host's,
+# module.sh builds the module in that release's chroot.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=${here%/scripts}
@@ -25,14 +27,23 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+if [ "${KERNEL:-6.1}" != 6.1 ] || [ -n "${ETRUNK_KO:-}" ]; then
+	ETRUNK_KO=$("$here/module.sh") || exit 1
+	export ETRUNK_KO
+fi
+
 # etrunkd's protocol core: unit tests on the host (namespaces and veth
 # work here), counted with the guest's, when all tests run.
 unit_p=0 unit_f=0 unit_s=0
 if [ $# -eq 0 ]; then
-	make -s -C tools/etrunkd check 2>&1 | tee "$log"
-	read -r unit_p _ unit_f _ unit_s _ <<<"$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" |
-		tail -n1 | tr -d ,)"
-	[ -n "$unit_p" ] || { unit_p=0 unit_f=1 unit_s=0; echo "# etrunkd unit tests: no summary"; }
+	# and the Wireshark dissector's, with tshark
+	for dir in tools/etrunkd tools/wireshark; do
+		make -s -C "$dir" check 2>&1 | tee "$log"
+		read -r p _ f _ s _ <<<"$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" |
+			tail -n1 | tr -d ,)"
+		[ -n "$p" ] || { p=0 f=1 s=0; echo "# $dir: no summary"; }
+		unit_p=$((unit_p + p)) unit_f=$((unit_f + f)) unit_s=$((unit_s + s))
+	done
 fi
 
 cmd=(selftests/run.sh "$@")

@@ -12,7 +12,7 @@ wanted() {
 	echo build-essential "linux-headers-$("$here/kver.sh")" linux-source-6.1 \
 		sparse libmnl-dev qemu-system-x86 busybox-static cpio xz-utils kmod \
 		iproute2 iputils-ping ethtool tcpdump libteam-utils tshark procps \
-		jq util-linux libssl-dev frr python3 "$@"
+		jq util-linux libssl-dev frr python3 clang "$@"
 }
 
 missing() {

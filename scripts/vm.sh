@@ -5,7 +5,8 @@
 # Run CMD as root in a throw-away QEMU guest, in the current directory,
 # and exit with its status. The guest sees the host's root read-only and
 # the checkout read-write at the same path (see vm-init.sh). Without
-# --kernel/--modules it boots the Debian kernel from kernel.sh; a self-
+# --kernel/--modules it boots the Debian kernel of series $KERNEL from
+# kernel.sh (default 6.1); a self-
 # built kernel needs both (DIR is its .../lib/modules/<version> tree).
 # Exit status: CMD's own if it failed; otherwise 3 if the guest kernel
 # logged a problem (printed here) or died, 124 on timeout, 2 on bad usage.
@@ -17,7 +18,7 @@ usage() {
 	sed -n '3,4s/^# //p' "$0" >&2
 	exit 2
 }
-kernel='' modules='' mem=2G smp=2 timeout=1500
+kernel='' modules='' mem=2G smp=2 timeout=2700
 while [ $# -ge 2 ]; do
 	case $1 in
 	--kernel) kernel=$2 ;;
@@ -35,10 +36,13 @@ shift
 
 mkdir -p "$top/.cache/vm"
 run=$(mktemp -d "$top/.cache/vm/run.XXXXXX")
-trap 'rm -rf "$run"' EXIT
+# QEMU's monitor socket (below), in /tmp: a unix socket's path has at most
+# 107 bytes, which a checkout's may exceed.
+mon=$(mktemp -d /tmp/etrunk-vm.XXXXXX)
+trap 'rm -rf "$run" "$mon"' EXIT
 if [ -z "$kernel$modules" ]; then
 	k=$("$here/kernel.sh")
-	kernel=$k/vmlinux modules=$k/root/lib/modules/${k##*/} initrd=$k/initramfs.cpio
+	kernel=$k/boot modules=$(realpath "$k/modules") initrd=$k/initramfs.cpio
 else
 	[ -n "$kernel" ] && [ -n "$modules" ] || usage
 	modules=$(realpath "$modules") initrd=$run/initramfs.cpio
@@ -57,11 +61,32 @@ fi
 [ -t 0 ] || exec </dev/null
 
 # Debian's kernel does not boot under this host's paravirtual KVM (no
-# vmx/svm exposed): emulate then.
-accel=(-accel 'tcg,thread=multi' -cpu max)
+# vmx/svm exposed): emulate then. One TCG thread runs both vCPUs in turn:
+# with a thread per vCPU (thread=multi), QEMU 7.2 let a vCPU execute the
+# int3 of a static-key patch after the kernel had finished it (6.12-rt
+# and 7.2 guests died in __netif_receive_skb_core with RIP inside the
+# patched jmp, "Oops: int3", no etrunk on the stack). The same subset on
+# 6.12-rt took 269 s with one thread and 274 s with two on this 2-core
+# host. VM_TCG_THREAD=multi brings the other back.
+accel=(-accel "tcg,thread=${VM_TCG_THREAD:-single}" -cpu max)
 if grep -qwE 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
 	accel=(-accel kvm -cpu host)
 fi
+# Real NIC drivers beside veth: two pairs of emulated e1000 NICs, each
+# pair joined by a QEMU hub as by a cable (MACs 52:54:00:e1:00:0N, nic0
+# to nic1, nic2 to nic3; the guest loads e1000 when a test asks for it).
+# Their links are cut and restored through QEMU's monitor, which the
+# guest reaches on its second serial port (/dev/ttyS1): a chardev that
+# connects to the monitor's own socket, e.g. "set_link nic0 off".
+nics=()
+for i in 0 1 2 3; do
+	nics+=(-netdev "hubport,id=nic$i,hubid=$((i / 2))"
+	       -device "e1000,netdev=nic$i,mac=52:54:00:e1:00:0$i")
+done
+nics+=(-chardev "socket,id=mon,path=$mon/sock,server=on,wait=off"
+       -mon chardev=mon,mode=readline
+       -chardev "socket,id=monc,path=$mon/sock"
+       -device isa-serial,chardev=monc)
 # The console is quiet (loglevel=3) so CMD's output reads well; the full
 # log, in a buffer big enough to keep all of it, is checked afterwards.
 # -display none, not -nographic: that one has SeaBIOS print on the serial
@@ -69,13 +94,14 @@ fi
 rc=0
 timeout --foreground -k 10 "$timeout" qemu-system-x86_64 \
 	-nodefaults -no-user-config -display none -no-reboot "${accel[@]}" \
-	-m "$mem" -smp "$smp" -serial stdio \
+	-m "$mem" -smp "$smp" -serial stdio "${nics[@]}" \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 quiet loglevel=3 log_buf_len=8M panic=-1 vmshare=$top vmmods=$modules vmrun=$run" \
 	-fsdev local,id=root,path=/,security_model=none,readonly=on,multidevs=remap \
 	-device virtio-9p-pci,fsdev=root,mount_tag=root \
 	-fsdev local,id=share,path="$top",security_model=none,multidevs=remap \
-	-device virtio-9p-pci,fsdev=share,mount_tag=share || rc=$?
+	-device virtio-9p-pci,fsdev=share,mount_tag=share \
+	2> >(grep -v 'is not connected to host network' >&2) || rc=$?
 
 if [ "$rc" = 124 ]; then
 	echo "vm.sh: timed out after $timeout s: QEMU killed" >&2
@@ -88,11 +114,16 @@ fi
 status=$(cat "$run/status")
 bad='Oops|BUG:|WARNING:|KASAN|UBSAN|possible circular locking|suspicious RCU usage'
 bad="$bad|scheduling while atomic|general protection fault|kmemleak: .*suspected memory leak|Call Trace"
+# A device reference leaked: a deleted device (or namespace) never goes.
+bad="$bad|unregister_netdevice: waiting for"
 if n=$(grep -m1 -nE "$bad" "$run/dmesg"); then
 	n=${n%%:*}
-	trap - EXIT # keep the log
+	trap 'rm -rf "$mon"' EXIT # keep the log
 	echo "vm.sh: the guest kernel reported a problem (full log: $run/dmesg):" >&2
 	sed -n "$((n > 5 ? n - 5 : 1)),$((n + 60))p" "$run/dmesg" >&2
+	# Again in short, last, where a log cut to its head and tail keeps it.
+	echo "vm.sh: the problem's first lines (guest uptime, from $run/dmesg):" >&2
+	sed -n "$((n > 5 ? n - 5 : 1)),$((n + 3))p" "$run/dmesg" >&2
 	[ "$status" != 0 ] || status=3
 fi
 exit "$status"

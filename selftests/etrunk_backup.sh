@@ -12,7 +12,7 @@ source "$(dirname "$0")/lib.sh"
 require_etrunk
 [ -x "$UDP_FLOWS" ] || skip "udp_flows not built"
 
-make_trunk_pair 2 mode backup grat_arp 3 || { fail "set up two hosts"; finish; }
+make_trunk_pair 2 mode backup grat_arp 3 flush_rx on || { fail "set up two hosts"; finish; }
 
 # trunk NS KEY: a field of the trunk's line in ip -d link show
 trunk() { link_detail "$1" et0 "$2"; }
@@ -40,7 +40,13 @@ check_eq "the other is standby" standby "$(link_detail "$NS_A" a1 state)"
 check_eq "because it is the backup" backup "$(link_detail "$NS_A" a1 reason)"
 check_eq "one active member" 1 "$(trunk "$NS_A" active_members)"
 check_eq "the first master counts as a switchover" 1 "$(trunk "$NS_A" switchovers)"
-check_eq "of reason up" up "$(trunk "$NS_A" switchover_reason)"
+# B comes up last: its veth ends give both sides carrier, B chooses at
+# once and sends flush frames, while A's selection waits for linkwatch's
+# carrier event (up to a second). A's first master is B's link, chosen
+# by A (up) or by B's flush frames if they come first (flush).
+reason=$(trunk "$NS_A" switchover_reason)
+check "of reason up (or flush: B's first flush frames were faster)" \
+	test "$reason" = up -o "$reason" = flush
 check "IPv4 ping over the master" ping_b
 
 ip -n "$NS_A" link add a2 type veth peer name b2
@@ -86,7 +92,10 @@ garps() { ip netns exec "$NS_B" tc -j -s filter show dev b1 ingress |
 	jq '[.[] | select(.options.actions) | .options.actions[0].stats.packets] | add // 0'; }
 
 # Carrier loss on the master: B's end of a0 goes down. A switches from
-# the notifier, B before its member stops: a stream loses (almost) nothing.
+# the notifier, B before its member stops: a stream loses only what veth
+# drops while b0 closes (a grace period or more: it grows on -rt and
+# under load, a few to 15 ms seen). Bound: 200 of the 700 datagrams
+# left, which a trunk that did not switch would all lose.
 # B is not revertive: from here on it follows A's flush frames.
 ip -n "$NS_A" link set et0 type etrunk revertive off
 ip -n "$NS_B" link set et0 type etrunk revertive off
@@ -100,7 +109,7 @@ wait $sender
 GOT=$(($(udp_noports_settled "$NS_B" 4) - rx))
 lost=$(($(cat "$TMP/sent") - GOT))
 echo "# carrier loss of the master: $lost of $(cat "$TMP/sent") datagrams lost"
-check_le "carrier loss of the master: at most 20 datagrams lost" "$lost" 20
+check_le "carrier loss of the master: A switches at once (at most 200 lost)" "$lost" 200
 check_eq "A's master is now a1" a1 "$(trunk "$NS_A" active_member)"
 # B switched before its member stopped and sent flush frames on b1: on a
 # slow (debug) kernel they can reach A before linkwatch reports a0's

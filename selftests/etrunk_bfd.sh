@@ -39,11 +39,8 @@
 source "$(dirname "$0")/lib.sh"
 require_etrunk
 command -v jq >/dev/null || skip "jq not installed"
-ETRUNKCTL="$REPO_DIR/tools/etrunkctl/etrunkctl"
-ETRUNKD="$REPO_DIR/tools/etrunkd/etrunkd"
+require_etrunkd
 BFDD=/usr/lib/frr/bfdd
-[ -x "$ETRUNKCTL" ] || skip "etrunkctl not built"
-[ -x "$ETRUNKD" ] || skip "etrunkd not built (make -C tools/etrunkd)"
 "$ETRUNKCTL" bfd show >/dev/null 2>&1 || skip "etrunkctl without bfd"
 modprobe bonding 2>/dev/null
 BFD_MS=${BFD_MS:-50}
@@ -55,13 +52,6 @@ start_daemon()	# KEY NS
 	ip netns exec "$2" "$ETRUNKD" -f -d -r -s "$TMP/epoch-$1" \
 		>>"$TMP/etrunkd-$1.log" 2>&1 &
 	DPID[$1]=$!
-}
-stop_daemon()	# KEY [SIGNAL]
-{
-	[ -n "${DPID[$1]:-}" ] || return 0
-	kill -"${2:-TERM}" "${DPID[$1]}" 2>/dev/null
-	wait "${DPID[$1]}" 2>/dev/null
-	DPID[$1]=
 }
 FRR_PID=
 stop_frr()

@@ -13,8 +13,7 @@
 
 source "$(dirname "$0")/lib.sh"
 require_etrunk
-ETRUNKCTL="$REPO_DIR/tools/etrunkctl/etrunkctl"
-[ -x "$ETRUNKCTL" ] || skip "etrunkctl not built (make -C tools/etrunkctl)"
+require_etrunkctl
 command -v jq >/dev/null || skip "jq not installed"
 
 new_ns NS bfd

@@ -212,7 +212,8 @@ ctl_error "usage: priority beyond 16 bits (exit 2)" "priority" 2 \
 	member set a0 priority 65536
 ctl_error "usage: no command (exit 2)" "no command" 2
 
-# Without CAP_NET_ADMIN: reads work, changes are refused.
+# Without CAP_NET_ADMIN everything is refused, reads too (as wg show):
+# ip -d link show is the unprivileged view.
 noadmin()
 {
 	ip netns exec "$NS_A" setpriv --inh-caps=-net_admin \
@@ -224,9 +225,18 @@ check_refused "without CAP_NET_ADMIN: member set is refused" "Operation not perm
 	noadmin member set a0 admin down
 snap
 check_eq "and nothing changed" "0 active" "${J[min_links]-} ${J[a0.state]-}"
-check "without CAP_NET_ADMIN: show works" noadmin show et0
-check "without CAP_NET_ADMIN: show -j works" noadmin -j show
-check "without CAP_NET_ADMIN: member show works" noadmin member show a0
+check_refused "without CAP_NET_ADMIN: show is refused" "Operation not permitted" \
+	noadmin show et0
+check_refused "without CAP_NET_ADMIN: show -j is refused" "Operation not permitted" \
+	noadmin -j show
+check_refused "without CAP_NET_ADMIN: member show is refused" "Operation not permitted" \
+	noadmin member show a0
+check_refused "without CAP_NET_ADMIN: monitor is refused" "Operation not permitted" \
+	timeout 10 ip netns exec "$NS_A" setpriv --inh-caps=-net_admin \
+	--bounding-set=-net_admin "$ETRUNKCTL" monitor
+check "without CAP_NET_ADMIN: ip -d link show shows the trunk" \
+	ip netns exec "$NS_A" setpriv --inh-caps=-net_admin --bounding-set=-net_admin \
+	ip -d link show et0
 
 # --- namespaces ------------------------------------------------------------
 
@@ -587,13 +597,33 @@ snap et1
 check_eq "show -j: the new values" "true 0 1 3 10 none true 0 3  m0" \
 	"${J[revertive]-} ${J[revert_delay]-} ${J[grat_arp]-} ${J[flush_count]-} ${J[flush_interval]-} ${J[flush_key]-} ${J[flush_rx]-} ${J[probe_interval]-} ${J[probe_missed]-} ${J[probe_targets]-} ${J[active_member]-}"
 check_eq "show: the new values" \
-	"  backup: active m0, revertive on, revert-delay 0 ms, grat-arp 1|  flush: count 3, interval 10 ms, key none, rx on|  probe: off, missed 3, targets none" \
+	"  backup: active m0, revertive on, revert-delay 0 ms, grat-arp 1|  flush: count 3, interval 10 ms, key none, rx on (unauthenticated)|  probe: off, missed 3, targets none" \
 	"${P[line4]-}|${P[line6]-}|${P[line8]-}"
 check_eq "ip -d link: the new values" "on 0 1 3 10 none on 3 none" \
 	"$(ip_d "$NS_A" et1 revertive revert_delay grat_arp flush_count \
 		flush_interval flush_key flush_rx probe_missed probe_target)"
 check_eq "ip -j -d link: no targets is an empty array" '[true,"none",true,[]]' \
 	"$(info_data "$NS_A" et1 '[.revertive, .flush_key, .flush_rx, .probe_target]')"
+# Following flush frames without a key is allowed, but said: one forged
+# frame from any host on the backup's segment moves the trunk.
+WARN="Warning: flush_rx is on without a flush key: any host on the backup's segment can move the trunk."
+check_eq "etrunkctl set flush_rx on without a key warns" "$WARN" \
+	"$(ctl set et1 flush_rx on 2>&1 >/dev/null)"
+check_eq "so does ip link set" "$WARN" \
+	"$(ip -n "$NS_A" link set et1 type etrunk flush_rx on 2>&1 >/dev/null)"
+check_eq "ip -d link says so" "flush_rx on (unauthenticated)" \
+	"$(ip -n "$NS_A" -d link show dev et1 | grep -o 'flush_rx on (unauthenticated)')"
+check_eq "with a key: no warning" "" \
+	"$(ctl set et1 flush_key 0a0b flush_rx on 2>&1 >/dev/null)"
+check "and ip -d link shows none" eval \
+	'! ip -n "$NS_A" -d link show dev et1 | grep -q unauthenticated'
+check_eq "nor etrunkctl show" "  flush: count 3, interval 10 ms, key set, rx on" \
+	"$(ctl show et1 | grep '^  flush:')"
+ctl set et1 flush_key none 2>/dev/null
+ip -n "$NS_A" link add et7 type etrunk mode backup
+check_eq "a new trunk does not follow flush frames (flush_rx off)" off \
+	"$(ip_d "$NS_A" et7 flush_rx)"
+ip -n "$NS_A" link del et7
 check "set probe_interval 60000, flush_interval 1000, a 64-byte key, aliases" \
 	ctl set et1 probe-target 198.51.100.7,2001:db8:1::7 probe_interval 60000 \
 	flush-interval 1000 flush_key "$KEY$KEY$KEY$KEY" revert_delay 3600000
@@ -689,10 +719,12 @@ ctlb() { ip netns exec "$NS_B" "$ETRUNKCTL" "$@"; }
 # port_line DEV: the first line of flush-receive show DEV
 port_line() { ctlb flush-receive show "$1" | head -n1; }
 
-check "flush-receive n0 on" ctlb flush-receive n0 on
+check_eq "flush-receive n0 on without a key warns" \
+	"Warning: Flush-receive without a key: any host on the port's segment can flush the bridge." \
+	"$(ctlb flush-receive n0 on 2>&1 >/dev/null)"
 PLAIN=$(ctlb flush-receive show n0)
 check_eq "flush-receive show n0: on, no key, all VLANs" \
-	"n0: flush-receive on, key none, vlans all" "$(head -n1 <<<"$PLAIN")"
+	"n0: flush-receive on, key none (unauthenticated), vlans all" "$(head -n1 <<<"$PLAIN")"
 re='^  flush frames: accepted [0-9]+; dropped: rate [0-9]+, malformed [0-9]+, version [0-9]+, auth [0-9]+, replay [0-9]+$'
 check_re "flush-receive show n0: the counters" "$re" "$(sed -n 2p <<<"$PLAIN")"
 check_eq "flush-receive show -j n0" \
@@ -715,7 +747,7 @@ check_eq "flush-receive show: both ports" "n0 n1" \
 	"$(ctlb flush-receive show | awk '/^[^ ]/ { sub(":", "", $1); print $1 }' | sort | paste -sd' ')"
 check "flush-receive n1 off" ctlb flush-receive n1 off
 check_eq "flush-receive show: only n0 left" \
-	"n0: flush-receive on, key none, vlans 4094" \
+	"n0: flush-receive on, key none (unauthenticated), vlans 4094" \
 	"$(ctlb flush-receive show | grep -v '^ ')"
 ctl_error "flush-receive show of a port without it" \
 	"Flush-receive is not enabled on the device" nonzero flush-receive show m0
@@ -740,10 +772,12 @@ check_refused "without CAP_NET_ADMIN: flush-receive on is refused" \
 	"Operation not permitted" ip netns exec "$NS_B" setpriv \
 	--inh-caps=-net_admin --bounding-set=-net_admin "$ETRUNKCTL" \
 	flush-receive n1 on
-check_eq "without CAP_NET_ADMIN: flush-receive show works, n1 still off" \
-	"n0: flush-receive on, key none, vlans 4094" \
-	"$(ip netns exec "$NS_B" setpriv --inh-caps=-net_admin \
-		--bounding-set=-net_admin "$ETRUNKCTL" flush-receive show | head -n1)"
+check_refused "without CAP_NET_ADMIN: flush-receive show is refused" \
+	"Operation not permitted" ip netns exec "$NS_B" setpriv \
+	--inh-caps=-net_admin --bounding-set=-net_admin "$ETRUNKCTL" \
+	flush-receive show
+check_eq "n1 still off" "n0: flush-receive on, key none (unauthenticated), vlans 4094" \
+	"$(ip netns exec "$NS_B" "$ETRUNKCTL" flush-receive show | head -n1)"
 
 # --- mode backup: switchovers in show and monitor, flush frames counted --------
 

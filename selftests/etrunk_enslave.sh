@@ -149,4 +149,21 @@ check "a member moves to another trunk" ipn link set v0 master et2
 check_eq "and belongs to the new one" et2 "$(master v0)"
 check_eq "the old trunk has no members" 0 "$(link_detail "$NS" et1 members)"
 
+# A member moved to another namespace is released in NETDEV_UNREGISTER,
+# after IPv4 and IPv6 let go of it: getting its MTU back there must not
+# make them take it again (a reference nothing drops: the new namespace's
+# addresses then fail with ENOBUFS and its deletion hangs).
+new_ns OTHER other
+ipn link set et2 mtu 9000
+ipn link add m0 type veth peer name m1
+ipn link set m0 master et2
+check_eq "the member takes the trunk's MTU" 9000 "$(mtu m0)"
+check "a member moved to another namespace" ipn link set m0 netns "$OTHER"
+check_eq "has left the trunk (its other member stays)" 1 "$(link_detail "$NS" et2 members)"
+check_eq "and has its own MTU back" 1500 "$(link_attr "$OTHER" m0 mtu)"
+check "an IPv4 address on it in its new namespace" \
+	ip -n "$OTHER" addr add 192.0.2.1/24 dev m0
+check "an IPv6 address too" ip -n "$OTHER" addr add 2001:db8::1/64 dev m0 nodad
+check "its namespace is deleted" ip netns del "$OTHER"
+
 finish

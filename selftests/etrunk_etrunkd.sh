@@ -29,10 +29,7 @@ modprobe bonding 2>/dev/null
 [ -d /sys/module/bonding ] || skip "bonding not available"
 command -v jq >/dev/null || skip "jq not installed"
 command -v tcpdump >/dev/null || skip "tcpdump not installed"
-ETRUNKCTL="$REPO_DIR/tools/etrunkctl/etrunkctl"
-ETRUNKD="$REPO_DIR/tools/etrunkd/etrunkd"
-[ -x "$ETRUNKCTL" ] || skip "etrunkctl not built"
-[ -x "$ETRUNKD" ] || skip "etrunkd not built (make -C tools/etrunkd)"
+require_etrunkd
 
 LACP_SYSID=02:00:00:00:00:aa
 GW_MAC=02:00:00:00:02:02
@@ -41,14 +38,7 @@ KEY=6b65792d6f662d746865
 FLOWS=16
 ROUNDS=10
 
-new_ns NS_CE ce
-new_ns NS_PE1 pe1
-new_ns NS_PE2 pe2
-PE[1]=$NS_PE1
-PE[2]=$NS_PE2
-
-ip -n "$NS_CE" link add c1 type veth peer name p1 netns "$NS_PE1"
-ip -n "$NS_CE" link add c2 type veth peer name p2 netns "$NS_PE2"
+new_edge
 ip -n "$NS_CE" link add c3 type veth peer name p3 netns "$NS_PE2"
 ip -n "$NS_PE1" link add l1 type veth peer name l2 netns "$NS_PE2"
 ip -n "$NS_PE1" link add v1 type veth peer name v2 netns "$NS_PE2"
@@ -110,12 +100,6 @@ start_daemon()	# PE
 	ip netns exec "${PE[$1]}" "$ETRUNKD" -f -d -s "$TMP/epoch$1" \
 		-H "$TMP/hook$1" >>"$TMP/etrunkd$1.log" 2>&1 &
 	DPID[$1]=$!
-}
-stop_daemon()	# PE [SIGNAL]
-{
-	kill -"${2:-TERM}" "${DPID[$1]}" 2>/dev/null
-	wait "${DPID[$1]}" 2>/dev/null
-	DPID[$1]=
 }
 trap 'cleanup_daemons; cleanup' EXIT
 
@@ -190,11 +174,13 @@ check_eq "no authentication failure with the same key" 0 "$(counter 1 auth_failu
 hook_line() { sed -n "$2p" "$TMP/hooklog$1"; }
 check_eq "the hook's first run on PE1: group 1, et0, none -> backup (starting)" \
 	"1 et0 none backup 1 et0 10 none backup starting" "$(hook_line 1 1)"
-check "its last: backup -> master" \
+# The hook runs after the role is set: wait for its line (the -rt guest
+# under load was a moment behind).
+check "its last: backup -> master" wait_until 5 \
 	eval '[[ "$(hook_line 1 \$)" == "1 et0 backup master 1 et0 10 backup master "* ]]'
 check_eq "the hook's first run on PE2: none -> backup (starting)" \
 	"1 et0 none backup 1 et0 10 none backup starting" "$(hook_line 2 1)"
-check "its last: -> backup" \
+check "its last: -> backup" wait_until 5 \
 	eval '[[ "$(hook_line 2 \$)" == "1 et0 "*" backup 1 et0 10 "*" backup "* ]]'
 
 # ---------------------------------------------------------------------
@@ -282,6 +268,32 @@ ip netns exec "$NS_PE2" timeout 5 tcpdump -i l2 -c 1 -w "$TMP/hello.pcap" \
 # UDP 8; the rest is the hello.
 tail -c +83 "$TMP/hello.pcap" >"$TMP/hello.bin"
 check_eq "a captured hello: 40 + 24 + 32 bytes" 96 "$(stat -c %s "$TMP/hello.bin")"
+# Our dissector reads it: what PE1 is and says, the HMAC verified.
+LUA="$REPO_DIR/tools/wireshark/etrunk.lua"
+if command -v tshark >/dev/null; then
+	# lua_read KEY [tshark options]: the hello as etrunk.lua reads it
+	lua_read()
+	{
+		local key=$1
+
+		shift
+		tshark -n -r "$TMP/hello.pcap" -X "lua_script:$LUA" \
+			-o "etrunk.hello.key:$key" "$@" 2>>"$TMP/tshark.err"
+	}
+	check_eq "etrunk.lua: group 1, priority 100, PE1's system ID, trunk 10 master with 1 link, HMAC good" \
+		"1 100 02:00:00:00:0e:01 1 10 10 1 1 1 1" \
+		"$(lua_read "$KEY" -T fields -E separator=' ' \
+			-e etrunk.hello.group -e etrunk.hello.priority \
+			-e etrunk.hello.system -e etrunk.hello.records \
+			-e etrunk.hello.trunk_id -e etrunk.hello.peer_trunk_id \
+			-e etrunk.hello.state -e etrunk.hello.role \
+			-e etrunk.hello.links -e etrunk.hello.hmac.good)"
+	check_eq "etrunk.lua: with another key the HMAC is bad" 0 \
+		"$(lua_read 0badc0de -T fields -e etrunk.hello.hmac.good)"
+	check_eq "etrunk.lua: no malformed packet, no expert warning, no Lua error" "" \
+		"$(lua_read "$KEY" -Y '_ws.malformed || _ws.expert.severity >= "Warning"' \
+			-T fields -e frame.number; grep -i lua "$TMP/tshark.err")"
+fi
 sleep 2.1
 r0=$(counter 2 replays)
 ip netns exec "$NS_PE1" bash -c "cat '$TMP/hello.bin' >/dev/udp/198.51.100.2/61000"
@@ -405,7 +417,9 @@ T1=$(awk -F'[][]' '/backup -> master \(peer-down\)/ { t = $2 } END { printf "%d"
 	"$TMP/etrunkd2.log")
 echo "# PE2 master $((T1 - T0)) ms after PE1 went (hold 300 ms)"
 check_ge "not before the hold time (ms, by the daemon's clock)" $((T1 - T0)) 150
-check_le "but within the hold time and a little" $((T1 - T0)) 800
+# T0 is taken before the kill and the two link changes, which a stalled
+# TCG guest can stretch (947 ms seen on 7.2): five hold times.
+check_le "but within five hold times" $((T1 - T0)) 1500
 check "the bond moves to PE2's links" wait_until 10 bond_uses "0 1 1"
 burst
 check_eq "all the CE's traffic reaches PE2" "$BURST" "$GOT2"

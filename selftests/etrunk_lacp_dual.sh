@@ -33,14 +33,7 @@ ROUNDS=10
 # One burst: FLOWS x ROUNDS datagrams to each of .2 and .4.
 BURST=$((2 * FLOWS * ROUNDS))
 
-new_ns NS_CE ce
-new_ns NS_PE1 pe1
-new_ns NS_PE2 pe2
-PE[1]=$NS_PE1
-PE[2]=$NS_PE2
-
-ip -n "$NS_CE" link add c1 type veth peer name p1 netns "$NS_PE1"
-ip -n "$NS_CE" link add c2 type veth peer name p2 netns "$NS_PE2"
+new_edge
 
 # The PEs: one trunk each, the same LACP identity, other port numbers.
 for i in 1 2; do

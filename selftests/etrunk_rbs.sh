@@ -23,7 +23,9 @@
 # entry on PE2; the channel cut in the middle of a bulk of a few thousand
 # entries reconnects and the tables compare equal (and after restarts of
 # either daemon, with entries deleted meanwhile); a wrong key: no session,
-# counted; PE1 fails: the core's traffic through PE2 reaches the hosts
+# counted; the reconnection's full sync read by our dissector
+# (tools/wireshark/etrunk.lua: hello, bulk-start, entries adding up to
+# bulk-end's count, sequence numbers); PE1 fails: the core's traffic through PE2 reaches the hosts
 # with no ARP request nor neighbour solicitation from PE2 (tc counters
 # zero), the multicast group keeps receiving with every report from the
 # CE dropped at PE2; the hold time removes the entries once the channel
@@ -35,12 +37,7 @@ modprobe bonding 2>/dev/null
 modprobe macvlan 2>/dev/null
 [ -d /sys/module/bonding ] || skip "bonding not available"
 command -v jq >/dev/null || skip "jq not installed"
-ETRUNKCTL="$REPO_DIR/tools/etrunkctl/etrunkctl"
-ETRUNKD="$REPO_DIR/tools/etrunkd/etrunkd"
-[ -x "$ETRUNKCTL" ] || skip "etrunkctl not built"
-[ -x "$ETRUNKD" ] || skip "etrunkd not built (make -C tools/etrunkd)"
-"$ETRUNKCTL" rbs show >/dev/null 2>&1 ||
-	skip "etrunkctl or the module has no remote backup (rbs)"
+require_rbs
 
 # The neighbour tables are shared by all namespaces: room for the bulk,
 # and no periodic garbage collection of stale entries meanwhile.
@@ -58,18 +55,12 @@ GW_MAC=02:00:00:00:02:02
 KEY=6b65792d6f662d746865
 BULK=${RBS_BULK:-2000}
 
-new_ns NS_CE ce
-new_ns NS_PE1 pe1
-new_ns NS_PE2 pe2
+new_edge
 new_ns NS_CORE core
 new_ns NS_H1 h1
 new_ns NS_H2 h2
 new_ns NS_SRC src
-PE[1]=$NS_PE1
-PE[2]=$NS_PE2
 
-ip -n "$NS_CE" link add c1 type veth peer name p1 netns "$NS_PE1"
-ip -n "$NS_CE" link add c2 type veth peer name p2 netns "$NS_PE2"
 ip -n "$NS_PE1" link add l1 type veth peer name l2 netns "$NS_PE2"
 ip -n "$NS_PE1" link add b1 type veth peer name b2 netns "$NS_PE2"
 ip -n "$NS_CORE" link add r1 type veth peer name r1 netns "$NS_PE1"
@@ -170,12 +161,6 @@ start_daemon()	# PE
 	ip netns exec "${PE[$1]}" "$ETRUNKD" -f -d -s "$TMP/epoch$1" \
 		>>"$TMP/etrunkd$1.log" 2>&1 &
 	DPID[$1]=$!
-}
-stop_daemon()	# PE [SIGNAL]
-{
-	kill -"${2:-TERM}" "${DPID[$1]}" 2>/dev/null
-	wait "${DPID[$1]}" 2>/dev/null
-	DPID[$1]=
 }
 trap 'cleanup_daemons; sysctl -qw "${GC_SAVED[@]}"; cleanup' EXIT
 
@@ -331,10 +316,49 @@ got=$(bulk_got)
 echo "# cut with $got of $BULK bulk entries on PE2 (tbf $tbf)"
 sleep 0.6
 [ $tbf = 1 ] && tc -n "$NS_PE1" qdisc del dev b1 root
+# The reconnection's full sync, captured for tshark and our dissector.
+capture=
+if command -v tshark >/dev/null; then
+	ip netns exec "$NS_PE2" tcpdump -i b2 -U -w "$TMP/rbs.pcap" tcp port 6787 \
+		>/dev/null 2>&1 &
+	capture=$!
+	wait_until 20 test -s "$TMP/rbs.pcap"
+	sleep 0.5
+fi
 ip -n "$NS_PE1" link set b1 up
 check "the channel comes back up" \
 	wait_until 20 eval '[ "$(rbs_state 1)" = up ] && [ "$(rbs_state 2)" = up ]'
 check "the tables converge and compare equal" wait_until 10 tables_equal
+if [ -n "$capture" ]; then
+	sleep 0.5
+	kill -INT "$capture"
+	wait "$capture"
+	LUA="$REPO_DIR/tools/wireshark/etrunk.lua"
+	# Per message from PE1: its type, and for entries its count.
+	tshark -n -r "$TMP/rbs.pcap" -X "lua_script:$LUA" -o tcp.desegment_tcp_streams:TRUE \
+		-Y "ip.src == 198.51.100.65 && etrunk.rbs" -T fields -E occurrence=a \
+		-E aggregator=' ' -E separator='|' -e etrunk.rbs.type -e etrunk.rbs.seq \
+		-e etrunk.rbs.entries -e etrunk.rbs.bulk_end.count -e tcp.stream \
+		>"$TMP/rbs1" 2>"$TMP/rbs.err"
+	check_eq "etrunk.lua: PE1's hello, bulk-start and bulk-end in the capture" "1 2 4" \
+		"$(cut -d'|' -f1 "$TMP/rbs1" | tr ' ' '\n' | grep -xE '1|2|4' | sort -u | xargs)"
+	sent=$(cut -d'|' -f4 "$TMP/rbs1" | tr ' ' '\n' | grep -m1 .)
+	check_ge "etrunk.lua: PE1's bulk-end counts at least the $BULK bulk entries" \
+		"${sent:-0}" "$BULK"
+	check_ge "etrunk.lua: the entries messages carry them all" \
+		"$(cut -d'|' -f3 "$TMP/rbs1" | tr ' ' '\n' | awk '{ s += $1 } END { print s + 0 }')" \
+		"${sent:-1}"
+	check_eq "etrunk.lua: PE1's sequence numbers grow by one on each connection" 0 \
+		"$(awk -F'|' '{ n = split($2, q, " "); for (i = 1; i <= n; i++) print $5, q[i] }' "$TMP/rbs1" |
+			awk '$1 == s && $2 != p + 1 { bad++ } { s = $1; p = $2 } END { print bad + 0 }')"
+	# (TCP's own expert info about the cut connection is not ours)
+	check_eq "etrunk.lua: no malformed message, none of its faults, no Lua error" "" \
+		"$(tshark -n -r "$TMP/rbs.pcap" -X "lua_script:$LUA" \
+			-Y '_ws.malformed || etrunk.rbs.length.bad || etrunk.rbs.reserved.set ||
+			    etrunk.rbs.version.unknown || etrunk.rbs.type.unknown ||
+			    etrunk.rbs.magic.bad' \
+			-T fields -e frame.number 2>>"$TMP/rbs.err"; grep -i lua "$TMP/rbs.err")"
+fi
 show_tables
 check_eq "PE2 holds all $BULK bulk entries from PE1" "$BULK" \
 	"$(peer_neigh 2 | grep -c '^10\.')"
@@ -384,6 +408,88 @@ check "the same key on both: up again" \
 check "the tables compare equal" wait_until 10 tables_equal
 
 # ---------------------------------------------------------------------
+# A hostile connection from PE1's address (PE2 listens: the higher
+# address): one that echoes every byte PE2 sends back to it. It must not
+# replace the working channel (it never shows the key), and with no
+# channel it must not pass as PE1: PE2's own messages, reflected, do not
+# verify as the peer's, so its echoed bulk-end cannot remove PE1's
+# entries.
+# ---------------------------------------------------------------------
+reflect()	# run from PE1's address until PE2 closes (10 s at most)
+{
+	ip netns exec "$NS_PE1" python3 -c '
+import socket
+s = socket.create_connection(("198.51.100.66", 6787), timeout=10,
+                             source_address=("198.51.100.65", 0))
+n = 0
+try:
+    while True:
+        d = s.recv(65536)
+        if not d:
+            break
+        s.sendall(d)
+        n += len(d)
+except OSError:
+    pass
+print(n)'
+}
+# reflect_once: PE2's connects and auth failures before (C2, A2), the
+# bytes echoed (N), and time for etrunkd to write its counters (2 s).
+reflect_once()
+{
+	c2=$(rbs 2 .connects)
+	a2=$(rbs 2 .auth_failures)
+	n=$(reflect)
+	echo "# the reflector echoed $n bytes"
+	sleep 2.5
+}
+reflect_once
+check_ge "a reflecting connection from PE1's address got PE2's hello" "${n:-0}" 88
+check "it did not replace the working channel: up on both" \
+	eval '[ "$(rbs_state 1)" = up ] && [ "$(rbs_state 2)" = up ]'
+check_eq "PE2's channel did not come up again" "$c2" "$(rbs 2 .connects)"
+check "PE2 counts it as an authentication failure" \
+	wait_until 5 eval '[ "$(rbs 2 .auth_failures)" -gt "$a2" ]'
+check "PE2 says so" grep -q "new connection from the peer is closed: authentication failed; the channel stays" \
+	"$TMP/etrunkd2.log"
+check "the tables still compare equal" tables_equal
+
+stop_daemon 1
+check "PE1's daemon stopped: PE2's channel goes down" \
+	wait_until 10 eval '[ "$(rbs_state 2)" != up ]'
+reflect_once
+check_ge "with no channel, the reflector got PE2's hello" "${n:-0}" 88
+check_eq "its echo does not bring PE2's channel up" "$c2" "$(rbs 2 .connects)"
+check "PE2 counts an authentication failure" \
+	wait_until 5 eval '[ "$(rbs 2 .auth_failures)" -gt "$a2" ]'
+check "PE2 keeps PE1's entries (no echoed bulk removed them)" \
+	has_peer 2 192.0.2.11 02:00:00:00:11:11
+
+# PE1 restarts and PE2 misses the end of the old connection (its FIN and
+# RST are dropped): the new connection shows the key and replaces the
+# channel PE2 still holds up (9 s dead time at a keepalive of 3 s).
+ctl 2 rbs set rbs1 keepalive 3000
+start_daemon 1
+check "PE1's daemon back: up on both" \
+	wait_until 20 eval '[ "$(rbs_state 1)" = up ] && [ "$(rbs_state 2)" = up ]'
+check "tc: PE2 drops FIN and RST to its RBS port" \
+	eval 'tc -n "$NS_PE2" qdisc add dev b2 clsact &&
+	tc -n "$NS_PE2" filter add dev b2 ingress pref 1 protocol ip flower \
+		ip_proto tcp dst_port 6787 tcp_flags 0x1/0x1 action drop &&
+	tc -n "$NS_PE2" filter add dev b2 ingress pref 2 protocol ip flower \
+		ip_proto tcp dst_port 6787 tcp_flags 0x4/0x4 action drop'
+stop_daemon 1 KILL
+start_daemon 1
+check "PE1 restarted unseen: its new connection replaces PE2's channel once it shows the key" \
+	wait_until 8 grep -q "new connection from the peer showed the key; it replaces the channel" \
+		"$TMP/etrunkd2.log"
+check "up on both" \
+	wait_until 10 eval '[ "$(rbs_state 1)" = up ] && [ "$(rbs_state 2)" = up ]'
+check "the tables compare equal" wait_until 10 tables_equal
+tc -n "$NS_PE2" qdisc del dev b2 clsact
+ctl 2 rbs set rbs1 keepalive 250
+
+# ---------------------------------------------------------------------
 # PE1 fails: the core's traffic through PE2 needs no resolution, and the
 # multicast group keeps receiving without a new report.
 # ---------------------------------------------------------------------
@@ -397,8 +503,9 @@ check "tc counters: ARP requests and NS PE2 sends, IGMP/MLD reports from the CE,
 	tc -n "$NS_PE2" qdisc add dev p2 clsact &&
 	tc -n "$NS_H1" qdisc add dev h1 clsact &&
 	tc -n "$NS_PE2" filter add dev br0 egress pref 1 protocol arp flower \
-		arp_op request action pass &&
+		dst_mac ff:ff:ff:ff:ff:ff arp_op request action pass &&
 	tc -n "$NS_PE2" filter add dev br0 egress pref 2 protocol ipv6 flower \
+		dst_mac 33:33:ff:00:00:00/ff:ff:ff:00:00:00 \
 		ip_proto icmpv6 type 135 action pass &&
 	tc -n "$NS_PE2" filter add dev p2 ingress pref 1 protocol ip flower \
 		ip_proto 2 action drop &&

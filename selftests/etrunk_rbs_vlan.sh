@@ -29,18 +29,15 @@
 # counters agree between the sides and with the tables; an MLD entry
 # PE2's kernel refuses (per-VLAN snooping, a VLAN PE2's bridge has not)
 # is counted failed, not installed, and goes in once the bridge has the
-# VLAN.
+# VLAN. PE2's max-entries: lowered below what it holds, nothing goes; a
+# new full sync past it installs exactly the limit, counts the rest
+# failed and logs it once; raised, a new full sync brings the rest.
 
 source "$(dirname "$0")/lib.sh"
 require_etrunk
 command -v jq >/dev/null || skip "jq not installed"
 modprobe 8021q 2>/dev/null
-ETRUNKCTL="$REPO_DIR/tools/etrunkctl/etrunkctl"
-ETRUNKD="$REPO_DIR/tools/etrunkd/etrunkd"
-[ -x "$ETRUNKCTL" ] || skip "etrunkctl not built"
-[ -x "$ETRUNKD" ] || skip "etrunkd not built (make -C tools/etrunkd)"
-"$ETRUNKCTL" rbs show >/dev/null 2>&1 ||
-	skip "etrunkctl or the module has no remote backup (rbs)"
+require_rbs
 
 H_MAC=02:00:00:00:11:11
 # Bounds for an entry to reach the peer (TCG is slow) and for a leave.
@@ -241,9 +238,11 @@ peer_count()	# arp|nd
 check "ARP: PE1's sent is PE2's received, PE2's installed its entries and removed (at least 2)" \
 	wait_until 5 counters_agree arp
 check "ND: the same" wait_until 5 counters_agree nd
-check_eq "PE2's ND entries counter is its table's" "$(peer_count nd)" \
-	"$(counter 2 nd entries)"
-check_eq "and ARP" "$(peer_count arp)" "$(counter 2 arp entries)"
+# The table can gain an entry (a late ND) between two counter writes:
+# the counter catches up within one write.
+table_is_counter() { [ "$(peer_count "$1")" = "$(counter 2 "$1" entries)" ]; }
+check "PE2's ND entries counter is its table's" wait_until 5 table_is_counter nd
+check "and ARP" wait_until 5 table_is_counter arp
 
 # ---------------------------------------------------------------------
 # Deleted on PE1: gone from PE2.
@@ -354,6 +353,59 @@ bridge -n "$NS_PE2" vlan add dev br0 vid 300 self || exit $ksft_fail
 check "PE2 gets VID 300 on br0: the group goes in within ${BOUND} s" \
 	wait_until $BOUND has_mdb 2 "et0 ff0e::3:3 300 permanent"
 check "MLD counters: PE2's entries its MDB's again" wait_until 5 mld_agree
+
+# ---------------------------------------------------------------------
+# max-entries: the most of the peer's entries PE2 holds for the service.
+# ---------------------------------------------------------------------
+echo "# ${SECONDS} s"
+# PE1 gets 10 ARP entries on et0.100 (10.9.0.1 to .10); under the default
+# limit all reach PE2.
+for n in $(seq 1 10); do
+	printf 'neigh replace 10.9.0.%d lladdr 02:00:0a:09:00:%02x dev et0.100 nud stale\n' \
+		"$n" "$n"
+done | ip -n "$NS_PE1" -batch - || exit $ksft_fail
+# PE2's peer ARP entries: all of them / the 10.9.0.x ones.
+peer_arp()
+{
+	ip -n "$NS_PE2" -4 neigh show |
+		awk '/ extern_learn / && / proto 231 /' | wc -l
+}
+peer_10() { peer_neigh 2 et0.100 | grep -c "^10\.9\.0\."; }
+check "the default limit: PE2 gets PE1's 10 new entries" \
+	wait_until $BOUND eval '[ "$(peer_10)" = 10 ]'
+# Lowered below what PE2 holds: nothing goes.
+check "rbs set max-entries 3 on PE2" ctl 2 rbs set rbs6 max-entries 3
+check_eq "PE2's service reports it" 3 "$(ctl 2 -j rbs show rbs6 | one .max_entries)"
+sleep 2
+check_eq "lowering the limit removes none of PE2's entries" 10 "$(peer_10)"
+# PE2's profile changes (ARP only): its entries go and a full sync comes,
+# of which PE2 takes 3 (PE1 has more ARP entries: the 10 and H's) and
+# refuses the rest, counting them failed and logging it once.
+limit_msg="rbs rbs6: the peer's entries reached the limit of 3; more are refused"
+check "PE2's profile takes ARP only" ctl 2 rbp set p1 kinds arp
+check "PE2 holds exactly 3 of the peer's entries after the new sync" \
+	wait_until 20 eval '[ "$(peer_arp)" = 3 ] && [ "$(rbs_state 2)" = up ]'
+check "PE2 counts the refused entries failed" \
+	wait_until 5 eval '[ "$(counter 2 arp failed)" -ge 8 ]'
+sleep 2
+check_eq "and still holds 3" 3 "$(peer_arp)"
+check "PE2's arp entries counter says 3" \
+	wait_until 5 eval '[ "$(counter 2 arp entries)" = 3 ]'
+check_eq "PE2 logged the limit once" 1 \
+	"$(grep -cF "$limit_msg" "$TMP/etrunkd2.log")"
+# Raised: PE2 synchronises again and gets the rest.
+connects0=$(ctl 2 -j rbs show rbs6 | one .connects)
+check "rbs set max-entries 100 on PE2" ctl 2 rbs set rbs6 max-entries 100
+check "PE2 gets all 10 entries once the limit is raised" \
+	wait_until 20 eval '[ "$(peer_10)" = 10 ]'
+check "H's entry too" has_peer 2 br0.200 198.51.100.10
+check "over a new connection (a full sync)" \
+	eval '[ "$(ctl 2 -j rbs show rbs6 | one .connects)" -gt "$connects0" ]'
+check "PE2 logged why" grep -q \
+	"rbs rbs6: the limit of the peer's entries raised to 100, synchronising again" \
+	"$TMP/etrunkd2.log"
+check_eq "and logged the limit no more" 1 \
+	"$(grep -cF "$limit_msg" "$TMP/etrunkd2.log")"
 
 echo "# ${SECONDS} s; connects: PE1 $(ctl 1 -j rbs show rbs6 | one .connects), PE2 $(ctl 2 -j rbs show rbs6 | one .connects)"
 kill "${DPID[1]}" "${DPID[2]}" 2>/dev/null

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # etrunkctl rbs and rbp end to end: a remote backup service is added with
 # its defaults shown (plain and -j, numbers as numbers), set and read back
-# (IPv6, the key only reported as set); a profile binds a trunk over the
+# (IPv6, the key only reported as set, max-entries also in save); a profile binds a trunk over the
 # service with its kinds and follows the trunk's E-Trunk binding, with a
 # per-kind table; refusals carry the tool's or the kernel's message; a
 # service in use is not deleted; a profile goes with its trunk; the
@@ -10,8 +10,7 @@
 
 source "$(dirname "$0")/lib.sh"
 require_etrunk
-ETRUNKCTL="$REPO_DIR/tools/etrunkctl/etrunkctl"
-[ -x "$ETRUNKCTL" ] || skip "etrunkctl not built (make -C tools/etrunkctl)"
+require_etrunkctl
 command -v jq >/dev/null || skip "jq not installed"
 
 new_ns NS rbs
@@ -36,8 +35,8 @@ out=$(ctl rbs show pe2)
 check_eq "plain: state and addresses" \
 	"rbs pe2: down, peer 192.0.2.2, source 192.0.2.1, port 6787" \
 	"$(head -1 <<<"$out")"
-check "plain: key, hold time, keepalive" grep -q \
-	"^  key unset, hold-time 60 s, keepalive 1000 ms$" <<<"$out"
+check "plain: key, hold time, keepalive, max-entries" grep -q \
+	"^  key unset, hold-time 60 s, keepalive 1000 ms, max-entries 65536$" <<<"$out"
 check "plain: counters" grep -q \
 	"^  connects 0, errors 0, auth-failures 0$" <<<"$out"
 check "plain: no sync yet" grep -q "^  no full sync yet$" <<<"$out"
@@ -49,6 +48,7 @@ check_eq "json: port a number" 6787 "$(sf pe2 '.port | numbers')"
 check_eq "json: key_set" false "$(sf pe2 .key_set)"
 check_eq "json: hold_time_s" 60 "$(sf pe2 '.hold_time_s | numbers')"
 check_eq "json: keepalive_ms" 1000 "$(sf pe2 .keepalive_ms)"
+check_eq "json: max_entries" 65536 "$(sf pe2 '.max_entries | numbers')"
 check_eq "json: connects" 0 "$(sf pe2 '.connects | numbers')"
 check_eq "json: errors" 0 "$(sf pe2 .errors)"
 check_eq "json: auth_failures" 0 "$(sf pe2 .auth_failures)"
@@ -56,18 +56,26 @@ check_eq "json: no sync" null "$(sf pe2 .last_sync_age_ms)"
 check_eq "json: no description" null "$(sf pe2 .description)"
 
 check "set every option" ctl rbs set pe2 peer 2001:db8::2 source 2001:db8::1 \
-	port 7000 key s3cret-rbs hold-time 120 keepalive 300 description "to PE2"
+	port 7000 key s3cret-rbs hold-time 120 keepalive 300 max-entries 5000 \
+	description "to PE2"
 out=$(ctl rbs show pe2)
 check "plain: IPv6 and port" grep -q \
 	"peer 2001:db8::2, source 2001:db8::1, port 7000$" <<<"$out"
 check "plain: key set" grep -q \
-	"^  key set, hold-time 120 s, keepalive 300 ms$" <<<"$out"
+	"^  key set, hold-time 120 s, keepalive 300 ms, max-entries 5000$" <<<"$out"
 check "plain: description" grep -q '^  description "to PE2"$' <<<"$out"
 check_eq "the key is never shown" 0 \
 	"$( (ctl rbs show pe2; ctl -j rbs show pe2) | grep -c s3cret-rbs)"
 check_eq "json: key_set" true "$(sf pe2 .key_set)"
 check_eq "json: port" 7000 "$(sf pe2 .port)"
 check_eq "json: description" "to PE2" "$(sf pe2 .description)"
+check_eq "json: max_entries" 5000 "$(sf pe2 .max_entries)"
+check "save: max-entries" grep -qE "^rbs add pe2 .* max-entries 5000( |$)" \
+	<<<"$(ctl save)"
+check "set max-entries alone" ctl rbs set pe2 max_entries 1048576
+check_eq "json: the most max_entries" 1048576 "$(sf pe2 .max_entries)"
+check "save: the largest" grep -qE \
+	"^rbs add pe2 .* max-entries 1048576( |$)" <<<"$(ctl save)"
 check "remove the key" ctl rbs set pe2 key none
 check_eq "json: no key" false "$(sf pe2 .key_set)"
 check "a second service" ctl rbs add pe3 peer 192.0.2.3 source 192.0.2.1
@@ -110,6 +118,10 @@ check_eq "json: trunk_id" 20 "$(pf arp10 .trunk_id)"
 
 check_refused "no source (tool)" "which source?" ctl rbs add x peer 192.0.2.9
 check_refused "hold-time (tool)" "expected 0 to 3600 s" ctl rbs set pe2 hold-time 3601
+check_refused "max-entries 0 (tool)" "max-entries: expected 1 to 1048576" \
+	ctl rbs set pe2 max-entries 0
+check_refused "max-entries beyond (tool)" "max-entries: expected 1 to 1048576" \
+	ctl rbs set pe2 max-entries 1048577
 check_refused "unknown kind (tool)" "expected arp, nd, igmp and mld" \
 	ctl rbp set arp10 kinds arp,ipx
 check_refused "no trunk (tool)" "which trunk?" ctl rbp add x service pe2 backup-id 1

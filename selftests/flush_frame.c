@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * flush_frame: send crafted etrunk flush frames (uapi/linux/etrunk.h,
- * "Flush frames") on an interface, good ones and every kind of bad one,
+ * flush_frame: send crafted etrunk flush frames (struct etrunk_flush_hdr,
+ * Documentation/flush-frame.md) on an interface, good ones and every kind of bad one,
  * for the selftests.
  *
  *   flush_frame [-n NETNS] -i IFACE [-s SRC_MAC] [-S SYSTEM_MAC] [-t TRUNK_ID]
  *               [-q SEQ] [-v VID[,VID...]] [-k HEX_KEY] [-V VERSION]
- *               [-T PDU_BYTES] [-m] [-c COUNT] [-8 TAG_VID]
+ *               [-T PDU_BYTES] [-m] [-c COUNT] [-d] [-8 TAG_VID]
  *
  *   -n  the network namespace (of ip netns) IFACE is in
  *   -s  source MAC (default: the interface's)
@@ -20,6 +20,8 @@
  *   -T  cut the PDU to this many bytes (no Ethernet padding then)
  *   -m  a bad magic
  *   -c  send this many frames (default 1)
+ *   -d  each further frame comes from the next trunk id (another sender)
+ *       with the same sequence number
  *   -8  send with an 802.1Q tag of this VLAN
  */
 
@@ -55,7 +57,7 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: flush_frame [-n NETNS] -i IFACE [-s SRC_MAC] [-S SYSTEM_MAC] [-t TRUNK_ID]\n"
 		"                   [-q SEQ] [-v VID[,VID...]] [-k HEX_KEY] [-V VERSION]\n"
-		"                   [-T PDU_BYTES] [-m] [-c COUNT] [-8 TAG_VID]\n");
+		"                   [-T PDU_BYTES] [-m] [-c COUNT] [-d] [-8 TAG_VID]\n");
 	exit(2);
 }
 
@@ -117,7 +119,7 @@ int main(int argc, char **argv)
 	unsigned long long seq, count = 1, trunk_id = 1, i;
 	long long trunc = -1;
 	uint8_t src[ETH_ALEN], system[ETH_ALEN], key[ETRUNK_FLUSH_KEY_MAX];
-	int have_src = 0, have_system = 0, bad_magic = 0, opt, fd;
+	int have_src = 0, have_system = 0, bad_magic = 0, senders = 0, opt, fd;
 	size_t key_len = 0, pdu_len, signed_len;
 	const char *ifname = NULL;
 	struct sockaddr_ll sll;
@@ -129,7 +131,7 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	seq = (unsigned long long)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 
-	while ((opt = getopt(argc, argv, "n:i:s:S:t:q:v:k:V:T:mc:8:")) != -1) {
+	while ((opt = getopt(argc, argv, "n:i:s:S:t:q:v:k:V:T:mc:d8:")) != -1) {
 		switch (opt) {
 		case 'n':
 			enter_netns(optarg);
@@ -168,6 +170,9 @@ int main(int argc, char **argv)
 			break;
 		case 'c':
 			count = parse_num(optarg, 1000000);
+			break;
+		case 'd':
+			senders = 1;
 			break;
 		case '8':
 			tag = parse_num(optarg, 4095);
@@ -225,8 +230,8 @@ int main(int argc, char **argv)
 		h->flags = htons(key_len ? ETRUNK_FLUSH_F_HMAC : 0);
 		h->length = htons(pdu_len);
 		memcpy(h->system, system, ETH_ALEN);
-		h->trunk_id = htonl(trunk_id);
-		h->seq = htobe64(seq + i);
+		h->trunk_id = htonl(senders ? trunk_id + i : trunk_id);
+		h->seq = htobe64(senders ? seq : seq + i);
 		h->n_vlans = htons(n_vlans);
 		memcpy(frame + off + sizeof(*h), vids, 2 * n_vlans);
 		if (key_len) {

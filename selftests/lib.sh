@@ -31,6 +31,16 @@ cleanup_daemons()
 	wait
 }
 
+# stop_daemon KEY [SIGNAL]: stop the daemon DPID[KEY] (SIGTERM unless
+# SIGNAL) and reap it; nothing if there is none.
+stop_daemon()
+{
+	[ -n "${DPID[$1]:-}" ] || return 0
+	kill -"${2:-TERM}" "${DPID[$1]}" 2>/dev/null
+	wait "${DPID[$1]}" 2>/dev/null
+	DPID[$1]=
+}
+
 cleanup()
 {
 	local ns
@@ -55,6 +65,40 @@ require_etrunk()
 		insmod "${ETRUNK_KO:-/nonexistent}" 2>/dev/null
 	[ -d /sys/module/etrunk ] || skip "etrunk module not loaded"
 	[ -e "$IP_LIB_DIR/link_etrunk.so" ] || skip "iproute2 plugin not built"
+}
+
+# require_etrunkctl: sets ETRUNKCTL, the checkout's etrunkctl; skips
+# without it.
+require_etrunkctl()
+{
+	ETRUNKCTL="$REPO_DIR/tools/etrunkctl/etrunkctl"
+	[ -x "$ETRUNKCTL" ] || skip "etrunkctl not built (make -C tools/etrunkctl)"
+}
+
+# require_etrunkd [san]: sets ETRUNKCTL and ETRUNKD, the checkout's
+# etrunkd; skips without them. With "san", the daemon built with clang's
+# UBSan when there is one (etrunkd-san: make -C tools/etrunkd san; finish
+# fails the test on a report in a daemon's log). The timing tests of the
+# election and BFD (100 ms hellos, restarts under traffic) run the plain
+# build: the larger binary starts slower over 9p under TCG.
+require_etrunkd()
+{
+	require_etrunkctl
+	ETRUNKD="$REPO_DIR/tools/etrunkd/etrunkd"
+	if [ "${1:-}" = san ] && [ -x "$ETRUNKD-san" ]; then
+		ETRUNKD="$ETRUNKD-san"
+	fi
+	[ -x "$ETRUNKD" ] || skip "etrunkd not built (make -C tools/etrunkd)"
+	echo "# $ETRUNKD"
+}
+
+# require_rbs: require_etrunkd san, and remote backup (RBS) in both the
+# module and etrunkctl.
+require_rbs()
+{
+	require_etrunkd san
+	"$ETRUNKCTL" rbs show >/dev/null 2>&1 ||
+		skip "etrunkctl or the module has no remote backup (rbs)"
 }
 
 # wait_until SECONDS COMMAND...: run COMMAND every 0.1 s until it succeeds,
@@ -82,6 +126,20 @@ new_ns()
 	ip -n "$ns" link set lo up
 	NAMESPACES+=("$ns")
 	printf -v "$1" '%s' "$ns"
+}
+
+# new_edge: the E-Trunk edge of the dual-homing tests: namespaces NS_CE,
+# NS_PE1 and NS_PE2 (also as PE[1] and PE[2]), and a veth from the CE to
+# each PE: c1-p1 (CE-PE1) and c2-p2 (CE-PE2).
+new_edge()
+{
+	new_ns NS_CE ce
+	new_ns NS_PE1 pe1
+	new_ns NS_PE2 pe2
+	PE[1]=$NS_PE1
+	PE[2]=$NS_PE2
+	ip -n "$NS_CE" link add c1 type veth peer name p1 netns "$NS_PE1"
+	ip -n "$NS_CE" link add c2 type veth peer name p2 netns "$NS_PE2"
 }
 
 pass()
@@ -160,6 +218,13 @@ check_le()
 
 finish()
 {
+	local san
+
+	# A sanitizer's report in a daemon's log (etrunkd-san) is a failure.
+	san=$(grep -h -E 'ERROR: [A-Za-z]+Sanitizer|runtime error:' "$TMP"/*.log 2>/dev/null)
+	if [ -n "${ETRUNKD:-}" ]; then
+		check_eq "no sanitizer report in the daemons' logs" "" "$san"
+	fi
 	echo "# $CHECKS checks, $FAILED failed"
 	[ "$FAILED" = 0 ] && exit $ksft_pass
 	exit $ksft_fail
@@ -229,6 +294,35 @@ make_trunk_pair()	# N [etrunk options...]
 }
 
 UDP_FLOWS="$SELFTEST_DIR/udp_flows"
+
+# The emulated NICs of scripts/vm.sh's guest (e1000, MAC
+# 52:54:00:e1:00:0N, nicN): nic_dev N prints nicN's device name in this
+# namespace (loading e1000 first); nic_link nicN on|off sets its link
+# through QEMU's monitor on the guest's second serial port (its answer is
+# not read: a tty drops what overflows). The first open of the port in a
+# boot, stty's, has the default termios, echo on: the monitor's banner
+# and prompt waiting there are echoed back to it as input until -echo
+# takes effect, leaving a line of them (an escape sequence at its end, at
+# times) in the monitor, where the next command was appended and lost
+# ("unknown command"). Two CRs first end such a line (an escape sequence
+# takes one); an empty line is nothing to the monitor.
+nic_dev()	# N
+{
+	local tries=0
+
+	modprobe -q e1000 2>/dev/null || return 0
+	until grep -l "52:54:00:e1:00:0$1" /sys/class/net/*/address 2>/dev/null |
+		cut -d/ -f5 | grep .; do
+		[ $tries -lt 20 ] || return 0
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+}
+nic_link()	# nicN on|off
+{
+	stty -F /dev/ttyS1 raw -echo 2>/dev/null || return 1
+	printf '\r\rset_link %s %s\r' "$1" "$2" >/dev/ttyS1
+}
 
 # Datagrams NS received for ports nobody listens on: the receive side of
 # udp_flows (family 4 or 6).

@@ -51,6 +51,15 @@ leaks()
 	[ "$n" = 0 ]
 }
 
+# The etrunk_genl_* programs are one suite split by object: under
+# kmemleak, a run of them in a row is checked once, after the last (a
+# check takes about 40 s); a leak fails that last one.
+genl_prog()
+{
+	case "$1" in etrunk_genl_*) return 0 ;; esac
+	return 1
+}
+
 [ $# -gt 0 ] || set -- $(make -s list)
 [ -d /sys/module/etrunk ] || insmod "$ETRUNK_KO" ||
 	echo "# could not load $ETRUNK_KO"
@@ -58,14 +67,18 @@ leaks()
 echo "KTAP version 1"
 echo "1..$#"
 n=0 pass=0 fail=0 skip=0
+tests=("$@")
 for t in "$@"; do
+	next=${tests[$n + 1]:-}
 	n=$((n + 1))
 	start=$(date +%s)
 	timeout "$timeout" "./$t" 2>&1 | sed -u 's/^/# /'
 	rc=${PIPESTATUS[0]}
 	end=$(date +%s)
 	echo "# $t: $((end - start)) s"
-	if [ -n "$kmemleak" ]; then
+	if [ -n "$kmemleak" ] && genl_prog "$t" && genl_prog "$next"; then
+		echo "# $t: kmemleak check after $next"
+	elif [ -n "$kmemleak" ]; then
 		leaks "$end" 2>&1 | sed -u 's/^/# /'
 		[ "${PIPESTATUS[0]}" = 0 ] || case $rc in 0 | 4) rc=leak ;; esac
 		echo "# $t: kmemleak check $(($(date +%s) - end)) s"

@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 
 #include <linux/etrunk.h>
 
@@ -60,12 +61,20 @@ static int talk_error(const struct nlmsghdr *nlh, void *data)
 		t->err = -EBADMSG;
 		return MNL_CB_STOP;
 	}
-	if (e->error == 0)
-		return MNL_CB_STOP;	/* the ack */
-	t->err = e->error < 0 ? e->error : -e->error;
 	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
 		offset += e->msg.nlmsg_len - sizeof(struct nlmsghdr);
 	parse_extack(t->nl, nlh, offset);
+	if (e->error == 0) {
+		/* The ack; a message with it is a warning, as ip prints it. */
+		size_t len = strlen(t->nl->errmsg);
+
+		if (len)
+			fprintf(stderr, "Warning: %s%s\n", t->nl->errmsg,
+				t->nl->errmsg[len - 1] == '.' ? "" : ".");
+		t->nl->errmsg[0] = '\0';
+		return MNL_CB_STOP;
+	}
+	t->err = e->error < 0 ? e->error : -e->error;
 	return MNL_CB_STOP;
 }
 
@@ -118,12 +127,46 @@ static mnl_cb_t talk_ctl[NLMSG_MIN_TYPE] = {
 	[NLMSG_OVERRUN] = talk_overrun,
 };
 
+bool nl_dry_run;
+
+/* A request that changes nothing: a GET or a dump of the etrunk family,
+ * anything to another family (the controller), or on an rtnetlink
+ * socket an RTM_GET*.
+ */
+static bool nl_is_read(const struct nl *nl, const struct nlmsghdr *nlh)
+{
+	const struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
+
+	if (nlh->nlmsg_flags & NLM_F_DUMP)
+		return true;
+	if (nl->route)
+		return nlh->nlmsg_type >= RTM_BASE && nlh->nlmsg_type % 4 == 2;
+	if (nlh->nlmsg_type != nl->family)
+		return true;
+	switch (g->cmd) {
+	case ETRUNK_CMD_GET_TRUNK:
+	case ETRUNK_CMD_GET_MEMBER:
+	case ETRUNK_CMD_GET_FLUSH_RX:
+	case ETRUNK_CMD_GET_GROUP:
+	case ETRUNK_CMD_GET_GROUP_KEY:
+	case ETRUNK_CMD_GET_BFD:
+	case ETRUNK_CMD_GET_BFD_KEY:
+	case ETRUNK_CMD_GET_RBS:
+	case ETRUNK_CMD_GET_RBS_KEY:
+	case ETRUNK_CMD_GET_RBP:
+		return true;
+	}
+	return false;
+}
+
 int nl_talk(struct nl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data)
 {
 	struct talk t = { .nl = nl, .cb = cb, .data = data };
 	unsigned int seq = nlh->nlmsg_seq;
 
 	nl->errmsg[0] = '\0';
+	if (nl_dry_run && !nl_is_read(nl, nlh))
+		return 0;
 	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
 	for (;;) {
@@ -212,16 +255,16 @@ static int family_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-int nl_open(struct nl *nl)
+/* A socket of netlink @bus in @nl, bound, with extended acks. */
+static int nl_socket(struct nl *nl, int bus)
 {
-	struct nlmsghdr *nlh;
-	int one = 1, err;
+	int one = 1;
 
 	memset(nl, 0, sizeof(*nl));
 	nl->rbuf = malloc(NL_RECV_SIZE);
 	if (!nl->rbuf)
 		return -ENOMEM;
-	nl->sock = mnl_socket_open(NETLINK_GENERIC);
+	nl->sock = mnl_socket_open(bus);
 	if (!nl->sock)
 		return -errno;
 	/* Both only make errors more useful: not fatal if refused. */
@@ -230,7 +273,17 @@ int nl_open(struct nl *nl)
 	if (mnl_socket_bind(nl->sock, 0, MNL_SOCKET_AUTOPID) < 0)
 		return -errno;
 	nl->portid = mnl_socket_get_portid(nl->sock);
+	return 0;
+}
 
+int nl_open(struct nl *nl)
+{
+	struct nlmsghdr *nlh;
+	int err;
+
+	err = nl_socket(nl, NETLINK_GENERIC);
+	if (err)
+		return err;
 	nlh = genl_header(nl, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1, NLM_F_ACK);
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, ETRUNK_GENL_NAME);
 	err = nl_talk(nl, nlh, family_cb, nl);
@@ -249,6 +302,27 @@ int nl_join_events(struct nl *nl)
 				  sizeof(group)) < 0)
 		return -errno;
 	return 0;
+}
+
+int nl_open_route(struct nl *nl)
+{
+	int err = nl_socket(nl, NETLINK_ROUTE);
+
+	if (!err)
+		nl->route = true;
+	return err;
+}
+
+struct nlmsghdr *nl_link_request(struct nl *nl, uint16_t type,
+				 uint16_t flags)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(nl->sbuf);
+
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
+	nlh->nlmsg_seq = ++nl->seq;
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct ifinfomsg));
+	return nlh;
 }
 
 void nl_close(struct nl *nl)

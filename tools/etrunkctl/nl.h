@@ -8,6 +8,7 @@
 #ifndef ETRUNKCTL_NL_H
 #define ETRUNKCTL_NL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <libmnl/libmnl.h>
@@ -27,6 +28,7 @@ struct nl {
 	unsigned int portid;
 	unsigned int seq;
 	uint16_t family;	/* id of the "etrunk" family */
+	bool route;		/* an rtnetlink socket (nl_open_route) */
 	uint32_t events_group;	/* id of its "events" group, 0 if none */
 	char errmsg[256];	/* the kernel's message of the last failure */
 	char *rbuf;
@@ -52,6 +54,17 @@ struct nlmsghdr *nl_request(struct nl *nl, uint8_t cmd, uint16_t flags);
  * with errno set to stop with -errno.
  */
 int nl_talk(struct nl *nl, struct nlmsghdr *nlh, mnl_cb_t cb, void *data);
+
+/* apply --check: nl_talk() sends the etrunk family's reads (GET_x, dumps)
+ * and answers every other request of the family with success, unsent.
+ */
+extern bool nl_dry_run;
+
+/* An rtnetlink socket in @nl (no family); nl_talk() works on it. */
+int nl_open_route(struct nl *nl);
+/* An RTM_x link request with an ifinfomsg, NLM_F_ACK set. */
+struct nlmsghdr *nl_link_request(struct nl *nl, uint16_t type,
+				 uint16_t flags);
 
 /* Join the etrunk "events" multicast group. */
 int nl_join_events(struct nl *nl);

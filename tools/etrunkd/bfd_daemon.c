@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/random.h>
 #include <sys/timerfd.h>
 #include <unistd.h>
 
@@ -46,9 +47,9 @@
 /*
  * Micro-BFD members' local discriminators: etrunkd's own, above those the
  * kernel gives (static ones up to ETRUNK_BFD_STATIC_DISCR_MAX, dynamic
- * ones counted up from there).
+ * ones random up to ETRUNK_BFD_DYNAMIC_DISCR_MAX).
  */
-#define MICRO_DISCR_BASE	0x40000000u
+#define MICRO_DISCR_BASE	(ETRUNK_BFD_DYNAMIC_DISCR_MAX + 1u)
 
 #define ENG_MAX		(ETRUNK_BFD_MAX_SESSIONS + KBFD_MEMBERS_MAX)
 /* EP_BFD_SOCK indexes: the shared receiving sockets, then micro ones. */
@@ -88,7 +89,6 @@ struct bfdd {
 	struct daemon *d;
 	int epfd;
 	int rxfd[RX_SOCKS];
-	uint32_t next_discr;
 	struct bsess sess[ETRUNK_BFD_MAX_SESSIONS];
 	struct eng eng[ENG_MAX];
 	/* By type, for etkd_bfd_lookup(): rebuilt at each sync. */
@@ -504,6 +504,28 @@ static void start_ip(struct bfdd *b, struct bsess *ss, uint64_t now)
 	arm(b, e);
 }
 
+/*
+ * A micro-BFD member's local discriminator: random among etrunkd's own
+ * (MICRO_DISCR_BASE to 2^31 - 1), unused by any engine, so that a spoofer
+ * cannot guess it from the order sessions were made in.
+ */
+static uint32_t micro_discr(const struct bfdd *b)
+{
+	for (;;) {
+		uint32_t r = 0, d;
+		bool used = false;
+		int i;
+
+		if (getrandom(&r, sizeof(r), 0) != sizeof(r))
+			r = (uint32_t)etkd_bfd_now();
+		d = MICRO_DISCR_BASE + r % 0x3fffffffu;
+		for (i = 0; i < ENG_MAX && !used; i++)
+			used = b->eng[i].used && b->eng[i].s.cfg.local_discr == d;
+		if (!used)
+			return d;
+	}
+}
+
 static void start_member(struct bfdd *b, struct bsess *ss,
 			 const struct kbfd_member *m, uint64_t now)
 {
@@ -511,9 +533,7 @@ static void start_member(struct bfdd *b, struct bsess *ss,
 	struct eng *e;
 
 	make_cfg(&ss->cfg, &cfg);
-	cfg.local_discr = MICRO_DISCR_BASE + b->next_discr++;
-	if (b->next_discr >= 0x3fffffff)
-		b->next_discr = 0;
+	cfg.local_discr = micro_discr(b);
 	e = eng_start(b, ss, &cfg, now);
 	if (!e)
 		return;
@@ -737,8 +757,10 @@ void bfdd_sync(struct bfdd *b, const struct kstate *ks)
 static void rx_shared(struct bfdd *b, int fd, uint8_t type)
 {
 	uint8_t buf[256];
+	unsigned int i;
 
-	for (;;) {
+	/* A bounded batch: level-triggered epoll brings us back for more. */
+	for (i = 0; i < ETKD_RX_BATCH; i++) {
 		struct etkd_bfd_rxinfo info;
 		struct etkd_bfd_session *s;
 		enum etkd_bfd_drop why;
@@ -766,8 +788,10 @@ static void rx_shared(struct bfdd *b, int fd, uint8_t type)
 static void rx_micro(struct bfdd *b, struct eng *e)
 {
 	uint8_t frame[2048];
+	unsigned int i;
 
-	for (;;) {
+	/* A bounded batch: level-triggered epoll brings us back for more. */
+	for (i = 0; i < ETKD_RX_BATCH; i++) {
 		struct etkd_bfd_rxinfo info;
 		const uint8_t *payload;
 		enum etkd_bfd_drop why;
@@ -913,8 +937,6 @@ struct bfdd *bfdd_new(struct daemon *d, int epfd)
 		b->rxfd[i] = -1;
 	for (i = 0; i < ENG_MAX; i++)
 		b->eng[i].tfd = b->eng[i].txfd = b->eng[i].pfd = -1;
-	/* Spread over restarts: a peer may still hold the last ones. */
-	b->next_discr = (uint32_t)(etkd_bfd_now() / 1000000) & 0xffffff;
 	return b;
 }
 

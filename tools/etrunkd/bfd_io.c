@@ -238,6 +238,21 @@ int etkd_bfd_addr_equal(const struct sockaddr_storage *a,
 	return !memcmp(x, y, 16);
 }
 
+/* @info came from @s's peer, on its interface, to its local address. */
+static bool from_peer(const struct etkd_bfd_session *s, uint8_t type,
+		      const struct etkd_bfd_rxinfo *info)
+{
+	if (!etkd_bfd_addr_equal(&s->cfg.peer, &info->from))
+		return false;
+	if (type != ETRUNK_BFD_MULTIHOP && s->cfg.ifindex &&
+	    info->ifindex && s->cfg.ifindex != info->ifindex)
+		return false;
+	if (s->cfg.local.ss_family && info->to.ss_family &&
+	    !etkd_bfd_addr_equal(&s->cfg.local, &info->to))
+		return false;
+	return true;
+}
+
 struct etkd_bfd_session *etkd_bfd_lookup(struct etkd_bfd_session **sessions,
 					 size_t n, uint8_t type,
 					 const uint8_t *buf, size_t len,
@@ -252,19 +267,19 @@ struct etkd_bfd_session *etkd_bfd_lookup(struct etkd_bfd_session **sessions,
 		if (!s || s->cfg.type != type)
 			continue;
 		if (yd) {
-			if (s->cfg.local_discr == yd)
-				return s;
-			continue;
+			if (s->cfg.local_discr != yd)
+				continue;
+			/* Ours by number, but a packet from elsewhere must
+			 * not move the session (a guessed discriminator).
+			 */
+			if (!from_peer(s, type, info)) {
+				etkd_bfd_count_drop(s, ETKD_BFD_DROP_SOURCE);
+				return NULL;
+			}
+			return s;
 		}
-		if (!etkd_bfd_addr_equal(&s->cfg.peer, &info->from))
-			continue;
-		if (type != ETRUNK_BFD_MULTIHOP && s->cfg.ifindex &&
-		    info->ifindex && s->cfg.ifindex != info->ifindex)
-			continue;
-		if (s->cfg.local.ss_family && info->to.ss_family &&
-		    !etkd_bfd_addr_equal(&s->cfg.local, &info->to))
-			continue;
-		return s;
+		if (from_peer(s, type, info))
+			return s;
 	}
 	return NULL;
 }

@@ -68,9 +68,11 @@ int etkd_bfd_send(int fd, const uint8_t *buf, size_t len,
 /*
  * The session of a received packet among @n sessions of @type (a linear
  * scan; NULL entries skipped): by Your Discriminator (its local one)
- * when non-zero; else by the peer address, and the interface for single
- * hop sessions bound to one (ifindex 0 matches any), and the local
- * address when the session has one. NULL: none.
+ * when non-zero, else by the sender. Either way the sender must be the
+ * session's peer address, on its interface for single hop sessions bound
+ * to one (ifindex 0 matches any), to its local address when it has one:
+ * a packet with our discriminator from elsewhere is counted as the
+ * session's ETKD_BFD_DROP_SOURCE and gives NULL. NULL: none.
  */
 struct etkd_bfd_session *etkd_bfd_lookup(struct etkd_bfd_session **sessions,
 					 size_t n, uint8_t type,

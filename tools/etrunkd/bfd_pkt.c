@@ -23,6 +23,7 @@ static const char *const drop_names[__ETKD_BFD_DROP_MAX] = {
 	[ETKD_BFD_DROP_TTL] = "ttl",
 	[ETKD_BFD_DROP_ADMIN_DOWN] = "admin_down",
 	[ETKD_BFD_DROP_DEMAND] = "demand",
+	[ETKD_BFD_DROP_SOURCE] = "source",
 	[ETKD_BFD_DROP_AUTH_MISMATCH] = "auth_mismatch",
 	[ETKD_BFD_DROP_AUTH] = "auth",
 	[ETKD_BFD_DROP_AUTH_SEQ] = "auth_seq",

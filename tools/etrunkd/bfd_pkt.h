@@ -51,6 +51,7 @@ enum etkd_bfd_drop {
 	ETKD_BFD_DROP_TTL,		/* single hop / micro: TTL not 255 */
 	ETKD_BFD_DROP_ADMIN_DOWN,	/* our session is AdminDown */
 	ETKD_BFD_DROP_DEMAND,		/* D bit: demand mode is not supported */
+	ETKD_BFD_DROP_SOURCE,		/* Your Discr. ours, sender not the peer */
 	ETKD_BFD_DROP_AUTH_MISMATCH,	/* A bit vs. the configured type */
 	ETKD_BFD_DROP_AUTH,		/* bad section, key id, password, digest */
 	ETKD_BFD_DROP_AUTH_SEQ,		/* sequence number out of the window */

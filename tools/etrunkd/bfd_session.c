@@ -203,9 +203,14 @@ int etkd_bfd_reconfigure(struct etkd_bfd_session *s,
 	if (c.auth.type != s->cfg.auth.type ||
 	    c.auth.key_id != s->cfg.auth.key_id)
 		s->auth_rx.known = false;
-	if (c.remote_discr != s->cfg.remote_discr) {
+	/* A new static remote discriminator: used at once, and the session
+	 * starts over. Static to learned (0): the one in use stays until a
+	 * packet says otherwise; sending Your Discriminator 0 from Up would
+	 * make the peer discard our packets (RFC 5880 6.8.6).
+	 */
+	if (c.remote_discr && c.remote_discr != s->cfg.remote_discr) {
 		s->remote_discr = c.remote_discr;
-		if (c.remote_discr && s->state != ETRUNK_BFD_STATE_ADMIN_DOWN)
+		if (s->state != ETRUNK_BFD_STATE_ADMIN_DOWN)
 			ev |= set_state(s, ETRUNK_BFD_STATE_DOWN,
 					ETRUNK_BFD_DIAG_PATH_DOWN, now);
 	}

@@ -418,10 +418,18 @@ static int group_start(struct daemon *d, struct group_rt *g,
 		log_err("e-trunk %u: bad configuration", c->id);
 		return -EINVAL;
 	}
+	/* With a key, hellos accepted before a restart stay replays. */
+	if (c->key_len && d->state &&
+	    snprintf(g->win_path, sizeof(g->win_path), "%s.peer%u", d->state,
+		     c->id) >= (int)sizeof(g->win_path))
+		g->win_path[0] = '\0';
+	if (g->win_path[0] && !etkd_replay_load(&g->rx.replay, g->win_path)) {
+		g->win_epoch = g->rx.replay.epoch;
+		g->win_saved_ms = now;
+	}
 	g->sock = hsock_get(d, c);
 	if (c->has_liveness) {
-		int err = liveness_open(&g->live, c->liveness, c->addr_len,
-				    (uint16_t)(getpid() ^ c->id << 12));
+		int err = liveness_open(&g->live, c->liveness, c->addr_len);
 		if (err) {
 			log_err("e-trunk %u: liveness socket: %s", c->id,
 				strerror(-err));
@@ -569,12 +577,35 @@ static void group_hello(struct daemon *d, struct group_rt *g,
 	elect_group(d, g, now);
 }
 
+/* The replay window to its file: on a new epoch at once, else at a
+ * bounded rate (@force: at exit).
+ */
+static void win_save(struct group_rt *g, bool force, uint64_t now)
+{
+	const struct etkd_replay *r = &g->rx.replay;
+	int err;
+
+	if (!g->win_path[0] || !r->seen)
+		return;
+	if (!force && r->epoch == g->win_epoch &&
+	    now - g->win_saved_ms < ETKD_REPLAY_SAVE_MS)
+		return;
+	err = etkd_replay_save(r, g->win_path);
+	if (err)
+		log_warn("e-trunk %u: cannot store the replay window in %s: %s",
+			 g->cfg.id, g->win_path, strerror(-err));
+	g->win_epoch = r->epoch;
+	g->win_saved_ms = now;
+}
+
 void daemon_rx(struct daemon *d, struct hsock *s, uint64_t now)
 {
 	static struct etkd_hello h;
 	uint8_t buf[2048];
+	unsigned int i;
 
-	for (;;) {
+	/* A bounded batch: level-triggered epoll brings us back for more. */
+	for (i = 0; i < ETKD_RX_BATCH; i++) {
 		struct sockaddr_storage from;
 		socklen_t fl = sizeof(from);
 		enum etkd_rx_verdict v;
@@ -599,6 +630,7 @@ void daemon_rx(struct daemon *d, struct hsock *s, uint64_t now)
 				  etkd_rx_verdict_name(v));
 			continue;
 		}
+		win_save(g, false, now);
 		group_hello(d, g, &h, now);
 	}
 }
@@ -713,8 +745,10 @@ void daemon_flush_state(struct daemon *d)
 	unsigned int i;
 
 	for (i = 0; i < ETRUNK_GROUP_MAX; i++)
-		if (d->groups[i].used)
+		if (d->groups[i].used) {
 			write_state(d, &d->groups[i], now);
+			win_save(&d->groups[i], true, now);
+		}
 }
 
 /*

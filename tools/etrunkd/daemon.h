@@ -50,6 +50,12 @@ struct group_rt {
 	struct sockaddr_storage peer_sa;
 	socklen_t peer_sa_len;
 	uint8_t src_norm[ETKD_ADDR_LEN];
+	/* Keyed groups: the replay window's file, "" for none, and when
+	 * it was last saved (replay.h).
+	 */
+	char win_path[256];
+	uint64_t win_epoch;
+	uint64_t win_saved_ms;
 	struct etkd_rx rx;
 	struct etkd_hello peer;		/* the last accepted hello */
 	bool peer_heard;
@@ -78,6 +84,7 @@ struct daemon {
 	struct nl ev;
 	int epfd;
 	uint64_t epoch;
+	const char *state;	/* the epoch file; windows beside it */
 	const char *hook;
 	struct group_rt groups[ETRUNK_GROUP_MAX];	/* by id - 1 */
 	/* Hello sequence numbers by group id - 1: they go on when a group

@@ -62,15 +62,14 @@ static uint64_t epoch_load(const char *path)
  * directory, so that a crash leaves the old epoch or the new one, never a
  * torn file, and the new one is on disk before any hello carries it.
  */
-static int epoch_store(const char *path, uint64_t epoch)
+int etkd_state_store(const char *path, const char *line)
 {
-	char tmp[PATH_MAX], dir[PATH_MAX], line[32];
-	int fd, len, err = 0;
+	char tmp[PATH_MAX], dir[PATH_MAX];
+	int fd, len = (int)strlen(line), err = 0;
 
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp) ||
 	    snprintf(dir, sizeof(dir), "%s", path) >= (int)sizeof(dir))
 		return -ENAMETOOLONG;
-	len = snprintf(line, sizeof(line), "%" PRIu64 "\n", epoch);
 
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
@@ -98,6 +97,9 @@ static int epoch_store(const char *path, uint64_t epoch)
 
 int etkd_epoch_start(const char *path, uint64_t now_ns, uint64_t *epoch)
 {
+	char line[32];
+
 	*epoch = etkd_epoch_next(now_ns, epoch_load(path));
-	return epoch_store(path, *epoch);
+	snprintf(line, sizeof(line), "%" PRIu64 "\n", *epoch);
+	return etkd_state_store(path, line);
 }

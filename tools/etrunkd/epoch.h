@@ -42,4 +42,9 @@ uint64_t etkd_epoch_clock(void);
  */
 int etkd_epoch_start(const char *path, uint64_t now_ns, uint64_t *epoch);
 
+/* Store @line as the whole of the file @path durably (a temporary file,
+ * fsync, rename, fsync of the directory). 0 or a negative errno.
+ */
+int etkd_state_store(const char *path, const char *line);
+
 #endif /* ETKD_EPOCH_H */

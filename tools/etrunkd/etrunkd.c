@@ -189,6 +189,7 @@ int main(int argc, char **argv)
 	cloexec(mnl_socket_get_fd(d.req.sock));
 	cloexec(mnl_socket_get_fd(d.ev.sock));
 
+	d.state = state;
 	if (etkd_epoch_start(state, etkd_epoch_clock(), &d.epoch))
 		log_warn("cannot store the epoch in %s; going on with the clock's",
 			 state);

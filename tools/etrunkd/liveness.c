@@ -8,14 +8,17 @@
 #include <netinet/ip.h>
 #include <netinet/ip_icmp.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "liveness.h"
 #include "log.h"
+#include "rx.h"
 
 /* An echo's payload: the time it was sent, to tell which request a reply
- * answers.
+ * answers, and a random cookie, so that only the target, which echoes it,
+ * can answer.
  */
 struct echo {
 	uint8_t type;
@@ -24,6 +27,7 @@ struct echo {
 	uint16_t ident;
 	uint16_t seq;
 	uint64_t sent_ms;
+	uint64_t cookie;	/* random, per request */
 };
 
 static uint16_t csum(const void *p, size_t len)
@@ -41,13 +45,27 @@ static uint16_t csum(const void *p, size_t len)
 	return htons((uint16_t)~s);
 }
 
-int liveness_open(struct liveness *l, const uint8_t *addr, unsigned int len,
-		  uint16_t ident)
+static uint64_t random64(void)
 {
+	uint64_t r = 0;
+
+	/* getrandom() of 8 bytes does not return short once the pool is
+	 * initialised; a zero is never a cookie (0 marks a free slot).
+	 */
+	while (getrandom(&r, sizeof(r), 0) != sizeof(r) || !r)
+		;
+	return r;
+}
+
+int liveness_open(struct liveness *l, const uint8_t *addr, unsigned int len)
+{
+	uint64_t r = random64();
+
 	memset(l, 0, sizeof(*l));
 	l->family = len == 4 ? AF_INET : AF_INET6;
 	memcpy(l->addr, addr, len);
-	l->ident = ident;
+	l->ident = (uint16_t)r;
+	l->seq = (uint16_t)(r >> 16);
 	l->fd = socket(l->family, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC,
 		       l->family == AF_INET ? IPPROTO_ICMP : IPPROTO_ICMPV6);
 	if (l->fd < 0)
@@ -73,6 +91,7 @@ void liveness_close(struct liveness *l)
 void liveness_probe(struct liveness *l, uint64_t now_ms)
 {
 	struct sockaddr_storage ss = {};
+	struct liveness_req *rq;
 	struct echo e = {};
 	socklen_t sl;
 
@@ -83,6 +102,12 @@ void liveness_probe(struct liveness *l, uint64_t now_ms)
 	e.ident = htons(l->ident);
 	e.seq = htons(++l->seq);
 	e.sent_ms = now_ms;
+	e.cookie = random64();
+	/* The oldest outstanding request makes room. */
+	rq = &l->out[l->seq % LIVENESS_OUTSTANDING];
+	rq->cookie = e.cookie;
+	rq->sent_ms = now_ms;
+	rq->seq = l->seq;
 	if (l->family == AF_INET) {
 		struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
 
@@ -107,10 +132,13 @@ void liveness_read(struct liveness *l, uint64_t now_ms)
 {
 	uint8_t buf[512];
 	struct sockaddr_storage from;
+	unsigned int i;
 
-	for (;;) {
+	/* A bounded batch: level-triggered epoll brings us back for more. */
+	for (i = 0; i < ETKD_RX_BATCH; i++) {
 		socklen_t fl = sizeof(from);
 		const uint8_t *src;
+		struct liveness_req *rq;
 		struct echo e;
 		size_t off = 0;
 		ssize_t n;
@@ -139,6 +167,13 @@ void liveness_read(struct liveness *l, uint64_t now_ms)
 			       ICMP6_ECHO_REPLY) ||
 		    ntohs(e.ident) != l->ident || e.sent_ms > now_ms)
 			continue;
+		rq = &l->out[ntohs(e.seq) % LIVENESS_OUTSTANDING];
+		if (!rq->cookie || rq->seq != ntohs(e.seq) ||
+		    rq->sent_ms != e.sent_ms || rq->cookie != e.cookie) {
+			l->forged++;
+			continue;
+		}
+		rq->cookie = 0;	/* one reply per request */
 		l->answered++;
 		l->reply_ms = now_ms;
 		if (e.sent_ms > l->reply_sent_ms)

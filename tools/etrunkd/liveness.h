@@ -18,21 +18,34 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#define LIVENESS_OUTSTANDING	8	/* requests awaiting a reply */
+
 struct liveness {
 	int fd;			/* raw ICMP/ICMPv6 socket, -1: none */
 	int family;
 	uint8_t addr[16];
-	uint16_t ident;		/* echo identifier */
-	uint16_t seq;
+	uint16_t ident;		/* echo identifier, random */
+	uint16_t seq;		/* of the last request, from a random start */
+	/* The requests not yet answered: a reply counts only if it carries
+	 * one's sequence, send time and random cookie (then it is used up),
+	 * so that a forged echo reply cannot keep a dead peer alive.
+	 */
+	struct liveness_req {
+		uint64_t cookie;	/* 0: free slot */
+		uint64_t sent_ms;
+		uint16_t seq;
+	} out[LIVENESS_OUTSTANDING];
 	uint64_t sent;		/* requests */
 	uint64_t answered;	/* replies */
+	uint64_t forged;	/* replies to no outstanding request */
 	uint64_t reply_ms;	/* when the last reply came */
 	uint64_t reply_sent_ms;	/* when the request it answers was sent */
 };
 
-/* Open the socket for @addr of @len (4 or 16) bytes. 0 or -errno. */
-int liveness_open(struct liveness *l, const uint8_t *addr, unsigned int len,
-		  uint16_t ident);
+/* Open the socket for @addr of @len (4 or 16) bytes, with a random echo
+ * identifier. 0 or -errno.
+ */
+int liveness_open(struct liveness *l, const uint8_t *addr, unsigned int len);
 void liveness_close(struct liveness *l);
 /* Send a request at @now_ms. */
 void liveness_probe(struct liveness *l, uint64_t now_ms);

@@ -3,8 +3,9 @@
  * rbs.h - etrunkd's remote backup service: per service of the kernel a
  * TCP channel to the peer, the local ARP/ND neighbours and bridge MDB
  * entries of each profile's trunk watched through rtnetlink and sent,
- * the peer's installed here (rbs.c). etrunkd.c calls these from its
- * epoll loop.
+ * the peer's installed here (rbs.c, rbs_channel.c, rbs_install.c,
+ * rbs_monitor.c; their shared internals in rbs_int.h). etrunkd.c calls
+ * these from its epoll loop.
  */
 #ifndef ETKD_RBS_H
 #define ETKD_RBS_H

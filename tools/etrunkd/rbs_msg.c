@@ -93,8 +93,9 @@ const char *etkd_rbs_kind_name(uint8_t kind)
 	return kind < __ETKD_RBS_KIND_MAX ? names[kind] : "?";
 }
 
-/* Room for the nonce and the largest message. */
-static uint8_t mac_buf[ETKD_RBS_NONCE_LEN + ETKD_RBS_MAX_LEN];
+/* Room for the sender's role, the nonce and the largest message. */
+#define MAC_PREFIX	(1 + ETKD_RBS_NONCE_LEN)
+static uint8_t mac_buf[MAC_PREFIX + ETKD_RBS_MAX_LEN];
 
 static int compute_mac(const struct etkd_rbs_auth *auth, uint8_t type,
 		       const uint8_t *msg, size_t len,
@@ -102,13 +103,13 @@ static int compute_mac(const struct etkd_rbs_auth *auth, uint8_t type,
 {
 	if (len > ETKD_RBS_MAX_LEN - ETKD_RBS_MAC_LEN)
 		return ETKD_RBS_E_LEN;
+	mac_buf[0] = auth->dir;
 	if (type != ETKD_RBS_HELLO && auth->has_nonce)
-		memcpy(mac_buf, auth->nonce, ETKD_RBS_NONCE_LEN);
+		memcpy(mac_buf + 1, auth->nonce, ETKD_RBS_NONCE_LEN);
 	else
-		memset(mac_buf, 0, ETKD_RBS_NONCE_LEN);
-	memcpy(mac_buf + ETKD_RBS_NONCE_LEN, msg, len);
-	if (etkd_hmac(auth->key, auth->key_len, mac_buf,
-		      ETKD_RBS_NONCE_LEN + len, mac))
+		memset(mac_buf + 1, 0, ETKD_RBS_NONCE_LEN);
+	memcpy(mac_buf + MAC_PREFIX, msg, len);
+	if (etkd_hmac(auth->key, auth->key_len, mac_buf, MAC_PREFIX + len, mac))
 		return ETKD_RBS_E_CRYPTO;
 	return 0;
 }

@@ -3,7 +3,7 @@
  * rbs_msg.h - the remote backup service's wire format: versioned,
  * length-prefixed messages on one TCP connection per service, each
  * optionally followed by an HMAC-SHA256. A pure codec, no I/O: the
- * README's "Remote backup, byte by byte" is its specification.
+ * Documentation/rbs-protocol.md is its specification.
  *
  * Header (24 bytes, network byte order):
  *   0  u32 magic "ERBS" (0x45524253)
@@ -127,10 +127,19 @@ const char *etkd_rbs_strerror(int err);
 const char *etkd_rbs_type_name(uint8_t type);
 const char *etkd_rbs_kind_name(uint8_t kind);
 
+/*
+ * The sender's role, the first byte the HMAC covers: a message signed by
+ * the connecting side does not verify as one from the listening side, so
+ * a daemon's own messages reflected back to it are refused.
+ */
+#define ETKD_RBS_DIR_CONNECTOR	0x43	/* 'C' */
+#define ETKD_RBS_DIR_LISTENER	0x4c	/* 'L' */
+
 /* The HMAC context of one direction of a connection. */
 struct etkd_rbs_auth {
 	const uint8_t *key;		/* NULL: no HMAC */
 	size_t key_len;
+	uint8_t dir;			/* ETKD_RBS_DIR_*: the sender's role */
 	uint8_t nonce[ETKD_RBS_NONCE_LEN];	/* the receiver's, once known */
 	bool has_nonce;
 };

@@ -47,4 +47,20 @@ enum etkd_replay_verdict etkd_replay_check(const struct etkd_replay *r,
 enum etkd_replay_verdict etkd_replay_accept(struct etkd_replay *r,
 					    uint64_t epoch, uint64_t seq);
 
+/*
+ * The window across restarts (groups with a key): the last accepted
+ * (epoch, sequence) in the file @path, so that hellos signed before our
+ * restart are not accepted again. The daemon saves on each new epoch and
+ * otherwise at most every ETKD_REPLAY_SAVE_MS, so after a crash only the
+ * hellos of that last stretch could be replayed, once each.
+ */
+#define ETKD_REPLAY_SAVE_MS	10000
+
+/* 0 or a negative errno. */
+int etkd_replay_save(const struct etkd_replay *r, const char *path);
+/* Set @r from @path: 0, or -1 if there is none or it is unreadable (@r is
+ * left as it was).
+ */
+int etkd_replay_load(struct etkd_replay *r, const char *path);
+
 #endif /* ETKD_REPLAY_H */

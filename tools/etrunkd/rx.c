@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <string.h>
 
+#include "epoch.h"
 #include "rx.h"
 
 int etkd_addr_norm(const struct sockaddr *sa, socklen_t len,
@@ -78,6 +79,7 @@ int etkd_rx_init(struct etkd_rx *rx, uint8_t group,
 		rx->key_len = key_len;
 	}
 	rx->group = group;
+	rx->reset_ns = 3ULL * interval_ms * 1000000;
 	memcpy(rx->sysid, sysid, ETKD_SYSID_LEN);
 	etkd_replay_init(&rx->replay);
 	rx_size_bucket(rx, interval_ms, now_ns, true);
@@ -112,7 +114,13 @@ static enum etkd_rx_verdict rx_check(struct etkd_rx *rx,
 	if (etkd_addr_norm(from, from_len, addr) ||
 	    memcmp(addr, rx->peer, ETKD_ADDR_LEN))
 		return ETKD_RX_ADDR;
-	if (!etkd_tb_take(&rx->tb, now_ns))
+	/* Without a key a hello costs no HMAC, and a forgery cannot be told
+	 * from the peer's: the bucket comes first. With a key, it comes after
+	 * the HMAC, so that forgeries with the peer's address cannot use up
+	 * its budget; what they cost is bounded by the datagrams read per
+	 * wakeup (ETKD_RX_BATCH).
+	 */
+	if (!rx->key_len && !etkd_tb_take(&rx->tb, now_ns))
 		return ETKD_RX_RATE;
 	err = etkd_hello_decode(buf, len, rx->key_len ? rx->key : NULL,
 				rx->key_len, h);
@@ -124,10 +132,27 @@ static enum etkd_rx_verdict rx_check(struct etkd_rx *rx,
 		return ETKD_RX_GROUP;
 	if (!memcmp(h->sysid, rx->sysid, ETKD_SYSID_LEN))
 		return ETKD_RX_LOOP;
+	if (!rx->key_len && h->epoch > etkd_epoch_clock() + ETKD_RX_EPOCH_AHEAD)
+		return ETKD_RX_EPOCH;
+	if (etkd_replay_check(&rx->replay, h->epoch, h->seq) ==
+	    ETKD_REPLAY_OLD) {
+		/* Without a key, a forgery that moved the window must not
+		 * lock the real peer out for long: once nothing was accepted
+		 * for three of our intervals (not the hold time, which the
+		 * forgery chose), the window starts over.
+		 */
+		if (rx->key_len || now_ns < rx->last_ns ||
+		    now_ns - rx->last_ns < rx->reset_ns)
+			return ETKD_RX_REPLAY;
+		etkd_replay_init(&rx->replay);
+	}
+	/* Only a fresh authenticated hello takes a token: a captured one
+	 * sent again does not either.
+	 */
+	if (rx->key_len && !etkd_tb_take(&rx->tb, now_ns))
+		return ETKD_RX_RATE;
 	/* Last, so that a hello dropped above does not move the window. */
-	if (etkd_replay_accept(&rx->replay, h->epoch, h->seq) ==
-	    ETKD_REPLAY_OLD)
-		return ETKD_RX_REPLAY;
+	etkd_replay_accept(&rx->replay, h->epoch, h->seq);
 	return ETKD_RX_ACCEPT;
 }
 
@@ -169,6 +194,7 @@ static const char *const verdict_names[__ETKD_RX_MAX] = {
 	[ETKD_RX_GROUP] = "group",
 	[ETKD_RX_LOOP] = "loop",
 	[ETKD_RX_REPLAY] = "replay",
+	[ETKD_RX_EPOCH] = "epoch",
 };
 
 const char *etkd_rx_verdict_name(unsigned int v)

@@ -9,16 +9,29 @@
  *
  *  1. the source address is the configured peer address (ADDR); the
  *     source port is not checked, so a peer may send from any port;
- *  2. a token from the peer's bucket (RATE): a flood, spoofed or not,
- *     costs a comparison per packet, never an HMAC, and leaves the daemon
- *     time for its timers;
+ *  2. without a key: a token from the peer's bucket (RATE): a flood,
+ *     spoofed or not, costs a comparison per packet and leaves the daemon
+ *     time for its timers; but a spoofer with the peer's address can use
+ *     up the peer's tokens, as it can forge its hellos;
  *  3. decode: structure (MALFORMED), version (VERSION), the HMAC with the
  *     group's key (AUTH), the fields (MALFORMED);
  *  4. the group id is this peer's (GROUP);
  *  5. the system ID is not ours (LOOP): a hello of ours sent back to us
  *     with the peer's address forged would carry our epoch, likely
  *     greater than the peer's, and lock the real peer out as a replay;
- *  6. (epoch, sequence) greater than the last accepted (REPLAY).
+ *  6. without a key: an epoch at most ETKD_RX_EPOCH_AHEAD ahead of our
+ *     CLOCK_REALTIME (EPOCH), since epochs are the peer's start time
+ *     (epoch.h): one forged hello with epoch 2^64 - 1 would otherwise
+ *     make every later real hello a replay;
+ *  7. (epoch, sequence) greater than the last accepted (REPLAY). Without
+ *     a key, once nothing was accepted for three of our hello intervals,
+ *     the window starts over: a forgery that got in (a spoofer can send
+ *     anything a peer can) locks the real peer out that long at most.
+ *  8. with a key: a token from the bucket (RATE), taken only here, by an
+ *     authenticated fresh hello, so that forgeries and replays with the
+ *     peer's address never use up the real peer's budget. The HMACs they
+ *     cost are bounded by the daemon reading at most ETKD_RX_BATCH
+ *     datagrams per wakeup before its timers run.
  *
  * The bucket: rate = 4 times the hello rate (1000 / interval ms, rounded
  * up), at least ETKD_RX_MIN_RATE per second, and a burst of two seconds of
@@ -40,6 +53,14 @@
 #include "replay.h"
 
 #define ETKD_RX_MIN_RATE	8	/* hellos per second */
+/* Without a key, an epoch (CLOCK_REALTIME ns at the peer's start, epoch.h)
+ * more than this ahead of our clock is refused (EPOCH).
+ */
+#define ETKD_RX_EPOCH_AHEAD	(24ULL * 3600 * 1000000000)
+/* Datagrams a socket's reader takes per wakeup (level-triggered epoll
+ * brings it back for the rest), so that a flood cannot starve the timers.
+ */
+#define ETKD_RX_BATCH		64
 
 enum etkd_rx_verdict {
 	ETKD_RX_ACCEPT = 0,
@@ -51,6 +72,7 @@ enum etkd_rx_verdict {
 	ETKD_RX_GROUP,		/* another group's */
 	ETKD_RX_LOOP,		/* our own system ID */
 	ETKD_RX_REPLAY,
+	ETKD_RX_EPOCH,		/* no key: epoch far ahead of our clock */
 	__ETKD_RX_MAX
 };
 
@@ -66,6 +88,7 @@ struct etkd_rx {
 	struct etkd_replay replay;
 	uint64_t last_ns;		/* when the last hello was accepted */
 	uint64_t hold_ns;		/* its interval * multiplier */
+	uint64_t reset_ns;		/* no key: window reset after this */
 	int last_error;			/* of the last decode that failed */
 	uint64_t count[__ETKD_RX_MAX];	/* per verdict */
 };

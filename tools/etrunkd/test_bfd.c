@@ -572,6 +572,35 @@ static void test_admin(void)
 	   w.a.state == ETRUNK_BFD_STATE_UP, "reconfigure refuses mult 0");
 }
 
+/* Static remote discriminator to learned while Up: our next packet still
+ * names the peer (a Your Discriminator 0 from Up is discarded, 6.8.6).
+ */
+static void test_static_to_learned(void)
+{
+	struct etkd_bfd_cfg ca = mkcfg(11, 20, 20, 3), cb = mkcfg(22, 20, 20, 3);
+	uint8_t buf[ETKD_BFD_MAX_LEN];
+	enum etkd_bfd_drop why;
+	struct wire w;
+	int len;
+
+	ca.remote_discr = 22;
+	wire_init(&w, &ca, &cb);
+	run(&w, w.now + 1000 * MS);
+	ok(w.a.state == ETRUNK_BFD_STATE_UP && w.b.state == ETRUNK_BFD_STATE_UP,
+	   "static remote discriminator: both Up");
+	ca.remote_discr = 0;
+	events(&w, true, etkd_bfd_reconfigure(&w.a, &ca, w.now));
+	len = etkd_bfd_build_tx(&w.a, buf, sizeof(buf), w.now);
+	ok(len > 0 && buf[8] == 0 && buf[9] == 0 && buf[10] == 0 &&
+	   buf[11] == 22 && w.a.state == ETRUNK_BFD_STATE_UP,
+	   "static to learned: the next packet still says Your Discriminator 22");
+	etkd_bfd_rx(&w.b, buf, len, 255, w.now, &why);
+	ok(why == ETKD_BFD_ACCEPT, "and the peer accepts it");
+	run(&w, w.now + 1000 * MS);
+	ok(w.a.state == ETRUNK_BFD_STATE_UP && w.b.state == ETRUNK_BFD_STATE_UP &&
+	   !w.b.cnt.drops, "both stay Up, the peer drops nothing");
+}
+
 /* One packet from "the peer" into @s; the drop reason. */
 static enum etkd_bfd_drop feed(struct etkd_bfd_session *s,
 			       const struct etkd_bfd_pkt *p, int ttl)
@@ -700,10 +729,31 @@ static void test_lookup(void)
 
 	p.your_discr = 200;
 	len = etkd_bfd_encode(&p, NULL, 0, buf, sizeof(buf));
+	info.from = sa("192.0.2.2");
+	info.ifindex = 5;
 	ok(etkd_bfd_lookup(tab, 4, ETRUNK_BFD_SINGLE_HOP, buf, len, &info) == &s2,
 	   "lookup: by Your Discriminator");
 	ok(etkd_bfd_lookup(tab, 4, ETRUNK_BFD_MULTIHOP, buf, len, &info) == NULL,
 	   "lookup: not across types");
+	info.from = sa("192.0.2.9");
+	ok(etkd_bfd_lookup(tab, 4, ETRUNK_BFD_SINGLE_HOP, buf, len, &info) ==
+	   NULL && s2.cnt.drop[ETKD_BFD_DROP_SOURCE] == 1,
+	   "lookup: our discriminator from another address: dropped, counted");
+	info.from = sa("192.0.2.2");
+	info.ifindex = 7;
+	ok(etkd_bfd_lookup(tab, 4, ETRUNK_BFD_SINGLE_HOP, buf, len, &info) ==
+	   NULL && s2.cnt.drop[ETKD_BFD_DROP_SOURCE] == 2,
+	   "lookup: our discriminator on another interface (single hop): dropped");
+	p.your_discr = 300;
+	len = etkd_bfd_encode(&p, NULL, 0, buf, sizeof(buf));
+	info.from = sa("198.51.100.7");
+	ok(etkd_bfd_lookup(tab, 4, ETRUNK_BFD_MULTIHOP, buf, len, &info) ==
+	   NULL && s3.cnt.drop[ETKD_BFD_DROP_SOURCE] == 1 &&
+	   s3.state == ETRUNK_BFD_STATE_DOWN && !s3.cnt.rx,
+	   "lookup: multihop, our discriminator from a spoofer: dropped");
+	info.from = sa("192.0.2.2");
+	ok(etkd_bfd_lookup(tab, 4, ETRUNK_BFD_MULTIHOP, buf, len, &info) == &s3,
+	   "lookup: multihop, from the peer on any interface");
 	p.your_discr = 0;
 	p.state = ETRUNK_BFD_STATE_DOWN;
 	len = etkd_bfd_encode(&p, NULL, 0, buf, sizeof(buf));
@@ -777,6 +827,7 @@ int main(void)
 	test_poll();
 	test_detect();
 	test_admin();
+	test_static_to_learned();
 	test_rx_checks();
 	test_lookup();
 	test_micro_frame();

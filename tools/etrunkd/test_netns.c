@@ -250,7 +250,7 @@ static void exchange_family(const char *what, const char *a_ip,
 	struct addr b = mkaddr(b_ip, port), bb = mkaddr(b_bind, port);
 	struct addr peer = mkaddr(a_ip, port);
 	uint8_t buf[ETKD_HELLO_MAX_LEN], first[ETKD_HELLO_MAX_LEN];
-	int sa, sa2, sb, v, len, first_len;
+	int sa, sa2, sb, v, len, first_len, i;
 	struct etkd_hello h, out;
 	struct etkd_rx rx;
 
@@ -306,6 +306,20 @@ static void exchange_family(const char *what, const char *a_ip,
 	   rx.count[ETKD_RX_AUTH] == 2,
 	   "%s: the first hello replayed late: %s; counters right", what,
 	   verdict(v));
+
+	/* 100 forgeries with the peer's address (unsigned, seq 3), at once:
+	 * they must not use up the bucket of the peer's real hellos.
+	 */
+	hello_init(&h, h.epoch, 3);
+	len = etkd_hello_encode(&h, NULL, 0, buf, sizeof(buf));
+	for (i = 0; i < 100; i++)
+		exchange(sa, sb, &b, buf, len, &rx, &out);
+	len = etkd_hello_encode(&h, key, KEY_LEN, buf, sizeof(buf));
+	v = exchange(sa, sb, &b, buf, len, &rx, &out);
+	ok(v == ETKD_RX_ACCEPT && out.seq == 3 && rx.count[ETKD_RX_AUTH] == 102 &&
+	   !rx.count[ETKD_RX_RATE],
+	   "%s: after 100 forged hellos from the peer's address, its next one accepted: %s",
+	   what, verdict(v));
 out:
 	if (sa >= 0)
 		close(sa);

@@ -18,7 +18,8 @@ static const uint8_t bad_key[] = "secret-kez";
 
 static struct etkd_rbs_auth auth(const uint8_t *k, uint8_t nonce_byte)
 {
-	struct etkd_rbs_auth a = { .key = k, .key_len = k ? 10 : 0 };
+	struct etkd_rbs_auth a = { .key = k, .key_len = k ? 10 : 0,
+				   .dir = ETKD_RBS_DIR_CONNECTOR };
 
 	if (nonce_byte) {
 		memset(a.nonce, nonce_byte, sizeof(a.nonce));
@@ -136,7 +137,7 @@ static void test_hello(void)
 static void test_entries(void)
 {
 	struct etkd_rbs_auth tx = auth(key, 0x11), rx = auth(key, 0x11),
-			     other = auth(key, 0x22);
+			     other;
 	struct etkd_rbs_entry e = { .kind = ETKD_RBS_ND, .rel = ETKD_RBS_REL_VLAN,
 				    .vid = 100, .flags = ETKD_RBS_EF_ROUTER,
 				    .addr = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 },
@@ -172,6 +173,12 @@ static void test_entries(void)
 	ok(!memcmp(body + 4, "\x01\x01\x00\x64\x01\x00\x00\x00\x20\x01\x0d\xb8",
 		   12) && !memcmp(body + 4 + 24, "\x02\0\0\0\0\x07\0\0", 8),
 	   "entry bytes: kind, relation, vid, flags, address, lladdr");
+	other = rx;
+	other.dir = ETKD_RBS_DIR_LISTENER;
+	ok(etkd_rbs_parse(buf, len, &other, 7, &hdr, &pb, &blen) ==
+	   ETKD_RBS_E_AUTH,
+	   "signed by one role, checked as from the other: refused (a reflection)");
+	other = auth(key, 0x22);
 	ok(etkd_rbs_parse(buf, len, &other, 7, &hdr, &pb, &blen) ==
 	   ETKD_RBS_E_AUTH,
 	   "the same message under another connection's nonce: refused (no replay)");

@@ -180,6 +180,47 @@ static void test_restarts(void)
 	ok(!bad, "1000 restarts, clock jumping: epochs grow, old hellos dropped");
 }
 
+/* A keyed group's window survives a restart: a hello accepted before it
+ * is a replay after it.
+ */
+static void test_window_file(void)
+{
+	char win[] = "/tmp/etkd-win-XXXXXX";
+	struct etkd_replay r, after;
+	int fd = mkstemp(win);
+
+	if (fd < 0) {
+		diag("mkstemp failed");
+		return;
+	}
+	close(fd);
+	etkd_replay_init(&r);
+	etkd_replay_accept(&r, 1700000000000000000ULL, 41);
+	etkd_replay_accept(&r, 1700000000000000000ULL, 42);
+	ok(!etkd_replay_save(&r, win), "window: saved");
+	etkd_replay_init(&after);
+	ok(!etkd_replay_load(&after, win) && after.seen &&
+	   etkd_replay_accept(&after, 1700000000000000000ULL, 42) ==
+	   ETKD_REPLAY_OLD &&
+	   etkd_replay_accept(&after, 1700000000000000000ULL, 41) ==
+	   ETKD_REPLAY_OLD,
+	   "window: after a restart, the hellos accepted before are replays");
+	ok(etkd_replay_accept(&after, 1700000000000000000ULL, 43) ==
+	   ETKD_REPLAY_NEXT, "window: the next one accepted");
+	fd = open(win, O_WRONLY | O_TRUNC);
+	if (fd >= 0) {
+		if (write(fd, "junk\n", 5) != 5)
+			diag("write failed");
+		close(fd);
+	}
+	etkd_replay_init(&after);
+	ok(etkd_replay_load(&after, win) == -1 && !after.seen,
+	   "window: an unreadable file is none");
+	unlink(win);
+	ok(etkd_replay_load(&after, win) == -1 && !after.seen,
+	   "window: no file is none");
+}
+
 int main(void)
 {
 	test_start();
@@ -187,5 +228,6 @@ int main(void)
 	test_epoch_next();
 	test_epoch_start();
 	test_restarts();
+	test_window_file();
 	return test_end();
 }

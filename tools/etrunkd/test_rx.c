@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/un.h>
 
+#include "epoch.h"
 #include "rx.h"
 #include "test.h"
 
@@ -223,33 +224,122 @@ static void test_flood(void)
 	len = enc(&h, key, buf);
 	for (i = 0; i < 1000; i++)
 		etkd_rx_receive(&rx, SA(p), buf, len, t, &out);
-	ok(rx.count[ETKD_RX_ACCEPT] == 1 && rx.count[ETKD_RX_REPLAY] == 15 &&
-	   rx.count[ETKD_RX_RATE] == 984,
-	   "1000 copies at once: 16 checked (1 accepted, 15 replays), 984 rate-limited");
+	ok(rx.count[ETKD_RX_ACCEPT] == 1 && rx.count[ETKD_RX_REPLAY] == 999 &&
+	   rx.count[ETKD_RX_RATE] == 0 && rx.tb.credit == 15 * 1000000000ULL,
+	   "1000 copies at once (key): 1 accepted, 999 replays, one token taken");
 	for (i = 0; i < 1000; i++)
 		etkd_rx_receive(&rx, SA(other), buf, len, t, &out);
-	ok(rx.count[ETKD_RX_ADDR] == 1000 && rx.count[ETKD_RX_RATE] == 984,
+	ok(rx.count[ETKD_RX_ADDR] == 1000 && rx.count[ETKD_RX_RATE] == 0,
 	   "1000 from another address: dropped before the bucket");
-	hello_init(&h, 1, 2);
-	len = enc(&h, key, buf);
-	ok(etkd_rx_receive(&rx, SA(p), buf, len, t, &out) == ETKD_RX_RATE &&
-	   etkd_rx_receive(&rx, SA(p), buf, len, t + 125 * MS, &out) ==
+	for (i = 2; i <= 17; i++) {
+		hello_init(&h, 1, i);
+		len = enc(&h, key, buf);
+		etkd_rx_receive(&rx, SA(p), buf, len, t, &out);
+	}
+	ok(rx.count[ETKD_RX_ACCEPT] == 16 && rx.count[ETKD_RX_RATE] == 1,
+	   "16 fresh signed hellos at once: 15 accepted, then the bucket is empty");
+	ok(etkd_rx_receive(&rx, SA(p), buf, len, t + 125 * MS, &out) ==
 	   ETKD_RX_ACCEPT,
-	   "the peer's next hello: dropped while empty, accepted 1/8 s later");
+	   "the dropped hello: accepted 1/8 s later");
 
-	h.seq = 3;
+	h.seq = 18;
 	h.interval_ms = 100;
 	len = enc(&h, key, buf);
 	etkd_rx_receive(&rx, SA(p), buf, len, t + 250 * MS, &out);
 	ok(rx.tb.rate == 40 && rx.tb.burst == 80 && rx.tb_interval_ms == 100 &&
 	   rx.hold_ns == 300 * MS,
 	   "a peer hello every 100 ms: bucket resized to 40/s, hold 300 ms");
-	h.seq = 4;
+	h.seq = 19;
 	h.interval_ms = 5000;
 	len = enc(&h, key, buf);
 	etkd_rx_receive(&rx, SA(p), buf, len, t + 500 * MS, &out);
 	ok(rx.tb.rate == 40 && rx.hold_ns == 15000 * MS,
 	   "a slower peer later: the bucket stays, hold follows the hello");
+}
+
+/* Forgeries with the peer's address and no key (a spoofer's UDP) must
+ * not use up the budget of the keyed peer's real hellos.
+ */
+static void test_forged_flood(void)
+{
+	struct sockaddr_in p = sin4("192.0.2.2", 61000);
+	static const uint8_t bad_key[] = "not the key";
+	uint8_t buf[ETKD_HELLO_MAX_LEN], fake[ETKD_HELLO_MAX_LEN];
+	uint64_t t = 9 * MS;
+	struct etkd_hello h, out;
+	struct etkd_rx rx;
+	unsigned int i, acc = 0;
+
+	etkd_rx_init(&rx, 3, SA(p), our_sysid, key, KEY_LEN, 1000, t);
+	for (i = 1; i <= 10; i++) {
+		size_t len, flen, nfake;
+		unsigned int j;
+
+		/* 50 forgeries a second, from the peer's address. */
+		hello_init(&h, 1ULL << 40, i);
+		flen = enc(&h, bad_key, fake);
+		for (j = 0; j < 50; j++)
+			etkd_rx_receive(&rx, SA(p), fake, flen, t + j * 20 * MS,
+					&out);
+		nfake = enc(&h, NULL, fake);
+		for (j = 0; j < 50; j++)
+			etkd_rx_receive(&rx, SA(p), fake, nfake, t + j * 20 * MS,
+					&out);
+		hello_init(&h, 1, i);
+		len = enc(&h, key, buf);
+		acc += etkd_rx_receive(&rx, SA(p), buf, len, t + 999 * MS,
+				       &out) == ETKD_RX_ACCEPT;
+		t += 1000 * MS;
+	}
+	ok(acc == 10 && rx.count[ETKD_RX_AUTH] == 1000 &&
+	   rx.count[ETKD_RX_RATE] == 0,
+	   "key: 1000 forgeries (bad or no HMAC) from the peer's address, all 10 real hellos accepted");
+	ok(etkd_rx_peer_up(&rx, t), "and the peer stays up");
+}
+
+/* Without a key: a forged epoch far ahead is refused; one that got in
+ * locks the real peer out for three intervals at most.
+ */
+static void test_nokey_epoch(void)
+{
+	struct sockaddr_in p = sin4("192.0.2.2", 61000);
+	uint64_t t = 5 * MS, e = etkd_epoch_clock();
+	uint8_t buf[ETKD_HELLO_MAX_LEN];
+	struct etkd_hello h, out;
+	struct etkd_rx rx;
+	size_t len;
+
+	etkd_rx_init(&rx, 3, SA(p), our_sysid, NULL, 0, 1000, t);
+	hello_init(&h, e, 1);
+	len = enc(&h, NULL, buf);
+	ok(etkd_rx_receive(&rx, SA(p), buf, len, t, &out) == ETKD_RX_ACCEPT,
+	   "no key: the peer's hello accepted");
+	hello_init(&h, UINT64_MAX, 1);
+	len = enc(&h, NULL, buf);
+	ok(etkd_rx_receive(&rx, SA(p), buf, len, t + 10 * MS, &out) ==
+	   ETKD_RX_EPOCH && rx.count[ETKD_RX_EPOCH] == 1,
+	   "no key: a forged hello with epoch 2^64 - 1 refused (epoch)");
+	hello_init(&h, e, 2);
+	len = enc(&h, NULL, buf);
+	ok(etkd_rx_receive(&rx, SA(p), buf, len, t + 1000 * MS, &out) ==
+	   ETKD_RX_ACCEPT, "no key: the peer's next hello still accepted");
+
+	/* A forgery within the bound: the peer is locked out 3 s at most. */
+	hello_init(&h, e + 3600ULL * 1000000000, 1);
+	h.interval_ms = 60000;
+	h.hold_mult = 255;
+	len = enc(&h, NULL, buf);
+	ok(etkd_rx_receive(&rx, SA(p), buf, len, t + 1100 * MS, &out) ==
+	   ETKD_RX_ACCEPT, "no key: a forged epoch an hour ahead gets in");
+	hello_init(&h, e, 3);
+	len = enc(&h, NULL, buf);
+	ok(etkd_rx_receive(&rx, SA(p), buf, len, t + 2000 * MS, &out) ==
+	   ETKD_RX_REPLAY, "no key: then the real peer's hello is a replay");
+	hello_init(&h, e, 5);
+	len = enc(&h, NULL, buf);
+	ok(etkd_rx_receive(&rx, SA(p), buf, len, t + 4100 * MS, &out) ==
+	   ETKD_RX_ACCEPT && etkd_rx_peer_up(&rx, t + 4100 * MS),
+	   "no key: 3 intervals later the window starts over, the peer is back");
 }
 
 static void test_names(void)
@@ -272,6 +362,8 @@ int main(void)
 	test_init();
 	test_pipeline();
 	test_flood();
+	test_forged_flood();
+	test_nokey_epoch();
 	test_names();
 	return test_end();
 }

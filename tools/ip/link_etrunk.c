@@ -31,6 +31,7 @@
 #include <linux/etrunk.h>
 
 #include "../etrunk_names.h"
+#include "../etrunk_opts.h"
 
 /* ---- iproute2 6.1 ABI: ip/ip_common.h and the include/ headers ------ */
 
@@ -122,10 +123,8 @@ int addattr_nest_end(struct nlmsghdr *n, struct rtattr *nest);
 
 /* ---- shared helpers -------------------------------------------------- */
 
-static bool is_opt(const char *arg, const char *name, const char *alias)
-{
-	return strcmp(arg, name) == 0 || (alias && strcmp(arg, alias) == 0);
-}
+/* An option of tools/etrunk_opts.h, as ip spells it. */
+#define ip_opt(arg, opt)	etrunk_opt_is(arg, opt, true)
 
 static int name_to_index(const char * const *tbl, size_t n, const char *name)
 {
@@ -403,7 +402,7 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 	int idx;
 
 	while (argc > 0) {
-		if (strcmp(*argv, "mode") == 0) {
+		if (ip_opt(*argv, ETRUNK_OPT_MODE)) {
 			NEXT_ARG();
 			idx = name_to_index(etrunk_mode_names,
 					    ARRAY_SIZE(etrunk_mode_names), *argv);
@@ -412,7 +411,7 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_MODE,
 				 (__u8)idx);
-		} else if (is_opt(*argv, "hash_policy", "hash") ||
+		} else if (ip_opt(*argv, ETRUNK_OPT_HASH_POLICY) ||
 			   strcmp(*argv, "xmit_hash_policy") == 0) {
 			NEXT_ARG();
 			idx = name_to_index(etrunk_hash_names,
@@ -422,14 +421,14 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN,
 				 IFLA_ETRUNK_HASH_POLICY, (__u8)idx);
-		} else if (is_opt(*argv, "min_links", "min-links")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_MIN_LINKS)) {
 			NEXT_ARG();
 			/* The range is the kernel's to check (extack). */
 			if (get_u32(&links, *argv, 0))
 				invarg("invalid min_links", *argv);
 			addattr32(n, ETRUNK_REQ_MAXLEN,
 				  IFLA_ETRUNK_MIN_LINKS, links);
-		} else if (is_opt(*argv, "max_links", "max-links")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_MAX_LINKS)) {
 			NEXT_ARG();
 			if (get_u32(&links, *argv, 0))
 				invarg("invalid max_links", *argv);
@@ -439,65 +438,65 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 		 * Mode backup. Numbers are checked against the width of the
 		 * attribute only: the range is the kernel's to check (extack).
 		 */
-		} else if (is_opt(*argv, "revertive", NULL)) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_REVERTIVE)) {
 			NEXT_ARG();
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_REVERTIVE,
 				 parse_on_off("invalid revertive, expected on or off",
 					      *argv));
-		} else if (is_opt(*argv, "revert_delay", "revert-delay")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_REVERT_DELAY)) {
 			NEXT_ARG();
 			if (get_u32(&u32, *argv, 0))
 				invarg("invalid revert_delay, expected milliseconds",
 				       *argv);
 			addattr32(n, ETRUNK_REQ_MAXLEN,
 				  IFLA_ETRUNK_REVERT_DELAY, u32);
-		} else if (is_opt(*argv, "grat_arp", "grat-arp")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_GRAT_ARP)) {
 			NEXT_ARG();
 			if (get_u8(&u8, *argv, 0))
 				invarg("invalid grat_arp, expected 0-255", *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_GRAT_ARP, u8);
-		} else if (is_opt(*argv, "flush_count", "flush-count")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_FLUSH_COUNT)) {
 			NEXT_ARG();
 			if (get_u8(&u8, *argv, 0))
 				invarg("invalid flush_count, expected 0-"
 				       STR(ETRUNK_MAX_FLUSH_COUNT), *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_FLUSH_COUNT,
 				 u8);
-		} else if (is_opt(*argv, "flush_interval", "flush-interval")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_FLUSH_INTERVAL)) {
 			NEXT_ARG();
 			if (get_u16(&u16, *argv, 0))
 				invarg("invalid flush_interval, expected 1-1000 ms",
 				       *argv);
 			addattr16(n, ETRUNK_REQ_MAXLEN,
 				  IFLA_ETRUNK_FLUSH_INTERVAL, u16);
-		} else if (is_opt(*argv, "flush_key", "flush-key")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_FLUSH_KEY)) {
 			NEXT_ARG();
 			parse_flush_key(n, *argv);
-		} else if (is_opt(*argv, "flush_rx", "flush-rx")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_FLUSH_RX)) {
 			NEXT_ARG();
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_FLUSH_RX,
 				 parse_on_off("invalid flush_rx, expected on or off",
 					      *argv));
-		} else if (is_opt(*argv, "probe_interval", "probe-interval")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_PROBE_INTERVAL)) {
 			NEXT_ARG();
 			if (get_u32(&u32, *argv, 0))
 				invarg("invalid probe_interval, expected milliseconds",
 				       *argv);
 			addattr32(n, ETRUNK_REQ_MAXLEN,
 				  IFLA_ETRUNK_PROBE_INTERVAL, u32);
-		} else if (is_opt(*argv, "probe_missed", "probe-missed")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_PROBE_MISSED)) {
 			NEXT_ARG();
 			if (get_u8(&u8, *argv, 0))
 				invarg("invalid probe_missed, expected 1-255",
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_PROBE_MISSED,
 				 u8);
-		} else if (is_opt(*argv, "probe_target", "probe-target") ||
+		} else if (ip_opt(*argv, ETRUNK_OPT_PROBE_TARGET) ||
 			   strcmp(*argv, "probe_targets") == 0) {
 			NEXT_ARG();
 			parse_probe_targets(n, *argv);
 		/* Mode lacp. */
-		} else if (is_opt(*argv, "lacp_rate", "lacp-rate")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_LACP_RATE)) {
 			NEXT_ARG();
 			idx = name_to_index(etrunk_lacp_rate_names,
 					    ARRAY_SIZE(etrunk_lacp_rate_names),
@@ -507,7 +506,7 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_RATE,
 				 (__u8)idx);
-		} else if (is_opt(*argv, "lacp_role", "lacp-role")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_LACP_ROLE)) {
 			NEXT_ARG();
 			idx = name_to_index(etrunk_lacp_role_names,
 					    ARRAY_SIZE(etrunk_lacp_role_names),
@@ -517,7 +516,7 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_ROLE,
 				 (__u8)idx);
-		} else if (is_opt(*argv, "lacp_select", "lacp-select")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_LACP_SELECT)) {
 			NEXT_ARG();
 			idx = name_to_index(etrunk_lacp_select_names,
 					    ARRAY_SIZE(etrunk_lacp_select_names),
@@ -527,26 +526,26 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_SELECT,
 				 (__u8)idx);
-		} else if (is_opt(*argv, "lacp_preempt", "lacp-preempt")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_LACP_PREEMPT)) {
 			NEXT_ARG();
 			addattr8(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_PREEMPT,
 				 parse_on_off("invalid lacp_preempt, expected on or off",
 					      *argv));
-		} else if (is_opt(*argv, "lacp_preempt_delay", "lacp-preempt-delay")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_LACP_PREEMPT_DELAY)) {
 			NEXT_ARG();
 			if (get_u32(&u32, *argv, 0))
 				invarg("invalid lacp_preempt_delay, expected milliseconds",
 				       *argv);
 			addattr32(n, ETRUNK_REQ_MAXLEN,
 				  IFLA_ETRUNK_LACP_PREEMPT_DELAY, u32);
-		} else if (is_opt(*argv, "system_priority", "ad_actor_sys_prio")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_SYSTEM_PRIORITY)) {
 			NEXT_ARG();
 			if (get_u16(&u16, *argv, 0))
 				invarg("invalid system_priority, expected 1-65535",
 				       *argv);
 			addattr16(n, ETRUNK_REQ_MAXLEN,
 				  IFLA_ETRUNK_LACP_SYSTEM_PRIO, u16);
-		} else if (is_opt(*argv, "system_id", "ad_actor_system")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_SYSTEM_ID)) {
 			__u8 mac[6];
 
 			NEXT_ARG();
@@ -555,14 +554,14 @@ static int etrunk_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr_l(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_SYSTEM,
 				  mac, sizeof(mac));
-		} else if (is_opt(*argv, "actor_key", "ad_user_port_key")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_ACTOR_KEY)) {
 			NEXT_ARG();
 			if (get_u16(&u16, *argv, 0))
 				invarg("invalid actor_key, expected 1-65535",
 				       *argv);
 			addattr16(n, ETRUNK_REQ_MAXLEN, IFLA_ETRUNK_LACP_KEY,
 				  u16);
-		} else if (is_opt(*argv, "port_offset", "port-offset")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_PORT_OFFSET)) {
 			NEXT_ARG();
 			if (get_u16(&u16, *argv, 0))
 				invarg("invalid port_offset", *argv);
@@ -645,6 +644,13 @@ static void etrunk_print_backup(struct rtattr *tb[])
 		print_color_string(PRINT_ANY, COLOR_NONE, "flush_key",
 				   "flush_key %s ", val ? "set" : "none");
 	print_flag(tb[IFLA_ETRUNK_FLUSH_RX], "flush_rx", "flush_rx %s ");
+	/* Any host on the segment can move a trunk that follows frames
+	 * without a key: say so (the JSON has flush_key and flush_rx).
+	 */
+	if (attr_u8(tb[IFLA_ETRUNK_FLUSH_RX], &val) && val &&
+	    attr_u8(tb[IFLA_ETRUNK_FLUSH_KEY_SET], &val) && !val)
+		print_color_string(PRINT_FP, COLOR_NONE, NULL, "%s ",
+				   "(unauthenticated)");
 	print_u32(tb[IFLA_ETRUNK_PROBE_INTERVAL], "probe_interval",
 		  "probe_interval %u ");
 	print_u8(tb[IFLA_ETRUNK_PROBE_MISSED], "probe_missed",
@@ -758,14 +764,14 @@ static int etrunk_slave_parse_opt(struct link_util *lu UNUSED, int argc,
 				       *argv);
 			addattr16(n, ETRUNK_REQ_MAXLEN,
 				  IFLA_ETRUNK_MEMBER_PRIORITY, prio);
-		} else if (is_opt(*argv, "lacp_port_priority", "lacp-port-priority")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_LACP_PORT_PRIORITY)) {
 			NEXT_ARG();
 			if (get_u16(&prio, *argv, 0))
 				invarg("invalid lacp_port_priority, expected 1-65535",
 				       *argv);
 			addattr16(n, ETRUNK_REQ_MAXLEN,
 				  IFLA_ETRUNK_MEMBER_LACP_PORT_PRIO, prio);
-		} else if (is_opt(*argv, "lacp_active", "lacp-active")) {
+		} else if (ip_opt(*argv, ETRUNK_OPT_LACP_ACTIVE)) {
 			NEXT_ARG();
 			addattr8(n, ETRUNK_REQ_MAXLEN,
 				 IFLA_ETRUNK_MEMBER_LACP_ACTIVE,
