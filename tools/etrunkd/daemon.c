@@ -358,8 +358,8 @@ static void elect_trunk(struct daemon *d, struct group_rt *g,
 	log_notice("e-trunk %u: %s (id %u): %s -> %s (%s)", g->cfg.id,
 		   t->k.ifname, t->k.id, role_name(old), role_name(v.role),
 		   etkd_reason_name(v.reason));
-	hook_run(d->hook, g->cfg.id, t->k.ifname, t->k.id, role_name(old),
-		 role_name(v.role), etkd_reason_name(v.reason));
+	hook_run(g->cfg.id, t->k.ifname, t->k.id, role_name(old),
+		 role_name(v.role), etkd_reason_name(v.reason), now);
 }
 
 static void elect_group(struct daemon *d, struct group_rt *g, uint64_t now)

@@ -85,7 +85,6 @@ struct daemon {
 	int epfd;
 	uint64_t epoch;
 	const char *state;	/* the epoch file; windows beside it */
-	const char *hook;
 	struct group_rt groups[ETRUNK_GROUP_MAX];	/* by id - 1 */
 	/* Hello sequence numbers by group id - 1: they go on when a group
 	 * restarts (a new key, address, ...) within one epoch, so that a

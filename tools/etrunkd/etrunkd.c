@@ -33,6 +33,7 @@
 #include "bfd_daemon.h"
 #include "daemon.h"
 #include "epoch.h"
+#include "hook.h"
 #include "log.h"
 #include "rbs.h"
 
@@ -100,18 +101,16 @@ static int resync(uint64_t now)
 
 static int setup_signals(void)
 {
-	struct sigaction sa = { .sa_handler = SIG_IGN, .sa_flags = SA_NOCLDWAIT };
+	struct sigaction sa = { .sa_handler = SIG_IGN };
 	sigset_t set;
 	int fd;
 
-	/* Hooks are never waited for: let the kernel reap them. */
-	sigaction(SIGCHLD, &sa, NULL);
-	sa.sa_flags = 0;
 	sigaction(SIGPIPE, &sa, NULL);
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGCHLD);	/* a hook exited (hook.c) */
 	sigprocmask(SIG_BLOCK, &set, NULL);
 	fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 	return fd < 0 ? -errno : fd;
@@ -132,6 +131,7 @@ static void write_pid(const char *path)
 int main(int argc, char **argv)
 {
 	const char *state = DEFAULT_STATE_FILE, *pidfile = NULL, *logto = NULL;
+	const char *hook = NULL;
 	bool foreground = false, debug = false, running = true, rt = false;
 	struct epoll_event ev = { .events = EPOLLIN };
 	int opt, sfd, err;
@@ -155,7 +155,7 @@ int main(int argc, char **argv)
 			state = optarg;
 			break;
 		case 'H':
-			d.hook = optarg;
+			hook = optarg;
 			break;
 		case 'P':
 			pidfile = optarg;
@@ -173,10 +173,11 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (d.hook && access(d.hook, X_OK)) {
-		fprintf(stderr, "etrunkd: hook %s: %s\n", d.hook, strerror(errno));
+	if (hook && access(hook, X_OK)) {
+		fprintf(stderr, "etrunkd: hook %s: %s\n", hook, strerror(errno));
 		return 1;
 	}
+	hook_init(hook, HOOK_TIMEOUT_MS);
 	log_init(logto ? !strcmp(logto, "syslog") : !foreground, debug);
 
 	err = kernel_open(&d.req, &d.ev);
@@ -252,6 +253,8 @@ int main(int argc, char **argv)
 					if (si.ssi_signo == SIGHUP) {
 						log_info("SIGHUP: rereading the configuration");
 						resync(now);
+					} else if (si.ssi_signo == SIGCHLD) {
+						hook_reap(now);
 					} else {
 						running = false;
 					}
@@ -277,6 +280,7 @@ int main(int argc, char **argv)
 		next = daemon_tick(&d, now_ms());
 		next = min_u64(next, bfdd_tick(d.bfd, now_ms()));
 		next = min_u64(next, rbs_tick(now_ms()));
+		next = min_u64(next, hook_tick(now_ms()));
 	}
 	/* The roles stay in the kernel: the trunks keep forwarding. */
 	daemon_flush_state(&d);
@@ -285,6 +289,9 @@ int main(int argc, char **argv)
 	daemon_stop(&d);
 	bfdd_free(d.bfd);
 	rbs_stop();
+	if (hook_waiting())
+		log_info("%u role-change hook runs left waiting or running",
+			 hook_waiting());
 	log_notice("stopped; the member trunks keep their roles");
 	nl_close(&d.ev);
 	nl_close(&d.req);
