@@ -209,6 +209,9 @@ burst
 check_eq "all the CE's traffic reaches PE2" "$BURST" "$GOT2"
 # A revert delay of 5 s here, so that show's countdown is seen in time.
 ctl 1 e-trunk set 1 revert-delay 5
+# How often either daemon has lost its peer so far.
+peer_losses() { cat "$TMP"/etrunkd[12].log | grep -c ': peer [^ ]* down'; }
+L0=$(peer_losses)
 T0=$(date +%s%N)
 ip -n "$NS_PE1" link set p1 up
 check "PE1's link back: PE1 waits the revert delay as backup" \
@@ -222,6 +225,21 @@ check "and prints it" \
 check "then takes master back" wait_until 10 roles_are master backup
 T1=$(date +%s%N)
 show_roles
+# Under TCG the guest stalls now and then past the 300 ms hold: a peer
+# lost during the wait makes PE1 master by peer-down at once, and keeps it
+# when the peer is back (as it should), so the delay is not seen. Only a
+# wait without such a loss measures it: up to two more.
+for try in 2 3; do
+	[ "$(peer_losses)" = "$L0" ] && break
+	echo "# the peer was lost during the revert wait (a guest stall): try $try"
+	ip -n "$NS_PE1" link set p1 down
+	wait_until 5 roles_are backup master || break
+	L0=$(peer_losses)
+	T0=$(date +%s%N)
+	ip -n "$NS_PE1" link set p1 up
+	wait_until 10 roles_are master backup || break
+	T1=$(date +%s%N)
+done
 check_ge "not before the revert delay (5 s) ran out (ms)" $(((T1 - T0) / 1000000)) 4900
 ctl 1 e-trunk set 1 revert-delay 2
 check "the bond goes back to PE1's link" wait_until 10 bond_uses "1 0 0"
