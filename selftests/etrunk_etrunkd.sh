@@ -458,6 +458,7 @@ ip -n "$NS_PE1" -batch - <<-EOF
 EOF
 ctl 1 e-trunk bind et0 group 1 id 10
 ip -n "$NS_PE1" link set l1 up
+L0=$(peer_losses)
 T0=$(date +%s%N)
 start_daemon 1
 ip -n "$NS_PE1" link set p1 up
@@ -465,7 +466,13 @@ check "PE1 back: it waits as backup" \
 	wait_until 5 eval '[ "$(reason 1)" = revert-wait ]'
 check "then becomes master" wait_until 10 roles_are master backup
 T1=$(date +%s%N)
-check_ge "after the revert delay (ms)" $(((T1 - T0) / 1000000)) 1900
+# A peer lost during the wait (a guest stall, as above) makes PE1 master
+# by peer-down at once: no delay to measure then.
+if [ "$(peer_losses)" = "$L0" ]; then
+	check_ge "after the revert delay (ms)" $(((T1 - T0) / 1000000)) 1900
+else
+	pass "after the revert delay (ms) # SKIP the peer was lost during the wait (a guest stall)"
+fi
 check_eq "PE2 handed over: lower priority" lower-priority "$(reason 2)"
 check "the bond goes back to PE1" wait_until 10 bond_uses "1 0 0"
 burst
