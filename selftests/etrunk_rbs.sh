@@ -354,7 +354,7 @@ if [ -n "$capture" ]; then
 	# at or below the highest seen is counted as seen again; a gap fails,
 	# printed (stream, before, after).
 	opened=$(tshark -n -r "$TMP/rbs.pcap" -Y 'tcp.flags.syn == 1 && tcp.flags.ack == 0' \
-		-T fields -e tcp.stream | sort -u | xargs)
+		-T fields -e tcp.stream 2>/dev/null | sort -u | xargs)
 	echo "# connections opened in the capture (tcp.stream): ${opened:-none}"
 	awk -F'|' '{ n = split($2, q, " "); for (i = 1; i <= n; i++) print $5, q[i] }' \
 		"$TMP/rbs1" >"$TMP/rbs1.seq"
