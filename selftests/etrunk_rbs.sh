@@ -350,9 +350,8 @@ if [ -n "$capture" ]; then
 		"${sent:-1}"
 	# Stream and sequence number of each message, in the capture's order,
 	# for the connections whose start is in the capture (the one cut may
-	# show segments sent again, from the middle of its stream). A number
-	# at or below the highest seen is counted as seen again; a gap fails,
-	# printed (stream, before, after).
+	# show segments sent again, from the middle of its stream). Any number
+	# but the one before plus one fails, printed (stream, before, after).
 	opened=$(tshark -n -r "$TMP/rbs.pcap" -Y 'tcp.flags.syn == 1 && tcp.flags.ack == 0' \
 		-T fields -e tcp.stream 2>/dev/null | sort -u | xargs)
 	echo "# connections opened in the capture (tcp.stream): ${opened:-none}"
@@ -361,14 +360,10 @@ if [ -n "$capture" ]; then
 	seq_report=$(awk -v opened="$opened" '
 			BEGIN { n = split(opened, o, " "); for (i = 1; i <= n; i++) ok[o[i]] = 1 }
 			!($1 in ok) { next }
-			!($1 in p) { p[$1] = $2; next }
-			$2 <= p[$1] { again++; next }
-			$2 != p[$1] + 1 { print "stream " $1 ": " p[$1] " then " $2 }
-			{ p[$1] = $2 }
-			END { if (again) print "# " again " messages seen again" }' "$TMP/rbs1.seq")
-	grep '^#' <<<"$seq_report"
+			($1 in p) && $2 != p[$1] + 1 { print "stream " $1 ": " p[$1] " then " $2 }
+			{ p[$1] = $2 }' "$TMP/rbs1.seq")
 	check_eq "etrunk.lua: PE1's sequence numbers grow by one on each connection" "" \
-		"$(grep -v '^#' <<<"$seq_report")"
+		"$seq_report"
 	# (TCP's own expert info about the cut connection is not ours)
 	check_eq "etrunk.lua: no malformed message, none of its faults, no Lua error" "" \
 		"$(tshark -n -r "$TMP/rbs.pcap" -X "lua_script:$LUA" \
